@@ -1,0 +1,20 @@
+/**
+ * `npm run bench [-- --quick]`: prints a table and writes bench-results.json (README: "Benchmarks").
+ */
+import { defaultContext } from '../src/cli/context';
+import { loadKnowledge } from '../src/knowledge/load';
+import { readKbFiles } from '../src/knowledge/nodeFiles';
+import { benchPatients } from './patients';
+import { writeReport, type BenchResult } from './report';
+
+const quick = process.argv.includes('--quick');
+const results: BenchResult[] = [];
+
+const files = readKbFiles();
+const loadStart = process.hrtime.bigint();
+loadKnowledge(files);
+results.push({ name: 'kb.loadMs', value: Number(process.hrtime.bigint() - loadStart) / 1e6, unit: 'ms', note: 'parse and cross-check every knowledge file' });
+
+const ctx = defaultContext();
+results.push(...benchPatients(ctx, quick));
+writeReport(results);

@@ -1,0 +1,168 @@
+import type { Severity } from '../schema/common';
+import { SEVERITIES } from '../schema/common';
+import type { DiseaseId, TermId } from '../schema/ids';
+import type { PeopleFile } from '../schema/people';
+import { AGE_BANDS } from '../schema/knowledge';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { Rng } from '../sim/rng';
+import { analyteSlots, compileDisease, featureP, SEVERITY_POSITION, type AnalyteSlot, type DiseaseModel } from './model';
+import { drawHistoryItems, drawPersona } from './persona';
+import type { Patient, PatientHistory, PatientSymptom } from './types';
+
+/**
+ * Symptoms anyone may mention whatever their illness (the background noise of real clinics),
+ * and the chance a patient mentions one of them.
+ */
+export const BACKGROUND_SYMPTOMS = ['fatigue', 'headache', 'insomnia', 'dizziness', 'loss-of-appetite'] as const;
+export const BACKGROUND_SYMPTOM_P = 0.15;
+
+export interface GenerateOptions {
+  /** Draw only from these diseases (still balanced among them); default every disease. */
+  diseases?: readonly DiseaseId[];
+}
+
+/**
+ * The AI-patient generator, after the seed's multi-step pipeline:
+ * disease → basic information → severity → history → symptoms with duration → examination
+ * results for the whole catalogue. Balanced over diseases; age and sex follow each disease's
+ * population profile. Patient `index` of `seed` is always the same patient.
+ */
+export class PatientGenerator {
+  readonly slots: readonly AnalyteSlot[];
+  private readonly models: DiseaseModel[];
+  private readonly modelById = new Map<string, DiseaseModel>();
+  private readonly nationalityWeights: number[];
+  private readonly background: TermId[];
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    readonly people: PeopleFile,
+  ) {
+    this.slots = analyteSlots(kb);
+    const slotIndex = new Map(this.slots.map((s, i) => [s.id, i]));
+    this.models = kb.diseases.map((d) => compileDisease(kb, d, slotIndex));
+    for (const m of this.models) this.modelById.set(m.disease.id, m);
+    this.nationalityWeights = people.nationalities.map((n) => n.weight);
+    this.background = BACKGROUND_SYMPTOMS.filter((id) => kb.hasTerm(id)) as TermId[];
+  }
+
+  generate(seed: number, index: number, options: GenerateOptions = {}): Patient {
+    const rng = Rng.forItem(seed, index);
+    const model = this.pickDisease(rng, options.diseases);
+    return this.generateFor(model, rng, seed, index);
+  }
+
+  /** A patient with a given disease (the exam set draws ten per disease this way). */
+  generateWith(disease: DiseaseId, seed: number, index: number): Patient {
+    const model = this.modelById.get(disease);
+    if (!model) throw new Error(`unknown disease "${disease}"`);
+    return this.generateFor(model, Rng.forItem(seed, index), seed, index);
+  }
+
+  private pickDisease(rng: Rng, subset: readonly DiseaseId[] | undefined): DiseaseModel {
+    if (!subset || subset.length === 0) return rng.pick(this.models);
+    const id = rng.pick(subset);
+    const model = this.modelById.get(id);
+    if (!model) throw new Error(`unknown disease "${id}"`);
+    return model;
+  }
+
+  private generateFor(model: DiseaseModel, rng: Rng, seed: number, index: number): Patient {
+    const { disease } = model;
+    const band = AGE_BANDS[rng.weightedIndex(model.bandWeights)] ?? '25-44';
+    const [lo, hi] = band.split('-').map(Number) as [number, number];
+    const age = rng.int(lo, hi);
+    const sex = rng.chance(disease.population.male) ? 'M' : 'F';
+    const persona = drawPersona(this.people, this.nationalityWeights, rng, age, sex);
+    const severity = SEVERITIES[rng.weightedIndex(model.severityWeights)] as Severity;
+    const history = this.drawHistory(model, rng, age, sex);
+    const symptoms = this.drawSymptoms(model, rng, severity);
+    const analyteValues = this.drawAnalytes(model, rng, severity);
+    const findings: TermId[] = [];
+    for (const f of model.qualitative) if (rng.chance(featureP(f.p, severity))) findings.push(f.term);
+    return {
+      id: `P${seed}-${index}`,
+      seed,
+      index,
+      persona,
+      disease: disease.id,
+      severity,
+      history,
+      symptoms,
+      analyteValues,
+      findings,
+    };
+  }
+
+  private drawHistory(model: DiseaseModel, rng: Rng, age: number, sex: 'M' | 'F'): PatientHistory {
+    const pools = this.people.history;
+    const history: PatientHistory = {
+      past: drawHistoryItems(pools.past, rng, age, sex),
+      lifestyle: drawHistoryItems(pools.lifestyle, rng, age, sex),
+      family: drawHistoryItems(pools.family, rng, age, sex),
+      vaccinations: drawHistoryItems(pools.vaccinations, rng, age, sex),
+      exposures: [],
+      medications: [],
+    };
+    for (const risk of model.disease.riskFactors) {
+      if (!rng.chance(risk.p)) continue;
+      const section = risk.kind === 'exposure' ? 'exposures' : risk.kind === 'medication' ? 'medications' : risk.kind;
+      history[section].push(risk.text);
+    }
+    return history;
+  }
+
+  private drawSymptoms(model: DiseaseModel, rng: Rng, severity: Severity): PatientSymptom[] {
+    const out: PatientSymptom[] = [];
+    for (const s of model.symptoms) {
+      if (!rng.chance(featureP(s.p, severity))) continue;
+      out.push({ term: s.term, days: roundToHours(rng.uniform(s.days[0], s.days[1])) });
+    }
+    if (out.length === 0) {
+      // Nobody comes to hospital without a complaint: keep the most typical symptom.
+      const typical = model.symptoms.reduce((a, b) => (b.p > a.p ? b : a));
+      out.push({ term: typical.term, days: roundToHours(rng.uniform(typical.days[0], typical.days[1])) });
+    }
+    if (this.background.length > 0 && rng.chance(BACKGROUND_SYMPTOM_P)) {
+      const extra = rng.pick(this.background);
+      if (!out.some((s) => s.term === extra)) out.push({ term: extra, days: rng.int(3, 30) });
+    }
+    return out;
+  }
+
+  private drawAnalytes(model: DiseaseModel, rng: Rng, severity: Severity): Float64Array {
+    const values = new Float64Array(this.slots.length);
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i] as AnalyteSlot;
+      // Healthy values cluster in the middle of the reference range (mean of two uniforms).
+      const centred = (rng.next() + rng.next()) / 2;
+      values[i] = roundTo(slot.low + (slot.high - slot.low) * centred, slot.decimals);
+    }
+    const [from, to] = SEVERITY_POSITION[severity];
+    for (const lab of model.labs) {
+      if (!rng.chance(featureP(lab.p, severity))) continue;
+      const position = rng.uniform(from, to);
+      const slot = this.slots[lab.analyteIndex] as AnalyteSlot;
+      values[lab.analyteIndex] = keepAbnormal(roundTo(lab.from + (lab.to - lab.from) * position, slot.decimals), slot, lab.from > slot.high);
+    }
+    return values;
+  }
+}
+
+function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+/** Rounding must not carry an abnormal value back onto the reference limit. */
+function keepAbnormal(value: number, slot: AnalyteSlot, high: boolean): number {
+  const step = 10 ** -slot.decimals;
+  if (high && value <= slot.high) return roundTo(slot.high + step, slot.decimals);
+  if (!high && value >= slot.low) return roundTo(slot.low - step, slot.decimals);
+  return value;
+}
+
+/** Durations are told to the hour at best. */
+function roundToHours(days: number): number {
+  return Math.max(1 / 24, Math.round(days * 24) / 24);
+}

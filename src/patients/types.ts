@@ -1,0 +1,53 @@
+import type { Bilingual, Severity, Sex } from '../schema/common';
+import type { DiseaseId, TermId } from '../schema/ids';
+
+/** A patient's history, every item already in both languages. */
+export interface PatientHistory {
+  past: Bilingual[];
+  lifestyle: Bilingual[];
+  family: Bilingual[];
+  vaccinations: Bilingual[];
+  exposures: Bilingual[];
+  medications: Bilingual[];
+}
+
+export interface Persona {
+  name: Bilingual;
+  /** Whole years; 0 for infants. */
+  age: number;
+  sex: Sex;
+  nationality: Bilingual;
+  occupation: Bilingual;
+  /** Id of the persona style (talkative, terse…) that voices the patient's answers. */
+  style: string;
+  personality: Bilingual;
+  speakingStyle: Bilingual;
+}
+
+export interface PatientSymptom {
+  term: TermId;
+  /** How long the patient has had it when they come to hospital, in days (fractions are hours). */
+  days: number;
+}
+
+/**
+ * A generated patient. The hidden truth (`disease`, `severity`) is read only by the generator,
+ * the follow-up and the exam scorer: never by a doctor agent.
+ *
+ * Examination results exist for every examination in the catalogue from the moment the patient
+ * is generated (the disease is already there, whether or not anyone looks): `analyteValues`
+ * holds one value per analyte of the catalogue, in catalogue order, and `findings` the
+ * qualitative findings present.
+ */
+export interface Patient {
+  id: string;
+  seed: number;
+  index: number;
+  persona: Persona;
+  disease: DiseaseId;
+  severity: Severity;
+  history: PatientHistory;
+  symptoms: PatientSymptom[];
+  analyteValues: Float64Array;
+  findings: TermId[];
+}

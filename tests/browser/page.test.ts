@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, RESULTS_DIR, servePage, type BrowserSession } from './harness';
+
+describe('the page in Chromium', () => {
+  let session: BrowserSession;
+  let url: string;
+
+  beforeAll(async () => {
+    url = (await servePage()).url;
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('loads the knowledge base with the disclaimer and no console errors', async () => {
+    const { page } = session;
+    await page.goto(`${url}?lang=en`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await expect(page.title()).resolves.toContain('Agent Hospital');
+    await expect(page.getByTestId('disclaimer').textContent()).resolves.toContain('not medical advice');
+    const diseases = await page.locator('[data-testid="disease-list"] li').count();
+    expect(diseases).toBeGreaterThanOrEqual(300);
+    await page.screenshot({ path: join(RESULTS_DIR, 'page-en.png'), fullPage: false });
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('browses a department and opens a disease entry', async () => {
+    const { page } = session;
+    await page.click('[data-department="cardiology"]');
+    const items = page.locator('[data-testid="disease-list"] li button');
+    expect(await items.count()).toBeGreaterThanOrEqual(8);
+    await items.first().click();
+    const card = page.locator('.disease-card');
+    await expect(card.locator('.icd').textContent()).resolves.toMatch(/^I\d{2}/);
+    await expect(card.textContent()).resolves.toContain('First-line treatment');
+  });
+
+  it('filters the list as the visitor types', async () => {
+    const { page } = session;
+    await page.click('.departments button:first-child');
+    await page.fill('input.search', 'I21');
+    const visible = page.locator('[data-testid="disease-list"] li:not([hidden])');
+    expect(await visible.count()).toBeGreaterThanOrEqual(1);
+    expect(await visible.count()).toBeLessThan(5);
+  });
+
+  it('switches the whole page to Chinese', async () => {
+    const { page } = session;
+    await page.click('[data-lang="zh"]');
+    await expect(page.locator('h1').textContent()).resolves.toBe('智能体医院');
+    await expect(page.getByTestId('disclaimer').textContent()).resolves.toContain('不构成医疗建议');
+    await expect(page.locator('[data-department="cardiology"]').textContent()).resolves.toContain('心血管内科');
+    await page.screenshot({ path: join(RESULTS_DIR, 'page-zh.png') });
+  });
+
+  it('understands a lay description and shows text as text', async () => {
+    const { page } = session;
+    await page.click('[data-lang="en"]');
+    await page.fill('.matcher-input', '<img src=x onerror="window.__pwned=1"> tummy ache, no fever');
+    const matches = page.getByTestId('matches');
+    await expect(matches.textContent()).resolves.toContain('Abdominal pain');
+    await expect(matches.locator('li.negated').textContent()).resolves.toContain('Fever');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('generates a patient whose disease stays hidden until revealed', async () => {
+    const { page } = session;
+    const patient = page.getByTestId('patient');
+    await expect(patient.locator('.truth').isVisible()).resolves.toBe(false);
+    await patient.locator('button').click();
+    await expect(patient.locator('.truth').isVisible()).resolves.toBe(true);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { VocabularyMatcher, normaliseEnglishToken } from '../../src/knowledge/matcher';
+import { miniHospital } from '../helpers/kb';
+
+const { kb } = miniHospital();
+const matcher = new VocabularyMatcher(kb);
+const ids = (text: string) => matcher.match(text).map((m) => (m.negated ? `-${m.term}` : m.term));
+
+describe('VocabularyMatcher', () => {
+  it('maps lay and clinical English onto the same terms', () => {
+    expect(ids('tummy ache')).toEqual(['abdominal-pain']);
+    expect(ids('Abdominal pain with vomiting')).toEqual(['abdominal-pain', 'vomiting']);
+    expect(ids("I've been throwing up and have the runs")).toEqual(['vomiting', 'diarrhoea']);
+  });
+
+  it('folds British and American spellings and plurals', () => {
+    expect(normaliseEnglishToken('Haemoptysis')).toBe(normaliseEnglishToken('hemoptysis'));
+    expect(ids('hemoptysis')).toEqual(['haemoptysis']);
+    expect(ids('swollen ankles')).toEqual(['ankle-swelling']);
+  });
+
+  it('maps colloquial Chinese and reads denials in both languages', () => {
+    expect(ids('肚子疼，拉肚子两天')).toEqual(['abdominal-pain', 'diarrhoea']);
+    expect(ids('发烧三天，无咳嗽、咳痰')).toEqual(['fever', '-cough', '-productive-cough']);
+    expect(ids('chest pain, no fever or cough')).toEqual(['chest-pain', '-fever', '-cough']);
+    expect(ids('denies chest pain but has palpitations')).toEqual(['-chest-pain', 'palpitations']);
+  });
+
+  it('prefers the longest phrase and maps findings too', () => {
+    expect(ids('sudden worst-ever headache')).toEqual(['sudden-severe-headache']);
+    expect(ids('raised CRP and leukocytosis')).toEqual(['raised-crp', 'leukocytosis']);
+    expect(ids('胸片示肺实变')).toEqual(['chest-xray-lobar-consolidation']);
+  });
+
+  it('finds nothing in text without symptoms', () => {
+    expect(ids('the weather is nice today')).toEqual([]);
+    expect(ids('今天天气很好')).toEqual([]);
+  });
+});
