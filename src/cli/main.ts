@@ -3,6 +3,7 @@ import { defaultContext, type HospitalContext } from './context';
 import { processIo, UsageError, type CliIo } from './io';
 import { runKb } from './kb';
 import { runPatients } from './patients';
+import { runSimulate } from './simulate';
 
 export const USAGE = `agent-hospital — the Agent Hospital simulation from the command line
 (a simulation for education, not medical advice)
@@ -12,7 +13,10 @@ commands:
   kb stats [--json]               departments, diseases, vocabulary and ICD-10 coverage
   kb diseases [--json]            every disease: id, ICD-10, names, synonyms, department
   patients --count N --seed S [--lang en|zh] [--department ID | --disease ID] [--json]
-                                  generated patients, one JSON record per line with --json`;
+                                  generated patients, one JSON record per line with --json
+  simulate --consultations N --seed S [--exam-per-disease K] [--checkpoints C] [--json]
+                                  the hospital headless with learning (offline brain); the
+                                  doctors sit the exam before, at checkpoints and after`;
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 bad data, 2 bad usage. */
 export function runCli(argv: string[], io: CliIo = processIo): number {
@@ -25,6 +29,8 @@ export function runCli(argv: string[], io: CliIo = processIo): number {
         return runKb(rest, io);
       case 'patients':
         return runPatients(rest, io, lazyContext);
+      case 'simulate':
+        return runSimulate(rest, io, lazyContext);
       case undefined:
       case 'help':
       case '--help':

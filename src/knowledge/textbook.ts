@@ -19,6 +19,8 @@ export interface TextbookEntry {
   keyFindings: TermId[];
   /** The confusable diseases the textbook warns about. */
   differentials: DiseaseId[];
+  /** Warning features that call for emergency care. */
+  redFlags: TermId[];
 }
 
 export type Textbook = readonly TextbookEntry[];
@@ -29,14 +31,22 @@ function typical<T extends { term: TermId; p: number }>(features: readonly T[], 
   return (chosen.length >= atLeast ? chosen : sorted.slice(0, atLeast)).map((f) => f.term);
 }
 
+/** A textbook lists a handful of classic symptoms, not every symptom a patient might have. */
+export const TEXTBOOK_SYMPTOMS = 3;
+
 export function buildTextbook(kb: KnowledgeBase): Textbook {
   return kb.diseases.map((d) => ({
     disease: d.id,
     department: d.department,
     name: d.name,
-    typicalSymptoms: typical(d.symptoms, 2),
+    typicalSymptoms: typical(d.symptoms, 2).slice(0, TEXTBOOK_SYMPTOMS),
     keyExams: [...d.keyExams],
-    keyFindings: typical(d.findings, 1),
+    // The classic finding of each key examination: what the textbook's "investigations" line says.
+    keyFindings: d.keyExams.flatMap((exam) => {
+      const onExam = d.findings.filter((f) => kb.term(f.term).exam === exam).sort((a, b) => b.p - a.p);
+      return onExam.length > 0 ? [(onExam[0] as { term: TermId }).term] : [];
+    }),
     differentials: [...d.confusedWith],
+    redFlags: [...d.redFlags],
   }));
 }

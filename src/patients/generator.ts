@@ -76,10 +76,14 @@ export class PatientGenerator {
     const persona = drawPersona(this.people, this.nationalityWeights, rng, age, sex);
     const severity = SEVERITIES[rng.weightedIndex(model.severityWeights)] as Severity;
     const history = this.drawHistory(model, rng, age, sex);
-    const symptoms = this.drawSymptoms(model, rng, severity);
+    const symptoms = this.drawSymptoms(model, rng, severity, sex);
     const analyteValues = this.drawAnalytes(model, rng, severity);
     const findings: TermId[] = [];
-    for (const f of model.qualitative) if (rng.chance(featureP(f.p, severity))) findings.push(f.term);
+    for (const f of model.qualitative) {
+      // Drawn for everyone so that one patient's stream does not depend on another's sex.
+      const hit = rng.chance(featureP(f.p, severity));
+      if (hit && (!f.sex || f.sex === sex)) findings.push(f.term);
+    }
     return {
       id: `P${seed}-${index}`,
       seed,
@@ -112,15 +116,19 @@ export class PatientGenerator {
     return history;
   }
 
-  private drawSymptoms(model: DiseaseModel, rng: Rng, severity: Severity): PatientSymptom[] {
+  private drawSymptoms(model: DiseaseModel, rng: Rng, severity: Severity, sex: 'M' | 'F'): PatientSymptom[] {
     const out: PatientSymptom[] = [];
     for (const s of model.symptoms) {
       if (!rng.chance(featureP(s.p, severity))) continue;
-      out.push({ term: s.term, days: roundToHours(rng.uniform(s.days[0], s.days[1])) });
+      const days = roundToHours(rng.uniform(s.days[0], s.days[1]));
+      // A man has no missed period, whatever his prolactinoma does to a woman.
+      if (s.sex && s.sex !== sex) continue;
+      out.push({ term: s.term, days });
     }
     if (out.length === 0) {
-      // Nobody comes to hospital without a complaint: keep the most typical symptom.
-      const typical = model.symptoms.reduce((a, b) => (b.p > a.p ? b : a));
+      // Nobody comes to hospital without a complaint: keep the most typical symptom they can have.
+      const possible = model.symptoms.filter((s) => !s.sex || s.sex === sex);
+      const typical = (possible.length > 0 ? possible : model.symptoms).reduce((a, b) => (b.p > a.p ? b : a));
       out.push({ term: typical.term, days: roundToHours(rng.uniform(typical.days[0], typical.days[1])) });
     }
     if (this.background.length > 0 && rng.chance(BACKGROUND_SYMPTOM_P)) {

@@ -1,6 +1,6 @@
 import type { Disease } from '../schema/knowledge';
 import { AGE_BANDS } from '../schema/knowledge';
-import type { Severity } from '../schema/common';
+import type { Severity, Sex } from '../schema/common';
 import type { TermId } from '../schema/ids';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 
@@ -35,8 +35,8 @@ export interface DiseaseModel {
   disease: Disease;
   bandWeights: number[];
   severityWeights: [number, number, number];
-  symptoms: Disease['symptoms'];
-  qualitative: { term: TermId; p: number }[];
+  symptoms: (Disease['symptoms'][number] & { sex?: Sex })[];
+  qualitative: { term: TermId; p: number; sex?: Sex }[];
   labs: LabFeature[];
 }
 
@@ -65,14 +65,18 @@ export function compileDisease(kb: KnowledgeBase, disease: Disease, slotIndex: R
       if (analyteIndex === undefined) throw new Error(`analyte ${term.analyte} missing from the catalogue`);
       labs.push({ term: f.term, analyteIndex, p: f.p, from: f.value[0], to: f.value[1] });
     } else {
-      qualitative.push({ term: f.term, p: f.p });
+      const sex = term.sex ?? (term.exam ? kb.exam(term.exam).sex : undefined);
+      qualitative.push(sex ? { term: f.term, p: f.p, sex } : { term: f.term, p: f.p });
     }
   }
   return {
     disease,
     bandWeights: AGE_BANDS.map((band) => disease.population.ageBands[band] ?? 0),
     severityWeights: [disease.severity.mild, disease.severity.moderate, disease.severity.severe],
-    symptoms: disease.symptoms,
+    symptoms: disease.symptoms.map((s) => {
+      const sex = kb.term(s.term).sex;
+      return sex ? { ...s, sex } : s;
+    }),
     qualitative,
     labs,
   };

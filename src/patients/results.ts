@@ -8,8 +8,8 @@ import type { Patient } from './types';
 /** The one thing an examination tells about one patient: values (labs) and findings. */
 export interface ExamReport {
   exam: ExamId;
-  /** Measured items of the exam: slot index into `Patient.analyteValues`, and the value. */
-  values: { slot: number; value: number }[];
+  /** Measured items of the exam: slot index into `Patient.analyteValues`, the analyte and the value. */
+  values: { slot: number; analyte: string; value: number }[];
   /** Abnormal findings this examination shows; empty means a normal report. */
   findings: TermId[];
 }
@@ -46,7 +46,7 @@ export class ExamReader {
     const findings: TermId[] = [];
     for (const slot of this.slotsByExam.get(exam) ?? []) {
       const value = patient.analyteValues[slot] as number;
-      values.push({ slot, value });
+      values.push({ slot, analyte: (this.slots[slot] as AnalyteSlot).id, value });
       const term = this.findingTerm(slot, value);
       if (term) findings.push(term);
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Bilingual, BilingualList, Probability } from './common';
+import { Bilingual, BilingualList, Probability, Sex } from './common';
 import { AnalyteId, DepartmentId, DiseaseId, ExamId, TermId } from './ids';
 
 export const Department = z.strictObject({
@@ -65,6 +65,8 @@ export const Exam = z
     analytes: z.array(Analyte).default([]),
     /** The report when nothing abnormal is seen (qualitative part). */
     normal: Bilingual,
+    /** Set when only people of one sex can have the examination (cervical screening, scrotal ultrasound). */
+    sex: Sex.optional(),
   });
 export type Exam = z.infer<typeof Exam>;
 export const ExamFile = z.array(Exam).min(1);
@@ -88,6 +90,8 @@ export const Term = z
     exam: ExamId.optional(),
     analyte: AnalyteId.optional(),
     direction: z.enum(['high', 'low']).optional(),
+    /** Set when only people of one sex can have it (missed period, scrotal pain). */
+    sex: Sex.optional(),
   })
   .superRefine((t, ctx) => {
     if (t.kind === 'symptom' && (t.exam || t.analyte)) {

@@ -17,7 +17,9 @@ describe('the page in Chromium', () => {
   it('loads the knowledge base with the disclaimer and no console errors', async () => {
     const { page } = session;
     await page.goto(`${url}?lang=en`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
+    const problem = (await page.locator('.error').count()) > 0 ? await page.locator('.error').textContent() : '';
+    expect(await page.getAttribute('body', 'data-ready'), problem ?? '').toBe('true');
     await expect(page.title()).resolves.toContain('Agent Hospital');
     await expect(page.getByTestId('disclaimer').textContent()).resolves.toContain('not medical advice');
     const diseases = await page.locator('[data-testid="disease-list"] li').count();

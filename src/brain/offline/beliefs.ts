@@ -1,0 +1,177 @@
+import { AGE_BANDS } from '../../schema/knowledge';
+import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import type { Textbook } from '../../knowledge/textbook';
+
+/**
+ * What one doctor believes about P(feature | disease), P(age band, sex | disease): the textbook
+ * as a weak prior, plus counts of what the doctor has itself observed in patients whose true
+ * disease the follow-up revealed. Nothing here reads the knowledge base's probabilities except
+ * `study()`, which is the doctor reading a full reference entry off-hours.
+ */
+export const TEXTBOOK_TYPICAL_P = 0.7;
+/** What the textbook implies for a feature it does not mention: rare, not impossible. */
+export const TEXTBOOK_OTHER_P = 0.03;
+/** How many patients' worth of evidence the textbook prior is worth. */
+export const PRIOR_WEIGHT = 3;
+/** How many patients' worth a full reference entry is worth when studied. */
+export const STUDY_WEIGHT = 8;
+
+interface LearnedRow {
+  /** Times the feature was asked or examined in a patient with this disease. */
+  observed: Float32Array;
+  present: Float32Array;
+  /** Pseudo-counts added by studying the reference entry. */
+  studiedPresent: Float32Array;
+  studiedWeight: Float32Array;
+  p: Float32Array;
+  logP: Float32Array;
+  log1mP: Float32Array;
+  /** Patients seen per age band (AGE_BANDS order) and per sex. */
+  bands: Float32Array;
+  male: number;
+  patients: number;
+}
+
+export class Beliefs {
+  readonly diseaseCount: number;
+  readonly termCount: number;
+  /** 1 where the textbook lists the feature as typical for the disease (dense D×T). */
+  private readonly typical: Uint8Array;
+  /** Dense by disease index (an array, not a Map: this is read on every observation of every consultation). */
+  private readonly rows: (LearnedRow | undefined)[];
+  /** Per disease, the features the doctor associates with it: textbook typical ones plus any seen or read about. */
+  private readonly known: Set<number>[];
+  private static readonly LOG_TYPICAL = Math.log(TEXTBOOK_TYPICAL_P);
+  private static readonly LOG1M_TYPICAL = Math.log(1 - TEXTBOOK_TYPICAL_P);
+  private static readonly LOG_OTHER = Math.log(TEXTBOOK_OTHER_P);
+  private static readonly LOG1M_OTHER = Math.log(1 - TEXTBOOK_OTHER_P);
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    textbook: Textbook,
+  ) {
+    this.diseaseCount = kb.diseases.length;
+    this.termCount = kb.terms.length;
+    this.typical = new Uint8Array(this.diseaseCount * this.termCount);
+    this.rows = new Array<LearnedRow | undefined>(this.diseaseCount).fill(undefined);
+    this.known = Array.from({ length: this.diseaseCount }, () => new Set<number>());
+    for (const entry of textbook) {
+      const d = kb.diseaseIndex(entry.disease);
+      for (const t of [...entry.typicalSymptoms, ...entry.keyFindings]) {
+        const ti = kb.termIndex(t);
+        this.typical[d * this.termCount + ti] = 1;
+        this.known[d]?.add(ti);
+      }
+    }
+  }
+
+  isTypical(d: number, t: number): boolean {
+    return this.typical[d * this.termCount + t] === 1;
+  }
+
+  /** log P(feature present | disease) or log P(absent | disease). */
+  logLikelihood(d: number, t: number, present: boolean): number {
+    const row = this.rows[d];
+    if (row) return present ? (row.logP[t] as number) : (row.log1mP[t] as number);
+    const typical = this.typical[d * this.termCount + t] === 1;
+    if (present) return typical ? Beliefs.LOG_TYPICAL : Beliefs.LOG_OTHER;
+    return typical ? Beliefs.LOG1M_TYPICAL : Beliefs.LOG1M_OTHER;
+  }
+
+  /** P(feature present | disease), the doctor's current estimate. */
+  p(d: number, t: number): number {
+    const row = this.rows[d];
+    if (row) return row.p[t] as number;
+    return this.typical[d * this.termCount + t] === 1 ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
+  }
+
+  /** log P(age band, sex | disease): uniform until the doctor has seen patients with the disease. */
+  logDemographics(d: number, band: number, male: boolean): number {
+    const row = this.rows[d];
+    const bands = AGE_BANDS.length;
+    if (!row || row.patients === 0) return -Math.log(bands) - Math.log(2);
+    const pBand = ((row.bands[band] as number) + 0.5) / (row.patients + 0.5 * bands);
+    const pMale = (row.male + 0.5) / (row.patients + 1);
+    return Math.log(pBand) + Math.log(male ? pMale : 1 - pMale);
+  }
+
+  /** The follow-up told us the true disease: count what was observed in this patient. */
+  learn(d: number, observations: ReadonlyMap<number, boolean>, band: number, male: boolean): void {
+    const row = this.row(d);
+    for (const [t, present] of observations) {
+      row.observed[t] = (row.observed[t] as number) + 1;
+      if (present) {
+        row.present[t] = (row.present[t] as number) + 1;
+        this.known[d]?.add(t);
+      }
+      this.refresh(d, row, t);
+    }
+    row.bands[band] = (row.bands[band] as number) + 1;
+    if (male) row.male += 1;
+    row.patients += 1;
+  }
+
+  /** Off-hours reading: the full reference entry of a disease becomes strong prior evidence. */
+  study(d: number): void {
+    const row = this.row(d);
+    const disease = this.kb.diseases[d];
+    if (!disease) return;
+    for (const f of [...disease.symptoms, ...disease.findings]) {
+      const t = this.kb.termIndex(f.term);
+      row.studiedPresent[t] = f.p * STUDY_WEIGHT;
+      row.studiedWeight[t] = STUDY_WEIGHT;
+      this.known[d]?.add(t);
+    }
+    // Features the entry does not list are rare: the reading says so for every term.
+    for (let t = 0; t < this.termCount; t++) {
+      if (row.studiedWeight[t] === 0) row.studiedWeight[t] = STUDY_WEIGHT;
+      this.refresh(d, row, t);
+    }
+  }
+
+  hasStudied(d: number): boolean {
+    const row = this.rows[d];
+    return row !== undefined && row.studiedWeight.some((w) => w > 0);
+  }
+
+  /** Features the doctor associates with a disease (term indexes). */
+  featuresOf(d: number): ReadonlySet<number> {
+    return this.known[d] ?? new Set();
+  }
+
+  /** Number of patients of each disease the doctor has learned from. */
+  patientsSeen(d: number): number {
+    return this.rows[d]?.patients ?? 0;
+  }
+
+  private row(d: number): LearnedRow {
+    let row = this.rows[d];
+    if (row) return row;
+    const T = this.termCount;
+    row = {
+      observed: new Float32Array(T),
+      present: new Float32Array(T),
+      studiedPresent: new Float32Array(T),
+      studiedWeight: new Float32Array(T),
+      p: new Float32Array(T),
+      logP: new Float32Array(T),
+      log1mP: new Float32Array(T),
+      bands: new Float32Array(AGE_BANDS.length),
+      male: 0,
+      patients: 0,
+    };
+    this.rows[d] = row;
+    for (let t = 0; t < T; t++) this.refresh(d, row, t);
+    return row;
+  }
+
+  private refresh(d: number, row: LearnedRow, t: number): void {
+    const prior = this.typical[d * this.termCount + t] === 1 ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
+    const weight = PRIOR_WEIGHT + (row.studiedWeight[t] as number) + (row.observed[t] as number);
+    const present = prior * PRIOR_WEIGHT + (row.studiedPresent[t] as number) + (row.present[t] as number);
+    const p = Math.min(0.995, Math.max(0.005, present / weight));
+    row.p[t] = p;
+    row.logP[t] = Math.log(p);
+    row.log1mP[t] = Math.log(1 - p);
+  }
+}

@@ -1,0 +1,112 @@
+import type { Beliefs } from './beliefs';
+
+/**
+ * The doctor's running differential: a log-score per disease (prior + evidence), updated as
+ * each answer and each examination result comes in.
+ */
+export class Differential {
+  readonly scores: Float64Array;
+  /** term index → present? for everything asked or examined so far. */
+  readonly observations = new Map<number, boolean>();
+
+  constructor(
+    private readonly beliefs: Beliefs,
+    prior: Float64Array,
+  ) {
+    this.scores = Float64Array.from(prior);
+  }
+
+  /** Cached leading diseases; cleared whenever the scores change. */
+  private lead: { d: number; p: number }[] | undefined;
+
+  observe(t: number, present: boolean): void {
+    if (this.observations.has(t)) return;
+    this.observations.set(t, present);
+    this.lead = undefined;
+    const D = this.scores.length;
+    for (let d = 0; d < D; d++) this.scores[d] = (this.scores[d] as number) + this.beliefs.logLikelihood(d, t, present);
+  }
+
+  has(t: number): boolean {
+    return this.observations.has(t);
+  }
+
+  /** The `k` best diseases with their probabilities normalised over the whole differential. */
+  top(k: number): { d: number; p: number }[] {
+    if (k > CACHED_LEAD) return topOf(this.scores, k);
+    this.lead ??= topOf(this.scores, CACHED_LEAD);
+    return k === CACHED_LEAD ? this.lead : this.lead.slice(0, k);
+  }
+}
+
+/** The doctor looks at no more than this many leading diseases at once. */
+const CACHED_LEAD = 30;
+/** Scores this far below the best contribute less than e^-30 to the normaliser: skipped. */
+const NEGLIGIBLE = 30;
+
+/** Indexes of the k highest scores and their softmax probabilities over all scores. */
+export function topOf(scores: Float64Array, k: number): { d: number; p: number }[] {
+  // Insertion into a small sorted buffer: one pass over the diseases, O(k) only on a new entrant.
+  const best: number[] = [];
+  let worst = -Infinity;
+  for (let d = 0; d < scores.length; d++) {
+    const s = scores[d] as number;
+    if (best.length === k && s <= worst) continue;
+    let i = best.length < k ? best.length : k - 1;
+    while (i > 0 && (scores[best[i - 1] as number] as number) < s) {
+      if (i < k) best[i] = best[i - 1] as number;
+      i--;
+    }
+    best[i] = d;
+    if (best.length > k) best.length = k;
+    worst = best.length === k ? (scores[best[k - 1] as number] as number) : -Infinity;
+  }
+  const max = scores[best[0] ?? 0] as number;
+  const floor = max - NEGLIGIBLE;
+  let z = 0;
+  for (let d = 0; d < scores.length; d++) {
+    const s = scores[d] as number;
+    if (s > floor) z += Math.exp(s - max);
+  }
+  return best.map((d) => ({ d, p: Math.exp((scores[d] as number) - max) / z }));
+}
+
+const scratch = { prior: new Float64Array(64), pt: new Float64Array(64) };
+
+function plogp(p: number): number {
+  return p > 0 ? p * Math.log(p) : 0;
+}
+
+/**
+ * Expected reduction of entropy over the leading diseases if the presence of feature `t` were
+ * learned: the doctor asks the question (or orders the test) that best separates them.
+ * Allocation-free: it runs thousands of times per consultation.
+ */
+export function informationGain(beliefs: Beliefs, lead: readonly { d: number; p: number }[], t: number): number {
+  const n = Math.min(lead.length, scratch.prior.length);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += (lead[i] as { p: number }).p;
+  if (total <= 0) return 0;
+  let yes = 0;
+  let h = 0;
+  for (let i = 0; i < n; i++) {
+    const x = lead[i] as { d: number; p: number };
+    const prior = x.p / total;
+    const pt = beliefs.p(x.d, t);
+    scratch.prior[i] = prior;
+    scratch.pt[i] = pt;
+    yes += prior * pt;
+    h -= plogp(prior);
+  }
+  const no = 1 - yes;
+  if (yes <= 1e-9 || no <= 1e-9) return 0;
+  let hYes = 0;
+  let hNo = 0;
+  for (let i = 0; i < n; i++) {
+    const prior = scratch.prior[i] as number;
+    const pt = scratch.pt[i] as number;
+    hYes -= plogp((prior * pt) / yes);
+    hNo -= plogp((prior * (1 - pt)) / no);
+  }
+  return h - yes * hYes - no * hNo;
+}

@@ -1,0 +1,233 @@
+import type { DepartmentId, DiseaseId, ExamId, TermId } from '../../schema/ids';
+import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import type { Textbook } from '../../knowledge/textbook';
+import type { PatientView } from './patientView';
+import { CaseBase, type RetrievedCase } from '../../evolution/caseBase';
+import { cuesMatch, ExperienceBase, type Experience } from '../../evolution/experienceBase';
+import { Beliefs } from './beliefs';
+import { LEAD, nextExam, nextQuestion } from './choices';
+import { Differential, topOf } from './differential';
+
+/** Tunables of the offline doctor, with the reason for each value. */
+export const DOCTOR = {
+  /** Questions before the doctor moves on to examinations (a short outpatient history). */
+  maxQuestions: 8,
+  /** Examinations beyond the bedside ones (a patient can be sent to at most three rooms). */
+  maxExams: 3,
+  /** Stop asking once the leading diagnosis is this probable. */
+  confidentAfterInquiry: 0.9,
+  /** Stop ordering once the leading diagnosis is this probable. */
+  confidentAfterExams: 0.97,
+  /** Questions that would change the picture less than this (nats) are not worth asking. */
+  minQuestionGain: 0.02,
+  /** Share of prior belief on the department's own diseases (triage sent the patient here). */
+  ownDepartmentShare: 0.8,
+  /** Similar solved cases shown and weighed at diagnosis (the paper's best setting: 3). */
+  retrievedCases: 3,
+  /** Experiences shown at diagnosis (the paper's best setting: 4). */
+  retrievedExperiences: 4,
+  /** Evidence a retrieved case adds to its disease, per unit of similarity (log-odds). */
+  caseWeight: 1.5,
+} as const;
+
+/** Examinations every consultation includes: the doctor looks at and measures the patient. */
+export const BEDSIDE_EXAMS = ['vital-signs', 'physical-exam'] as const;
+
+export interface DiagnosisReport {
+  questions: { term: TermId; present: boolean }[];
+  exams: ExamId[];
+  differential: { disease: DiseaseId; probability: number }[];
+  diagnosis: DiseaseId;
+  retrievedCases: { id: number; disease: DiseaseId; similarity: number }[];
+  experiences: { id: number; text: { en: string; zh: string }; fired: boolean }[];
+  /** Term index → present, for everything asked or examined: what the doctor learns from. */
+  observations: Map<number, boolean>;
+  /** Experiences that changed this diagnosis (their outcome is recorded at follow-up). */
+  fired: Experience[];
+  /** How far the results stray from normal: the doctor's evidence for how severe the illness is. */
+  severitySignal: number;
+  /** Whether the doctor judged the illness severe and escalated treatment. */
+  severe: boolean;
+}
+
+/**
+ * A doctor of one department, reasoning offline: Bayesian over the diseases it knows, asking
+ * and ordering what best separates its differential, helped by its case and experience bases.
+ */
+export class OfflineDoctor {
+  readonly beliefs: Beliefs;
+  readonly cases: CaseBase;
+  readonly experiences = new ExperienceBase();
+  /** How many patients of each disease this doctor has had (its case mix: the learned prior). */
+  private readonly caseMix: Float64Array;
+  private readonly ownDepartment: Uint8Array;
+  /** Exam id per term index (undefined for symptoms). */
+  private readonly termExam: (string | undefined)[];
+  consultations = 0;
+  correct = 0;
+  /** Per disease: [sum of signal, count] for severe patients, then for the others (from follow-ups). */
+  private readonly severityStats: Float64Array;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    readonly textbook: Textbook,
+    readonly department: DepartmentId,
+  ) {
+    this.beliefs = new Beliefs(kb, textbook);
+    this.cases = new CaseBase(kb.diseases.length);
+    this.caseMix = new Float64Array(kb.diseases.length);
+    this.severityStats = new Float64Array(kb.diseases.length * 4);
+    this.ownDepartment = Uint8Array.from(kb.diseases, (d) => (d.department === department ? 1 : 0));
+    this.termExam = kb.terms.map((t) => t.exam);
+  }
+
+  /** Prior over diseases: the textbook's department split at first, the doctor's own case mix as it sees patients. */
+  prior(ageBand: number, male: boolean): Float64Array {
+    const D = this.kb.diseases.length;
+    const own = this.ownDepartment.reduce((a, b) => a + b, 0) || 1;
+    const share = DOCTOR.ownDepartmentShare;
+    const out = new Float64Array(D);
+    const seen = this.consultations;
+    for (let d = 0; d < D; d++) {
+      const textbook = this.ownDepartment[d] ? share / own : (1 - share) / Math.max(1, D - own);
+      // Pseudo-counts: the textbook prior is worth 50 patients; then experience takes over.
+      const p = (textbook * 50 + (this.caseMix[d] as number)) / (50 + seen);
+      out[d] = Math.log(p) + this.beliefs.logDemographics(d, ageBand, male);
+    }
+    return out;
+  }
+
+  consult(interview: PatientView): DiagnosisReport {
+    const kb = this.kb;
+    const diff = new Differential(this.beliefs, this.prior(interview.ageBand, interview.male));
+    const questions: DiagnosisReport['questions'] = [];
+    diff.observe(kb.termIndex(interview.chiefComplaint), true);
+    questions.push({ term: interview.chiefComplaint, present: true });
+    for (let q = 0; q < DOCTOR.maxQuestions; q++) {
+      if ((diff.top(1)[0]?.p ?? 0) >= DOCTOR.confidentAfterInquiry) break;
+      const t = nextQuestion(kb, this.beliefs, diff, DOCTOR.minQuestionGain);
+      if (t === undefined) break;
+      const term = kb.terms[t]?.id as TermId;
+      const present = interview.ask(term);
+      diff.observe(t, present);
+      questions.push({ term, present });
+    }
+    const exams: ExamId[] = [];
+    const done = new Set<string>();
+    const severity = { deviation: 0 };
+    const examine = (exam: ExamId): void => this.examine(interview, diff, exam, exams, done, severity);
+    for (const exam of BEDSIDE_EXAMS) examine(exam as ExamId);
+    // Confirm the working diagnosis with its key examination, as the textbook says to.
+    const working = diff.top(1)[0]?.d;
+    const confirm = working === undefined ? undefined : this.textbook[working]?.keyExams.find((e) => !done.has(e));
+    if (confirm) examine(confirm);
+    for (let e = exams.length - BEDSIDE_EXAMS.length; e < DOCTOR.maxExams; e++) {
+      if ((diff.top(1)[0]?.p ?? 0) >= DOCTOR.confidentAfterExams) break;
+      const suggested = this.suggestedExams(diff);
+      const exam = nextExam(kb, this.beliefs, diff, done, suggested);
+      if (!exam) break;
+      examine(exam as ExamId);
+    }
+    return this.conclude(diff, questions, exams, severity.deviation);
+  }
+
+  /** Re-diagnoses from stored observations (validating a lesson against solved cases). */
+  rediagnose(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiseaseId {
+    const diff = new Differential(this.beliefs, this.prior(ageBand, male));
+    for (const [t, present] of observations) diff.observe(t, present);
+    return this.conclude(diff, [], [], 0).diagnosis;
+  }
+
+  /** Learning after follow-up: counts, case mix, and (if right) the case base. */
+  learn(truth: number, report: DiagnosisReport, ageBand: number, male: boolean): void {
+    this.beliefs.learn(truth, report.observations, ageBand, male);
+    this.caseMix[truth] = (this.caseMix[truth] as number) + 1;
+    this.consultations += 1;
+    const right = this.kb.diseaseIndex(report.diagnosis) === truth;
+    if (right) this.correct += 1;
+    for (const e of report.fired) this.experiences.recordOutcome(e, this.kb.diseases[e.to]?.id === this.kb.diseases[truth]?.id && right);
+  }
+
+  private examine(interview: PatientView, diff: Differential, exam: ExamId, exams: ExamId[], done: Set<string>, severity: { deviation: number }): void {
+    exams.push(exam);
+    done.add(exam);
+    const report = interview.examine(exam);
+    for (const { analyte, value } of report.values) severity.deviation += deviation(this.kb.analyte(analyte).analyte, value);
+    const present = new Set(report.findings.map((f) => this.kb.termIndex(f)));
+    for (const t of present) diff.observe(t, true);
+    // A normal result says the findings the doctor was looking for (those of its leading
+    // diseases that this examination shows) are absent.
+    const lookedFor: number[] = [];
+    for (const { d } of diff.top(LEAD)) for (const t of this.beliefs.featuresOf(d)) if (this.termExam[t] === exam && !present.has(t)) lookedFor.push(t);
+    for (const t of lookedFor) diff.observe(t, false);
+  }
+
+  private suggestedExams(diff: Differential): string[] {
+    const out: string[] = [];
+    for (const { d } of diff.top(3)) for (const e of this.experiences.about(d)) if (e.rule.kind === 'examine') out.push(e.rule.exam);
+    return out;
+  }
+
+  /** Severe when the signal sits nearer what severe patients of that disease showed; red flags before any are seen. */
+  judgeSevere(d: number, signal: number, observations: ReadonlyMap<number, boolean>): boolean {
+    const s = this.severityStats;
+    const [sumSevere, nSevere, sumOther, nOther] = [s[d * 4], s[d * 4 + 1], s[d * 4 + 2], s[d * 4 + 3]] as number[];
+    if ((nSevere as number) >= 3 && (nOther as number) >= 3) {
+      const severeMean = (sumSevere as number) / (nSevere as number);
+      const otherMean = (sumOther as number) / (nOther as number);
+      if (severeMean > otherMean) return signal > (severeMean + otherMean) / 2;
+    }
+    return (this.textbook[d]?.redFlags ?? []).some((f) => observations.get(this.kb.termIndex(f)) === true);
+  }
+
+  /** The follow-up revealed how severe the illness was. */
+  learnSeverity(d: number, signal: number, severe: boolean): void {
+    const i = d * 4 + (severe ? 0 : 2);
+    this.severityStats[i] = (this.severityStats[i] as number) + signal;
+    this.severityStats[i + 1] = (this.severityStats[i + 1] as number) + 1;
+  }
+
+  private conclude(diff: Differential, questions: DiagnosisReport['questions'], exams: ExamId[], deviationSum: number): DiagnosisReport {
+    const kb = this.kb;
+    const scores = Float64Array.from(diff.scores);
+    const lead = topOf(scores, LEAD).map((x) => x.d);
+    const query = Int32Array.from([...diff.observations].filter(([, p]) => p).map(([t]) => t)).sort();
+    const retrieved: RetrievedCase[] = this.cases.size > 0 ? this.cases.retrieve(query, lead.slice(0, 8), DOCTOR.retrievedCases) : [];
+    for (const c of retrieved) scores[c.disease] = (scores[c.disease] as number) + DOCTOR.caseWeight * c.similarity;
+    const fired: Experience[] = [];
+    const leader = topOf(scores, 1)[0]?.d ?? 0;
+    for (const e of this.experiences.about(leader)) {
+      if (!cuesMatch(e.rule, diff.observations)) continue;
+      scores[e.to] = Math.max(scores[e.to] as number, (scores[leader] as number) + 1);
+      fired.push(e);
+    }
+    const top = topOf(scores, 5);
+    const chosen = top[0]?.d ?? 0;
+    let present = 0;
+    for (const p of diff.observations.values()) if (p) present++;
+    const severitySignal = deviationSum + 0.25 * present;
+    const shown = new Map<number, { e: Experience; fired: boolean }>();
+    for (const e of fired) shown.set(e.id, { e, fired: true });
+    for (const { d } of top.slice(0, 3)) for (const e of this.experiences.about(d)) if (shown.size < DOCTOR.retrievedExperiences && !shown.has(e.id)) shown.set(e.id, { e, fired: false });
+    return {
+      questions,
+      exams,
+      differential: top.map((x) => ({ disease: kb.diseases[x.d]?.id as DiseaseId, probability: x.p })),
+      diagnosis: kb.diseases[chosen]?.id as DiseaseId,
+      retrievedCases: retrieved.map((c) => ({ id: c.id, disease: kb.diseases[c.disease]?.id as DiseaseId, similarity: c.similarity })),
+      experiences: [...shown.values()].slice(0, DOCTOR.retrievedExperiences).map(({ e, fired: f }) => ({ id: e.id, text: e.text, fired: f })),
+      observations: diff.observations,
+      fired,
+      severitySignal,
+      severe: this.judgeSevere(chosen, severitySignal, diff.observations),
+    };
+  }
+}
+
+/** How far a value lies outside its reference range, in range widths (capped: one wild value should not decide). */
+function deviation(range: { low: number; high: number }, value: number): number {
+  const width = range.high - range.low;
+  if (value > range.high) return Math.min(5, (value - range.high) / width);
+  if (value < range.low) return Math.min(5, (range.low - value) / width);
+  return 0;
+}

@@ -1,0 +1,13 @@
+import type { ExamId, TermId } from '../../schema/ids';
+
+/**
+ * What a doctor can know of a patient: age band, sex, the complaint they open with, their
+ * answers and their examination results. The hidden disease is not part of it.
+ */
+export interface PatientView {
+  readonly ageBand: number;
+  readonly male: boolean;
+  readonly chiefComplaint: TermId;
+  ask(term: TermId): boolean;
+  examine(exam: ExamId): { findings: readonly TermId[]; values: readonly { analyte: string; value: number }[] };
+}

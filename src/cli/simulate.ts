@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { simulate } from '../run/simulate';
+import { intOption } from './args';
+import type { HospitalContext } from './context';
+import type { CliIo } from './io';
+
+/** `agent-hospital simulate`: the hospital headless, with learning, and the exam before and after. */
+export function runSimulate(argv: string[], io: CliIo, context: () => HospitalContext): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      consultations: { type: 'string' },
+      seed: { type: 'string' },
+      'exam-per-disease': { type: 'string' },
+      checkpoints: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const consultations = intOption('consultations', values.consultations, 10_000, 0, 100_000_000);
+  const seed = intOption('seed', values.seed, 1, -2147483648, 2147483647);
+  const examPerDisease = intOption('exam-per-disease', values['exam-per-disease'], 10, 1, 1000);
+  const checkpoints = intOption('checkpoints', values.checkpoints, 9, 0, 1000);
+  const { generator, reader } = context();
+  const tty = Boolean(process.stderr.isTTY) && !values.json;
+  const clock = (): number => performance.now() / 1000;
+  const start = clock();
+  const { summary } = simulate(generator, reader, {
+    consultations,
+    seed,
+    examPerDisease,
+    checkpoints,
+    clock,
+    onProgress: (done, total) => {
+      if (!process.stderr.isTTY) return;
+      const elapsed = clock() - start;
+      const eta = done > 0 ? (elapsed / done) * (total - done) : 0;
+      const width = 30;
+      const filled = Math.round((done / Math.max(1, total)) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} consultations, ETA ${eta.toFixed(0)} s `);
+      if (done === total) process.stderr.write('\n');
+    },
+  });
+  if (values.json) {
+    io.out(JSON.stringify(summary));
+    return 0;
+  }
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const { before, after } = summary.exam;
+  io.out(`${summary.consultations} consultations in ${summary.seconds.toFixed(1)} s (${Math.round(summary.consultationsPerSecond)}/s); case base ${summary.caseBase}, experience base ${summary.experienceBase}`);
+  io.out(`exam            before → after`);
+  io.out(`diagnosis top-1 ${pct(before.diagnosisTop1)} → ${pct(after.diagnosisTop1)}`);
+  io.out(`diagnosis top-3 ${pct(before.diagnosisTop3)} → ${pct(after.diagnosisTop3)}`);
+  io.out(`examination     ${pct(before.examination)} → ${pct(after.examination)}`);
+  io.out(`treatment       ${pct(before.treatment)} → ${pct(after.treatment)}`);
+  for (const [dep, s] of Object.entries(after.byDepartment)) io.out(`  ${dep.padEnd(24)} top-1 ${pct(before.byDepartment[dep]?.diagnosisTop1 ?? 0).padStart(6)} → ${pct(s.diagnosisTop1).padStart(6)}`);
+  if (tty) io.out(`event log ${summary.eventLogHash}`);
+  return 0;
+}

@@ -1,0 +1,77 @@
+import type { PatientGenerator } from '../patients/generator';
+import { buildExamSet, EXAM_SEED, sitExam, type ExamResult, type Scores } from './exam';
+import { LogHash } from './hash';
+import { ClinicalStaff } from './staff';
+import type { ExamReader } from '../patients/results';
+
+export interface SimulateOptions {
+  consultations: number;
+  seed: number;
+  /** Exam patients per disease (the paper's style: a fixed set over every disease). */
+  examPerDisease: number;
+  /** How many times the doctors sit the exam during the run (besides before and after). */
+  checkpoints: number;
+  /** Wall clock in seconds, injected: the run itself never reads time. */
+  clock: () => number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** `agent-hospital simulate --json`. A public shape (README): keep it stable. */
+export interface SimulationSummary {
+  consultations: number;
+  seconds: number;
+  consultationsPerSecond: number;
+  caseBase: number;
+  experienceBase: number;
+  eventLogHash: string;
+  exam: { before: ExamResult; after: ExamResult };
+  curve: ({ consultations: number } & Scores)[];
+}
+
+function withoutDepartments(r: ExamResult): Scores {
+  return { diagnosisTop1: r.diagnosisTop1, diagnosisTop3: r.diagnosisTop3, examination: r.examination, treatment: r.treatment };
+}
+
+/**
+ * Runs the hospital headless: training patients from `seed` flow through triage, consultation,
+ * follow-up and learning; the doctors sit the exam before, at checkpoints and after.
+ */
+export function simulate(generator: PatientGenerator, reader: ExamReader, options: SimulateOptions): { summary: SimulationSummary; staff: ClinicalStaff } {
+  if (options.seed === EXAM_SEED) throw new Error(`seed ${EXAM_SEED} is reserved for the exam; training on it would leak the exam`);
+  const staff = new ClinicalStaff(generator.kb, reader);
+  const examSet = buildExamSet(generator, options.examPerDisease);
+  const before = sitExam(staff, examSet);
+  const curve: SimulationSummary['curve'] = [{ consultations: 0, ...withoutDepartments(before) }];
+  const every = options.checkpoints > 0 ? Math.max(1, Math.floor(options.consultations / (options.checkpoints + 1))) : Infinity;
+  const log = new LogHash();
+  let trainingSeconds = 0;
+  let started = options.clock();
+  for (let i = 0; i < options.consultations; i++) {
+    const patient = generator.generate(options.seed, i);
+    const o = staff.consult(patient, true);
+    log.add(`${patient.id} ${o.department} ${o.report.diagnosis} ${o.correct ? 1 : 0} ${o.report.exams.join(',')}`);
+    const done = i + 1;
+    if (done % every === 0 && done < options.consultations) {
+      trainingSeconds += options.clock() - started;
+      curve.push({ consultations: done, ...withoutDepartments(sitExam(staff, examSet)) });
+      started = options.clock();
+    }
+    if (options.onProgress && (done % 1000 === 0 || done === options.consultations)) options.onProgress(done, options.consultations);
+  }
+  trainingSeconds += options.clock() - started;
+  const after = sitExam(staff, examSet);
+  curve.push({ consultations: options.consultations, ...withoutDepartments(after) });
+  return {
+    staff,
+    summary: {
+      consultations: options.consultations,
+      seconds: trainingSeconds,
+      consultationsPerSecond: options.consultations / Math.max(1e-9, trainingSeconds),
+      caseBase: staff.caseBaseSize,
+      experienceBase: staff.experienceBaseSize,
+      eventLogHash: log.hex(),
+      exam: { before, after },
+      curve,
+    },
+  };
+}
