@@ -1,9 +1,11 @@
 import { KbError } from '../knowledge/errors';
+import { BundleError } from '../run/bundle';
 import { defaultContext, type HospitalContext } from './context';
 import { processIo, UsageError, type CliIo } from './io';
 import { runKb } from './kb';
 import { runPatients } from './patients';
 import { runSimulate } from './simulate';
+import { runEvaluate } from './evaluate';
 
 export const USAGE = `agent-hospital — the Agent Hospital simulation from the command line
 (a simulation for education, not medical advice)
@@ -16,7 +18,10 @@ commands:
                                   generated patients, one JSON record per line with --json
   simulate --consultations N --seed S [--exam-per-disease K] [--checkpoints C] [--json]
                                   the hospital headless with learning (offline brain); the
-                                  doctors sit the exam before, at checkpoints and after`;
+                                  doctors sit the exam before, at checkpoints and after;
+                                  --save FILE / --load FILE: the doctors' bases as a bundle
+  evaluate --cases FILE [--format cases|osce] [--bases FILE] [--json]
+                                  the doctors diagnose written cases, one per line`;
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 bad data, 2 bad usage. */
 export function runCli(argv: string[], io: CliIo = processIo): number {
@@ -31,6 +36,8 @@ export function runCli(argv: string[], io: CliIo = processIo): number {
         return runPatients(rest, io, lazyContext);
       case 'simulate':
         return runSimulate(rest, io, lazyContext);
+      case 'evaluate':
+        return runEvaluate(rest, io, lazyContext);
       case undefined:
       case 'help':
       case '--help':
@@ -41,7 +48,7 @@ export function runCli(argv: string[], io: CliIo = processIo): number {
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
   } catch (err) {
-    if (err instanceof KbError) {
+    if (err instanceof KbError || err instanceof BundleError) {
       io.err(err.message);
       return 1;
     }

@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { simulate } from '../run/simulate';
+import { ClinicalStaff } from '../run/staff';
+import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
+import { readJsonFile } from './files';
 import { intOption } from './args';
 import type { HospitalContext } from './context';
 import type { CliIo } from './io';
@@ -13,6 +17,8 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
       seed: { type: 'string' },
       'exam-per-disease': { type: 'string' },
       checkpoints: { type: 'string' },
+      save: { type: 'string' },
+      load: { type: 'string' },
       json: { type: 'boolean' },
     },
     strict: true,
@@ -22,6 +28,8 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
   const examPerDisease = intOption('exam-per-disease', values['exam-per-disease'], 10, 1, 1000);
   const checkpoints = intOption('checkpoints', values.checkpoints, 9, 0, 1000);
   const { generator, reader } = context();
+  const staff = new ClinicalStaff(generator.kb, reader);
+  if (values.load) loadBundle(staff, parseBundle(generator.kb, readJsonFile(values.load)));
   const tty = Boolean(process.stderr.isTTY) && !values.json;
   const clock = (): number => performance.now() / 1000;
   const start = clock();
@@ -31,6 +39,7 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
     examPerDisease,
     checkpoints,
     clock,
+    staff,
     onProgress: (done, total) => {
       if (!process.stderr.isTTY) return;
       const elapsed = clock() - start;
@@ -41,6 +50,7 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
       if (done === total) process.stderr.write('\n');
     },
   });
+  if (values.save) writeFileSync(values.save, JSON.stringify(exportBundle(staff, summary.curve)));
   if (values.json) {
     io.out(JSON.stringify(summary));
     return 0;

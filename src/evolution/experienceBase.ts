@@ -61,6 +61,15 @@ export class ExperienceBase {
     if (e.uses >= RETIRE_AFTER_USES && e.successes / e.uses < RETIRE_BELOW_SUCCESS) e.retired = true;
   }
 
+  /** Restores a saved experience as it was (id, counts, retirement). */
+  restore(e: Experience): void {
+    this.all.push(e);
+    const list = this.byFrom.get(e.from) ?? [];
+    list.push(e);
+    this.byFrom.set(e.from, list);
+    this.nextId = Math.max(this.nextId, e.id + 1);
+  }
+
   /** Take back an experience that failed validation. */
   remove(e: Experience): void {
     const i = this.all.indexOf(e);

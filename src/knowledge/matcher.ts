@@ -51,9 +51,18 @@ function englishTokens(text: string): string[] {
  * known phrase wins, and a denial earlier in the same clause marks the term as negated.
  * Used to read typed answers, imported cases and a clinician's notes.
  */
+/** Words that carry no clinical meaning of their own when comparing phrases. */
+const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'and', 'or', 'with', 'without', 'for', 'from', 'by', 'is', 'are', 'was', 'were', 'shows', 'show', 'showing', 'seen', 'noted', 'there', 'both', 'left', 'right', 'mild', 'moderate', 'severe', 'point', 'sign', 'signs', 'patient', 'has', 'have', 'had', 'my', 'i', 'me', 'it', 'its', 'this', 'that', 'very', 'some', 'since', 'for', 'days', 'day', 'week', 'weeks', 'hour', 'hours']);
+
+function contentTokens(phrase: string): string[] {
+  return englishTokens(phrase.replace(/['’]s\b/g, '')).filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w));
+}
+
 export class VocabularyMatcher {
   private readonly en = new Map<string, TermId>();
   private readonly zh = new Map<string, TermId>();
+  /** Content word → the English names and synonyms (as token sets) that contain it, for paraphrases. */
+  private readonly byWord = new Map<string, { term: TermId; words: string[] }[]>();
 
   constructor(kb: KnowledgeBase) {
     // Names win over synonyms when two terms claim the same words; earlier files win ties.
@@ -72,6 +81,43 @@ export class VocabularyMatcher {
       }
     }
     this.addAnalytePhrases(kb);
+    for (const term of kb.terms) {
+      for (const phrase of [term.name.en, ...term.synonyms.en]) {
+        const words = [...new Set(contentTokens(phrase))];
+        if (words.length === 0) continue;
+        for (const w of words) {
+          const list = this.byWord.get(w) ?? [];
+          list.push({ term: term.id, words });
+          this.byWord.set(w, list);
+        }
+      }
+    }
+  }
+
+  /**
+   * A paraphrase no phrase matches exactly ("tenderness at McBurney point with rebound"):
+   * the term whose name shares the most content words with it, if it covers at least two
+   * thirds of that name and at least two words (one for a single-word name).
+   */
+  matchLoosely(text: string): TermMatch | undefined {
+    const words = new Set(contentTokens(text));
+    let best: { term: TermId; score: number; words: string[] } | undefined;
+    const seen = new Set<{ term: TermId; words: string[] }>();
+    for (const w of words) {
+      for (const cand of this.byWord.get(w) ?? []) {
+        if (seen.has(cand)) continue;
+        seen.add(cand);
+        const common = cand.words.filter((x) => words.has(x)).length;
+        const cover = common / cand.words.length;
+        const enough = cand.words.length === 1 ? (cand.words[0]?.length ?? 0) >= 5 : common >= 2;
+        if (!enough || cover < 2 / 3) continue;
+        const score = cover + common / 100;
+        if (!best || score > best.score) best = { term: cand.term, score, words: cand.words };
+      }
+    }
+    if (!best) return undefined;
+    const negated = englishTokens(text).some((w) => EN_NEGATIONS.has(w));
+    return { term: best.term, negated, text: best.words.join(' ') };
   }
 
   /**

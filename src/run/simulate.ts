@@ -14,6 +14,8 @@ export interface SimulateOptions {
   /** Wall clock in seconds, injected: the run itself never reads time. */
   clock: () => number;
   onProgress?: (done: number, total: number) => void;
+  /** Staff to continue from (loaded from a bundle); fresh textbook doctors when absent. */
+  staff?: ClinicalStaff;
 }
 
 /** `agent-hospital simulate --json`. A public shape (README): keep it stable. */
@@ -38,10 +40,11 @@ function withoutDepartments(r: ExamResult): Scores {
  */
 export function simulate(generator: PatientGenerator, reader: ExamReader, options: SimulateOptions): { summary: SimulationSummary; staff: ClinicalStaff } {
   if (options.seed === EXAM_SEED) throw new Error(`seed ${EXAM_SEED} is reserved for the exam; training on it would leak the exam`);
-  const staff = new ClinicalStaff(generator.kb, reader);
+  const staff = options.staff ?? new ClinicalStaff(generator.kb, reader);
+  const startAt = staff.consultations;
   const examSet = buildExamSet(generator, options.examPerDisease);
   const before = sitExam(staff, examSet);
-  const curve: SimulationSummary['curve'] = [{ consultations: 0, ...withoutDepartments(before) }];
+  const curve: SimulationSummary['curve'] = [{ consultations: startAt, ...withoutDepartments(before) }];
   const every = options.checkpoints > 0 ? Math.max(1, Math.floor(options.consultations / (options.checkpoints + 1))) : Infinity;
   const log = new LogHash();
   let trainingSeconds = 0;
@@ -53,14 +56,14 @@ export function simulate(generator: PatientGenerator, reader: ExamReader, option
     const done = i + 1;
     if (done % every === 0 && done < options.consultations) {
       trainingSeconds += options.clock() - started;
-      curve.push({ consultations: done, ...withoutDepartments(sitExam(staff, examSet)) });
+      curve.push({ consultations: startAt + done, ...withoutDepartments(sitExam(staff, examSet)) });
       started = options.clock();
     }
     if (options.onProgress && (done % 1000 === 0 || done === options.consultations)) options.onProgress(done, options.consultations);
   }
   trainingSeconds += options.clock() - started;
   const after = sitExam(staff, examSet);
-  curve.push({ consultations: options.consultations, ...withoutDepartments(after) });
+  curve.push({ consultations: startAt + options.consultations, ...withoutDepartments(after) });
   return {
     staff,
     summary: {

@@ -74,7 +74,7 @@ export class ClinicalStaff {
       correct: chosen.id === truth.id,
       top3: report.differential.slice(0, 3).some((x) => x.disease === truth.id),
       examinationRight: report.exams.some((e) => truth.keyExams.includes(e)),
-      treatmentRight: sameDrugs(chosen, truth) && (truth.treatment.severe === undefined || escalated === (patient.severity === 'severe')),
+      treatmentRight: sameDrugs(chosen, truth) && fitsSeverity(truth.treatment.severe !== undefined, patient.severity, escalated),
       escalated,
     };
     if (!learn) return outcome;
@@ -84,7 +84,7 @@ export class ClinicalStaff {
     this.consultations += 1;
     this.nurse.learn(interview.chiefComplaint, truth.department);
     doctor.learn(truthIndex, report, interview.ageBand, interview.male);
-    doctor.learnSeverity(truthIndex, report.severitySignal, patient.severity === 'severe');
+    doctor.learnSeverity(truthIndex, report.severitySignal, patient.severity);
     if (outcome.correct) {
       const present: number[] = [];
       const absent: number[] = [];
@@ -130,6 +130,17 @@ export class ClinicalStaff {
     for (const d of this.doctors.values()) n += d.experiences.active;
     return n;
   }
+}
+
+/**
+ * Fit for the severity: a severe patient must get the escalated plan and a mild one must not;
+ * for a moderate illness either is a defensible choice.
+ */
+function fitsSeverity(hasSeverePlan: boolean, severity: 'mild' | 'moderate' | 'severe', escalated: boolean): boolean {
+  if (!hasSeverePlan) return true;
+  if (severity === 'severe') return escalated;
+  if (severity === 'mild') return !escalated;
+  return true;
 }
 
 function sameDrugs(a: { treatment: { drugs: { name: { en: string } }[] } }, b: typeof a): boolean {

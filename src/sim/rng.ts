@@ -1,4 +1,4 @@
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
 const TWO_POW_32 = 4294967296;
@@ -10,8 +10,23 @@ const TWO_POW_32 = 4294967296;
 export class Rng {
   private constructor(private readonly gen: RandomGenerator) {}
 
+  /**
+   * pure-rand's own seeding fills the 128-bit state as (-1, ~seed, seed, 0): the first outputs of
+   * nearby seeds are then correlated (a patient would lose all of its features at once too
+   * often). The state is filled from SplitMix32 instead, as the xoroshiro authors recommend.
+   */
   static seeded(seed: number): Rng {
-    return new Rng(xoroshiro128plus(seed | 0));
+    let x = seed | 0;
+    const word = (): number => {
+      x = (x + 0x9e3779b9) | 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) | 0;
+    };
+    const state: number[] = [word(), word(), word(), word()];
+    if (!state.some((w) => w !== 0)) state[0] = 1; // the all-zero state is the generator's one fixed point
+    return new Rng(xoroshiro128plusFromState(state));
   }
 
   /**

@@ -40,3 +40,25 @@ describe('Rng', () => {
     expect(() => Rng.seeded(1).weightedIndex([0, 0])).toThrow(/positive/);
   });
 });
+
+describe('Rng streams for items', () => {
+  it('gives independent draws inside one item stream (no clumping of extremes)', () => {
+    // With 10 independent uniforms, "5 or more above 0.8" is Binomial(10, 0.2) ≥ 5: probability 0.0328.
+    let clumped = 0;
+    const streams = 50_000;
+    for (let i = 0; i < streams; i++) {
+      const rng = Rng.forItem(1, i);
+      let high = 0;
+      for (let k = 0; k < 10; k++) if (rng.next() > 0.8) high++;
+      if (high >= 5) clumped++;
+    }
+    expect(clumped / streams).toBeGreaterThan(0.029);
+    expect(clumped / streams).toBeLessThan(0.037);
+  });
+
+  it('gives first draws spread evenly over [0, 1) across consecutive items', () => {
+    const bins = new Array<number>(10).fill(0);
+    for (let i = 0; i < 20_000; i++) bins[Math.floor(Rng.forItem(3, i).next() * 10)]! += 1;
+    for (const b of bins) expect(Math.abs(b - 2000)).toBeLessThan(200);
+  });
+});

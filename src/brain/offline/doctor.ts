@@ -12,12 +12,12 @@ import { Differential, topOf } from './differential';
 export const DOCTOR = {
   /** Questions before the doctor moves on to examinations (a short outpatient history). */
   maxQuestions: 8,
-  /** Examinations beyond the bedside ones (a patient can be sent to at most three rooms). */
-  maxExams: 3,
+  /** Examinations beyond the bedside ones (a patient is sent to at most four rooms in a visit). */
+  maxExams: 4,
   /** Stop asking once the leading diagnosis is this probable. */
   confidentAfterInquiry: 0.9,
   /** Stop ordering once the leading diagnosis is this probable. */
-  confidentAfterExams: 0.97,
+  confidentAfterExams: 0.99,
   /** Questions that would change the picture less than this (nats) are not worth asking. */
   minQuestionGain: 0.02,
   /** Share of prior belief on the department's own diseases (triage sent the patient here). */
@@ -29,6 +29,9 @@ export const DOCTOR = {
   /** Evidence a retrieved case adds to its disease, per unit of similarity (log-odds). */
   caseWeight: 1.5,
 } as const;
+
+/** Follow-ups of a severity class before the doctor trusts its own picture of it. */
+const MIN_SEVERITY_SAMPLES = 4;
 
 /** Examinations every consultation includes: the doctor looks at and measures the patient. */
 export const BEDSIDE_EXAMS = ['vital-signs', 'physical-exam'] as const;
@@ -65,7 +68,7 @@ export class OfflineDoctor {
   private readonly termExam: (string | undefined)[];
   consultations = 0;
   correct = 0;
-  /** Per disease: [sum of signal, count] for severe patients, then for the others (from follow-ups). */
+  /** Per disease and severity (mild, moderate, severe): count, sum and sum of squares of the signal. */
   private readonly severityStats: Float64Array;
 
   constructor(
@@ -76,7 +79,7 @@ export class OfflineDoctor {
     this.beliefs = new Beliefs(kb, textbook);
     this.cases = new CaseBase(kb.diseases.length);
     this.caseMix = new Float64Array(kb.diseases.length);
-    this.severityStats = new Float64Array(kb.diseases.length * 4);
+    this.severityStats = new Float64Array(kb.diseases.length * 9);
     this.ownDepartment = Uint8Array.from(kb.diseases, (d) => (d.department === department ? 1 : 0));
     this.termExam = kb.terms.map((t) => t.exam);
   }
@@ -131,11 +134,16 @@ export class OfflineDoctor {
     return this.conclude(diff, questions, exams, severity.deviation);
   }
 
-  /** Re-diagnoses from stored observations (validating a lesson against solved cases). */
-  rediagnose(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiseaseId {
+  /** Diagnoses from observations already made (a written case, or a stored one being re-checked). */
+  diagnoseFrom(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiagnosisReport {
     const diff = new Differential(this.beliefs, this.prior(ageBand, male));
     for (const [t, present] of observations) diff.observe(t, present);
-    return this.conclude(diff, [], [], 0).diagnosis;
+    return this.conclude(diff, [], [], 0);
+  }
+
+  /** Re-diagnoses from stored observations (validating a lesson against solved cases). */
+  rediagnose(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiseaseId {
+    return this.diagnoseFrom(observations, ageBand, male).diagnosis;
   }
 
   /** Learning after follow-up: counts, case mix, and (if right) the case base. */
@@ -168,23 +176,53 @@ export class OfflineDoctor {
     return out;
   }
 
-  /** Severe when the signal sits nearer what severe patients of that disease showed; red flags before any are seen. */
+  /**
+   * Escalate when, given the signal, a severe course is at least as likely as a mild one
+   * (class-conditional normals per disease, learned from follow-ups); before the doctor has
+   * seen enough of a disease, the textbook rule: escalate on a red flag.
+   */
   judgeSevere(d: number, signal: number, observations: ReadonlyMap<number, boolean>): boolean {
-    const s = this.severityStats;
-    const [sumSevere, nSevere, sumOther, nOther] = [s[d * 4], s[d * 4 + 1], s[d * 4 + 2], s[d * 4 + 3]] as number[];
-    if ((nSevere as number) >= 3 && (nOther as number) >= 3) {
-      const severeMean = (sumSevere as number) / (nSevere as number);
-      const otherMean = (sumOther as number) / (nOther as number);
-      if (severeMean > otherMean) return signal > (severeMean + otherMean) / 2;
-    }
+    const mild = this.severityClass(d, 0);
+    const severe = this.severityClass(d, 2);
+    if (mild && severe) return severe.prior * normal(signal, severe) >= mild.prior * normal(signal, mild);
     return (this.textbook[d]?.redFlags ?? []).some((f) => observations.get(this.kb.termIndex(f)) === true);
   }
 
   /** The follow-up revealed how severe the illness was. */
-  learnSeverity(d: number, signal: number, severe: boolean): void {
-    const i = d * 4 + (severe ? 0 : 2);
-    this.severityStats[i] = (this.severityStats[i] as number) + signal;
-    this.severityStats[i + 1] = (this.severityStats[i + 1] as number) + 1;
+  learnSeverity(d: number, signal: number, severity: 'mild' | 'moderate' | 'severe'): void {
+    const i = (d * 3 + (severity === 'mild' ? 0 : severity === 'moderate' ? 1 : 2)) * 3;
+    const s = this.severityStats;
+    s[i] = (s[i] as number) + 1;
+    s[i + 1] = (s[i + 1] as number) + signal;
+    s[i + 2] = (s[i + 2] as number) + signal * signal;
+  }
+
+  /** Case mix and severity statistics, for saving: [disease index, value(s)] where anything was learned. */
+  exportStats(): { caseMix: [number, number][]; severity: [number, number[]][] } {
+    const caseMix: [number, number][] = [];
+    const severity: [number, number[]][] = [];
+    for (let d = 0; d < this.caseMix.length; d++) {
+      if ((this.caseMix[d] as number) > 0) caseMix.push([d, this.caseMix[d] as number]);
+      const stats = Array.from(this.severityStats.subarray(d * 9, d * 9 + 9));
+      if (stats.some((x) => x !== 0)) severity.push([d, stats]);
+    }
+    return { caseMix, severity };
+  }
+
+  importStats(caseMix: readonly [number, number][], severity: readonly [number, readonly number[]][]): void {
+    for (const [d, n] of caseMix) this.caseMix[d] = n;
+    for (const [d, stats] of severity) this.severityStats.set(stats, d * 9);
+  }
+
+  private severityClass(d: number, c: number): { prior: number; mean: number; sd: number } | undefined {
+    const s = this.severityStats;
+    const i = (d * 3 + c) * 3;
+    const n = s[i] as number;
+    if (n < MIN_SEVERITY_SAMPLES) return undefined;
+    const total = (s[d * 9] as number) + (s[d * 9 + 3] as number) + (s[d * 9 + 6] as number);
+    const mean = (s[i + 1] as number) / n;
+    const variance = Math.max(0, (s[i + 2] as number) / n - mean * mean);
+    return { prior: n / total, mean, sd: Math.sqrt(variance) + 0.25 };
   }
 
   private conclude(diff: Differential, questions: DiagnosisReport['questions'], exams: ExamId[], deviationSum: number): DiagnosisReport {
@@ -230,4 +268,9 @@ function deviation(range: { low: number; high: number }, value: number): number 
   if (value > range.high) return Math.min(5, (value - range.high) / width);
   if (value < range.low) return Math.min(5, (range.low - value) / width);
   return 0;
+}
+
+function normal(x: number, c: { mean: number; sd: number }): number {
+  const z = (x - c.mean) / c.sd;
+  return Math.exp(-0.5 * z * z) / c.sd;
 }

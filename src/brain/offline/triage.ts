@@ -12,6 +12,8 @@ const TEXTBOOK_WEIGHT = 2;
  */
 export class TriageNurse {
   private readonly counts: Float64Array;
+  /** What follow-ups taught (counts minus the textbook's), kept apart so it can be saved. */
+  private readonly learned = new Map<number, number>();
   private readonly departments: DepartmentId[];
   private readonly redFlagComplaints = new Set<number>();
   private readonly emergency: number;
@@ -65,5 +67,21 @@ export class TriageNurse {
     if (k < 0) return;
     const i = this.kb.termIndex(complaint) * this.departments.length + k;
     this.counts[i] = (this.counts[i] as number) + 1;
+    this.learned.set(i, (this.learned.get(i) ?? 0) + 1);
+  }
+
+  exportLearned(): [TermId, DepartmentId, number][] {
+    const K = this.departments.length;
+    return [...this.learned].map(([i, n]) => [this.kb.terms[Math.floor(i / K)]?.id as TermId, this.departments[i % K] as DepartmentId, n]);
+  }
+
+  importLearned(rows: readonly (readonly [string, string, number])[]): void {
+    for (const [term, department, n] of rows) {
+      const k = this.departments.indexOf(department as DepartmentId);
+      if (k < 0 || !this.kb.hasTerm(term)) continue;
+      const i = this.kb.termIndex(term) * this.departments.length + k;
+      this.counts[i] = (this.counts[i] as number) + n;
+      this.learned.set(i, (this.learned.get(i) ?? 0) + n);
+    }
   }
 }

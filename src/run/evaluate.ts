@@ -1,0 +1,143 @@
+import type { ExternalCase, Nested, OsceCase } from '../schema/cases';
+import { AGE_BANDS } from '../schema/knowledge';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { ValueReader } from '../knowledge/valueReader';
+import { ageBandOf } from '../patients/oracle';
+import type { ClinicalStaff } from './staff';
+
+/** One diagnosed case in `evaluate --json` (README). */
+export interface EvaluatedCase {
+  id: string;
+  predictions: { diseaseId: string; name: string; icd10: string; probability: number }[];
+  mapped: { phrase: string; terms: { id: string; present: boolean }[] }[];
+  unmapped: string[];
+}
+
+export interface EvaluationSummary {
+  cases: number;
+  withDiagnosis: number;
+  top1: number;
+  top3: number;
+  unmappedRate: number;
+}
+
+/** An OSCE examination read as a written case: demographics parsed, sections flattened to phrases. */
+export function osceToCase(osce: OsceCase, id: string): ExternalCase {
+  const exam = osce.OSCE_Examination;
+  const actor = exam.Patient_Actor;
+  const demo = actor.Demographics;
+  const age = Number(/(\d{1,3})\s*(?:-|\s)?\s*(?:year|yr|y\/o|yo|岁)/i.exec(demo)?.[1] ?? /(\d{1,3})/.exec(demo)?.[1] ?? 40);
+  const female = /\b(female|woman|girl|lady)\b|女/i.test(demo);
+  const flat = (n: Nested | undefined, prefix = ''): string[] => {
+    if (n === undefined) return [];
+    if (typeof n === 'string' || typeof n === 'number') return [prefix ? `${prefix}: ${n}` : String(n)];
+    if (Array.isArray(n)) return n.flatMap((x) => flat(x, prefix));
+    return Object.entries(n).flatMap(([k, v]) => flat(v, k.replace(/_/g, ' ')));
+  };
+  const history = [actor.History, ...flat(actor.Past_Medical_History), ...flat(actor.Social_History), ...flat(actor.Review_of_Systems)].filter((x) => x.trim()).join('. ');
+  const diagnosis = exam.Correct_Diagnosis ? { name: exam.Correct_Diagnosis } : undefined;
+  return {
+    id,
+    age,
+    sex: female ? 'F' : 'M',
+    language: /\p{Script=Han}/u.test(demo + actor.Symptoms.Primary_Symptom) ? 'zh' : 'en',
+    chiefComplaint: actor.Symptoms.Primary_Symptom,
+    history,
+    symptoms: actor.Symptoms.Secondary_Symptoms,
+    negatives: [],
+    findings: [...flat(exam.Physical_Examination_Findings), ...flat(exam.Test_Results)],
+    ...(diagnosis ? { diagnosis } : {}),
+  };
+}
+
+/**
+ * Diagnoses written cases with the staff as they are: phrases become observations through the
+ * vocabulary matcher (and measured values through the value reader), the triage nurse picks
+ * the department from the chief complaint, and that department's doctor gives its differential.
+ */
+export class CaseEvaluator {
+  private n = 0;
+  private withDiagnosis = 0;
+  private top1 = 0;
+  private top3 = 0;
+  private phrases = 0;
+  private unmappedPhrases = 0;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly staff: ClinicalStaff,
+    private readonly matcher: VocabularyMatcher,
+    private readonly values: ValueReader,
+  ) {}
+
+  evaluate(c: ExternalCase): EvaluatedCase {
+    const observations = new Map<number, boolean>();
+    const mapped: EvaluatedCase['mapped'] = [];
+    const unmapped: string[] = [];
+    const take = (phrase: string, mode: 'present' | 'absent' | 'as-written', finding: boolean): void => {
+      if (!/[\p{L}\p{N}]/u.test(phrase)) return;
+      this.phrases++;
+      const terms: { id: string; present: boolean }[] = [];
+      const matches = this.matcher.match(phrase, c.language);
+      const loose = matches.length === 0 ? this.matcher.matchLoosely(phrase) : undefined;
+      for (const m of loose ? [loose] : matches) terms.push({ id: m.term, present: mode === 'absent' ? false : mode === 'present' ? true : !m.negated });
+      if (finding) {
+        const colon = phrase.split(/[:：]/);
+        if (colon.length >= 2) for (const t of this.values.read(colon.slice(0, -1).join(' '), colon[colon.length - 1] as string)) terms.push({ id: t, present: true });
+      }
+      if (terms.length === 0) {
+        this.unmappedPhrases++;
+        unmapped.push(phrase);
+        return;
+      }
+      mapped.push({ phrase, terms });
+      for (const t of terms) {
+        const i = this.kb.termIndex(t.id);
+        if (!observations.has(i) || t.present) observations.set(i, t.present);
+      }
+    };
+    take(c.chiefComplaint, 'as-written', false);
+    let complaint = mapped[0]?.terms.find((t) => t.present && this.kb.term(t.id).kind === 'symptom')?.id;
+    for (const s of c.symptoms) take(s, 'as-written', false);
+    for (const s of c.negatives) take(s, 'absent', false);
+    for (const f of c.findings) take(f, 'as-written', true);
+    for (const sentence of c.history.split(/(?<=[.;。；])\s*/)) take(sentence, 'as-written', false);
+    complaint ??= [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined)).find((t) => t?.kind === 'symptom')?.id;
+
+    const department = complaint ? this.staff.nurse.triage(complaint as never) : 'emergency';
+    const ageBand = AGE_BANDS.indexOf(ageBandOf(c.age));
+    const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
+    const predictions = report.differential.map((x) => {
+      const d = this.kb.disease(x.disease);
+      return { diseaseId: d.id, name: d.name[c.language], icd10: d.icd10, probability: x.probability };
+    });
+    this.n++;
+    if (c.diagnosis && (c.diagnosis.name || c.diagnosis.icd10)) {
+      this.withDiagnosis++;
+      const hit = predictions.findIndex((p) => this.matches(p.diseaseId, c.diagnosis as { name?: string; icd10?: string }));
+      if (hit === 0) this.top1++;
+      if (hit >= 0 && hit < 3) this.top3++;
+    }
+    return { id: c.id, predictions, mapped, unmapped };
+  }
+
+  summary(): EvaluationSummary {
+    return {
+      cases: this.n,
+      withDiagnosis: this.withDiagnosis,
+      top1: this.withDiagnosis ? this.top1 / this.withDiagnosis : 0,
+      top3: this.withDiagnosis ? this.top3 / this.withDiagnosis : 0,
+      unmappedRate: this.phrases ? this.unmappedPhrases / this.phrases : 0,
+    };
+  }
+
+  /** Same ICD-10 category (the three-character code), or the name or a synonym in either language. */
+  private matches(diseaseId: string, truth: { name?: string; icd10?: string }): boolean {
+    const d = this.kb.disease(diseaseId);
+    if (truth.icd10 && truth.icd10.trim().toUpperCase().slice(0, 3) === d.icd10.slice(0, 3)) return true;
+    if (!truth.name) return false;
+    const name = truth.name.trim().toLowerCase();
+    return [d.name.en, d.name.zh, ...d.synonyms.en, ...d.synonyms.zh].some((n) => n.toLowerCase() === name);
+  }
+}
