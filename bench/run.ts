@@ -4,7 +4,9 @@
 import { defaultContext } from '../src/cli/context';
 import { loadKnowledge } from '../src/knowledge/load';
 import { readKbFiles } from '../src/knowledge/nodeFiles';
+import { benchConsultations } from './consultations';
 import { benchPatients } from './patients';
+import { benchRetrieval } from './retrieval';
 import { writeReport, type BenchResult } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -17,4 +19,6 @@ results.push({ name: 'kb.loadMs', value: Number(process.hrtime.bigint() - loadSt
 
 const ctx = defaultContext();
 results.push(...benchPatients(ctx, quick));
+results.push(...benchConsultations(ctx, quick));
+results.push(...benchRetrieval(ctx, quick));
 writeReport(results);

@@ -2,10 +2,10 @@
  * The case base: cases a doctor got right, kept with what was observed, and retrieved by
  * similarity of presentation at the next diagnosis (MedAgent-Zero).
  *
- * Storage is columnar (typed arrays in one arena) so that a million cases fit in memory, and
- * retrieval only scans the cases of the diseases currently in the differential: the per-disease
- * partition is the index. `bruteForce` scans everything and is kept as the baseline it is
- * measured against.
+ * Storage is columnar and partitioned by disease: each disease keeps its cases' terms in one
+ * contiguous typed array. Retrieval scans only the partitions of the diseases currently in the
+ * differential, front to back through memory — the partition is the index. `bruteForce` scans
+ * every partition and is the baseline retrieval is measured against.
  */
 export interface CaseInput {
   disease: number;
@@ -50,119 +50,140 @@ class GrowableInt32 {
   }
 }
 
+/** One disease's cases: [count, terms…] runs for present and absent terms, plus per-case fields. */
+class Partition {
+  readonly present = new GrowableInt32(64);
+  readonly absent = new GrowableInt32(16);
+  /** Per case: start of its run in `present`, in `absent`, the case id, band|male<<4, consultation. */
+  readonly meta = new GrowableInt32(40);
+  static readonly META = 5;
+  get count(): number {
+    return this.meta.length / Partition.META;
+  }
+}
+
 export class CaseBase {
-  private readonly arena = new GrowableInt32(1 << 16);
-  /** Per case: arena offset of present terms, their count, absent count, disease, band|male<<4, consultation. */
-  private readonly meta = new GrowableInt32(1 << 12);
-  private static readonly META = 6;
-  private readonly byDisease: GrowableInt32[];
+  private readonly partitions: Partition[];
+  /** Per case id: disease and position inside its partition. */
+  private readonly where = new GrowableInt32(1 << 12);
 
   constructor(readonly diseaseCount: number) {
-    this.byDisease = Array.from({ length: diseaseCount }, () => new GrowableInt32(8));
+    this.partitions = Array.from({ length: diseaseCount }, () => new Partition());
   }
 
   get size(): number {
-    return this.meta.length / CaseBase.META;
+    return this.where.length / 2;
+  }
+
+  /** Bytes held in typed arrays (the case base's whole footprint bar a few objects per disease). */
+  get bytes(): number {
+    let n = this.where.data.byteLength;
+    for (const p of this.partitions) n += p.present.data.byteLength + p.absent.data.byteLength + p.meta.data.byteLength;
+    return n;
   }
 
   countFor(disease: number): number {
-    return this.byDisease[disease]?.length ?? 0;
+    return this.partitions[disease]?.count ?? 0;
   }
 
   add(c: CaseInput): number {
+    const part = this.partitions[c.disease];
+    if (!part) throw new Error(`no disease with index ${c.disease}`);
     const id = this.size;
     const present = [...new Set(c.present)].sort((a, b) => a - b);
     const absent = [...new Set(c.absent)].sort((a, b) => a - b);
-    this.meta.push(this.arena.length);
-    for (const t of present) this.arena.push(t);
-    for (const t of absent) this.arena.push(t);
-    this.meta.push(present.length);
-    this.meta.push(absent.length);
-    this.meta.push(c.disease);
-    this.meta.push(c.ageBand | (c.male ? 16 : 0));
-    this.meta.push(c.consultation);
-    this.byDisease[c.disease]?.push(id);
+    part.meta.push(part.present.length);
+    part.meta.push(part.absent.length);
+    part.meta.push(id);
+    part.meta.push(c.ageBand | (c.male ? 16 : 0));
+    part.meta.push(c.consultation);
+    part.present.push(present.length);
+    for (const t of present) part.present.push(t);
+    part.absent.push(absent.length);
+    for (const t of absent) part.absent.push(t);
+    this.where.push(c.disease);
+    this.where.push(part.count - 1);
     return id;
   }
 
   get(id: number): StoredCase {
-    const m = id * CaseBase.META;
-    const md = this.meta.data;
-    const offset = md[m] as number;
-    const nPresent = md[m + 1] as number;
-    const nAbsent = md[m + 2] as number;
-    const flags = md[m + 4] as number;
+    const disease = this.where.data[id * 2] as number;
+    const local = this.where.data[id * 2 + 1] as number;
+    const part = this.partitions[disease] as Partition;
+    const m = local * Partition.META;
+    const p0 = part.meta.data[m] as number;
+    const a0 = part.meta.data[m + 1] as number;
+    const flags = part.meta.data[m + 3] as number;
     return {
       id,
-      disease: md[m + 3] as number,
-      present: this.arena.data.slice(offset, offset + nPresent),
-      absent: this.arena.data.slice(offset + nPresent, offset + nPresent + nAbsent),
+      disease,
+      present: part.present.data.slice(p0 + 1, p0 + 1 + (part.present.data[p0] as number)),
+      absent: part.absent.data.slice(a0 + 1, a0 + 1 + (part.absent.data[a0] as number)),
       ageBand: flags & 15,
       male: (flags & 16) !== 0,
-      consultation: md[m + 5] as number,
+      consultation: part.meta.data[m + 4] as number,
     };
   }
 
   /** The most recent cases of one disease, newest first. */
   recent(disease: number, n: number): number[] {
-    const list = this.byDisease[disease];
-    if (!list) return [];
+    const part = this.partitions[disease];
+    if (!part) return [];
     const out: number[] = [];
-    for (let i = list.length - 1; i >= 0 && out.length < n; i--) out.push(list.data[i] as number);
+    for (let i = part.count - 1; i >= 0 && out.length < n; i--) out.push(part.meta.data[i * Partition.META + 2] as number);
     return out;
   }
 
   /** Top-k cases most similar to `query` (sorted term indexes) among the cases of `diseases`. */
   retrieve(query: Int32Array, diseases: readonly number[], k: number): RetrievedCase[] {
     const top: RetrievedCase[] = [];
-    for (const d of diseases) {
-      const list = this.byDisease[d];
-      if (!list) continue;
-      for (let i = 0; i < list.length; i++) this.consider(list.data[i] as number, query, k, top);
-    }
+    for (const d of diseases) this.scan(d, query, k, top);
     return top;
   }
 
   /** The same answer by scanning every case: the baseline retrieval is measured against. */
   bruteForce(query: Int32Array, k: number): RetrievedCase[] {
     const top: RetrievedCase[] = [];
-    for (let id = 0; id < this.size; id++) this.consider(id, query, k, top);
+    for (let d = 0; d < this.partitions.length; d++) this.scan(d, query, k, top);
     return top;
   }
 
-  private consider(id: number, query: Int32Array, k: number, top: RetrievedCase[]): void {
-    const m = id * CaseBase.META;
-    const offset = this.meta.data[m] as number;
-    const n = this.meta.data[m + 1] as number;
-    const sim = jaccard(query, this.arena.data, offset, n);
-    if (top.length === k && sim <= (top[k - 1] as RetrievedCase).similarity) return;
-    const entry = { id, disease: this.meta.data[m + 3] as number, similarity: sim };
-    let i = top.length < k ? top.length : k - 1;
-    top[i] = entry;
-    while (i > 0 && (top[i - 1] as RetrievedCase).similarity < sim) {
-      top[i] = top[i - 1] as RetrievedCase;
-      top[i - 1] = entry;
-      i--;
+  /** Walks one partition's term runs in memory order, keeping the k most similar. */
+  private scan(d: number, query: Int32Array, k: number, top: RetrievedCase[]): void {
+    const part = this.partitions[d];
+    if (!part) return;
+    const terms = part.present.data;
+    const end = part.present.length;
+    const na = query.length;
+    let local = 0;
+    for (let pos = 0; pos < end; local++) {
+      const nb = terms[pos] as number;
+      const start = pos + 1;
+      pos = start + nb;
+      let i = 0;
+      let j = 0;
+      let common = 0;
+      while (i < na && j < nb) {
+        const x = query[i] as number;
+        const y = terms[start + j] as number;
+        if (x === y) {
+          common++;
+          i++;
+          j++;
+        } else if (x < y) i++;
+        else j++;
+      }
+      const union = na + nb - common;
+      const sim = union === 0 ? 0 : common / union;
+      if (top.length === k && sim <= (top[k - 1] as RetrievedCase).similarity) continue;
+      const entry = { id: part.meta.data[local * Partition.META + 2] as number, disease: d, similarity: sim };
+      let slot = top.length < k ? top.length : k - 1;
+      top[slot] = entry;
+      while (slot > 0 && (top[slot - 1] as RetrievedCase).similarity < sim) {
+        top[slot] = top[slot - 1] as RetrievedCase;
+        top[slot - 1] = entry;
+        slot--;
+      }
     }
   }
-}
-
-/** |A ∩ B| / |A ∪ B| for two sorted arrays, B given as a slice of the arena. */
-function jaccard(a: Int32Array, arena: Int32Array, offset: number, nb: number): number {
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  const na = a.length;
-  while (i < na && j < nb) {
-    const x = a[i] as number;
-    const y = arena[offset + j] as number;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  const union = na + nb - common;
-  return union === 0 ? 0 : common / union;
 }

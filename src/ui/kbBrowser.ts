@@ -57,7 +57,8 @@ export function kbBrowser(kb: KnowledgeBase, lang: Lang, state: BrowserState, re
     }
     count.textContent = `${shown} ${t('diseasesCount', lang)}`;
   });
-  const chosen = state.disease && kb.hasDisease(state.disease) ? kb.disease(state.disease) : undefined;
+  // Open the first entry of the list so a visitor sees what an entry holds without searching.
+  const chosen = state.disease && kb.hasDisease(state.disease) ? kb.disease(state.disease) : visible[0];
   const detail = chosen ? diseaseCard(kb, chosen, lang, pick) : h('p', { class: 'muted' }, t('pickDisease', lang));
   return h('div', { class: 'kb-browser' }, departments, h('div', { class: 'kb-list' }, search, count, list), h('div', { class: 'kb-detail' }, detail));
 }
