@@ -1,6 +1,6 @@
 import type { PatientGenerator } from '../patients/generator';
 import { buildExamSet, EXAM_SEED, sitExam, type ExamResult, type Scores } from './exam';
-import { LogHash } from './hash';
+import { LogHash } from '../sim/hash';
 import { ClinicalStaff } from './staff';
 import type { ExamReader } from '../patients/results';
 

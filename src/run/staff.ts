@@ -64,7 +64,6 @@ export class ClinicalStaff {
     const doctor = this.doctor(department);
     const report = doctor.consult(interview);
     const truth = kb.disease(patient.disease);
-    const truthIndex = kb.diseaseIndex(truth.id);
     const chosen = kb.disease(report.diagnosis);
     const escalated = report.severe;
     const outcome: ConsultationOutcome = {
@@ -77,15 +76,26 @@ export class ClinicalStaff {
       treatmentRight: sameDrugs(chosen, truth) && fitsSeverity(truth.treatment.severe !== undefined, patient.severity, escalated),
       escalated,
     };
-    if (!learn) return outcome;
+    if (learn) outcome.lesson = this.followUp(patient, interview, department, report);
+    return outcome;
+  }
 
-    // Follow-up: a rightly treated patient recovers; a wrongly treated one returns worse, and
-    // either way the hospital now knows the true disease.
+  /**
+   * The follow-up: a rightly treated patient recovers; a wrongly treated one returns worse, and
+   * either way the hospital now knows the true disease. The nurse and the doctor learn from it.
+   */
+  followUp(patient: Patient, interview: PatientInterview, department: DepartmentId, report: DiagnosisReport): 'kept' | 'rejected' | undefined {
+    const kb = this.kb;
+    const doctor = this.doctor(department);
+    const truth = kb.disease(patient.disease);
+    const truthIndex = kb.diseaseIndex(truth.id);
+    const chosen = kb.disease(report.diagnosis);
     this.consultations += 1;
     this.nurse.learn(interview.chiefComplaint, truth.department);
     doctor.learn(truthIndex, report, interview.ageBand, interview.male);
     doctor.learnSeverity(truthIndex, report.severitySignal, patient.severity);
-    if (outcome.correct) {
+    let lesson: 'kept' | 'rejected' | undefined;
+    if (chosen.id === truth.id) {
       const present: number[] = [];
       const absent: number[] = [];
       for (const [t, p] of report.observations) (p ? present : absent).push(t);
@@ -93,10 +103,10 @@ export class ClinicalStaff {
     } else {
       this.noteConfusion(department, truth.id, chosen.id);
       const r = reflect(doctor, this.textbook, report, truthIndex, interview, this.consultations);
-      outcome.lesson = r.experience ? 'kept' : 'rejected';
+      lesson = r.experience ? 'kept' : 'rejected';
     }
     if (doctor.consultations % CONSULTATIONS_PER_DAY === 0) this.readBooks(doctor);
-    return outcome;
+    return lesson;
   }
 
   private noteConfusion(department: string, truth: DiseaseId, chosen: DiseaseId): void {

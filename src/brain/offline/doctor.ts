@@ -36,6 +36,12 @@ const MIN_SEVERITY_SAMPLES = 4;
 /** Examinations every consultation includes: the doctor looks at and measures the patient. */
 export const BEDSIDE_EXAMS = ['vital-signs', 'physical-exam'] as const;
 
+/** A consultation pauses at each examination it orders; `questions` are all asked so far. */
+export interface ConsultationStep {
+  exam: ExamId;
+  questions: readonly { term: TermId; present: boolean }[];
+}
+
 export interface DiagnosisReport {
   questions: { term: TermId; present: boolean }[];
   exams: ExamId[];
@@ -100,7 +106,20 @@ export class OfflineDoctor {
     return out;
   }
 
+  /** The whole consultation at once, examinations read as soon as they are ordered (fast-forward). */
   consult(interview: PatientView): DiagnosisReport {
+    const steps = this.consultation(interview);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The consultation as steps, for a world where examinations take time: it yields each
+   * examination it orders (with the questions asked so far) and goes on when the caller resumes
+   * it once the result is in; it returns the diagnosis report.
+   */
+  *consultation(interview: PatientView): Generator<ConsultationStep, DiagnosisReport, void> {
     const kb = this.kb;
     const diff = new Differential(this.beliefs, this.prior(interview.ageBand, interview.male));
     const questions: DiagnosisReport['questions'] = [];
@@ -123,12 +142,15 @@ export class OfflineDoctor {
     // Confirm the working diagnosis with its key examination, as the textbook says to.
     const working = diff.top(1)[0]?.d;
     const confirm = working === undefined ? undefined : this.textbook[working]?.keyExams.find((e) => !done.has(e));
-    if (confirm) examine(confirm);
+    if (confirm) {
+      yield { exam: confirm, questions };
+      examine(confirm);
+    }
     for (let e = exams.length - BEDSIDE_EXAMS.length; e < DOCTOR.maxExams; e++) {
       if ((diff.top(1)[0]?.p ?? 0) >= DOCTOR.confidentAfterExams) break;
-      const suggested = this.suggestedExams(diff);
-      const exam = nextExam(kb, this.beliefs, diff, done, suggested);
+      const exam = nextExam(kb, this.beliefs, diff, done, this.suggestedExams(diff));
       if (!exam) break;
+      yield { exam: exam as ExamId, questions };
       examine(exam as ExamId);
     }
     return this.conclude(diff, questions, exams, severity.deviation);

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { World } from './world';
+
+/**
+ * Everything that changes the world from outside is a command: a name, zod-checked arguments
+ * and a handler. The brain's answers come back this way too.
+ */
+export interface CommandContext {
+  world: World;
+  answerTriage(patient: string, request: number, department: string, redFlag: boolean): void;
+  answerConsult(args: ConsultAnswer): void;
+  setArrivalRate(perHour: number): void;
+}
+
+export const ConsultAnswer = z.strictObject({
+  request: z.number().int(),
+  patient: z.string(),
+  /** Questions asked since the last answer, with the patient's replies. */
+  dialogue: z.array(z.strictObject({ term: z.string(), present: z.boolean() })),
+  /** Either the next examination to order… */
+  order: z.string().optional(),
+  /** …or the conclusion. */
+  diagnosis: z.strictObject({ disease: z.string(), probability: z.number().min(0).max(1), severe: z.boolean() }).optional(),
+});
+export type ConsultAnswer = z.infer<typeof ConsultAnswer>;
+
+interface CommandDef<A extends z.ZodType> {
+  args: A;
+  handle(ctx: CommandContext, args: z.infer<A>): void;
+}
+
+function defineCommand<A extends z.ZodType>(def: CommandDef<A>): CommandDef<A> {
+  return def;
+}
+
+export const COMMANDS = {
+  'triage.decided': defineCommand({
+    args: z.strictObject({ request: z.number().int(), patient: z.string(), department: z.string(), redFlag: z.boolean() }),
+    handle: (ctx, a) => ctx.answerTriage(a.patient, a.request, a.department, a.redFlag),
+  }),
+  'consult.answered': defineCommand({
+    args: ConsultAnswer.refine((a) => Boolean(a.order) !== Boolean(a.diagnosis), { message: 'give either an examination order or a diagnosis' }),
+    handle: (ctx, a) => ctx.answerConsult(a),
+  }),
+  'hospital.setArrivalRate': defineCommand({
+    args: z.strictObject({ perHour: z.number().min(0).max(600) }),
+    handle: (ctx, a) => ctx.setArrivalRate(a.perHour),
+  }),
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandArgs<N extends CommandName> = z.infer<(typeof COMMANDS)[N]['args']>;

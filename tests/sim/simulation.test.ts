@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultContext } from '../../src/cli/context';
+import { OfflineBrainPort } from '../../src/run/brainPort';
+import { ClinicalStaff } from '../../src/run/staff';
+import { parseLayout, MapError, type Room } from '../../src/sim/layout';
+import { DEFAULT_MAP_FILE, loadLayout, requiredRooms } from '../../src/sim/nodeMap';
+import { Simulation } from '../../src/sim/simulation';
+import type { SimEvents } from '../../src/sim/events';
+
+const ctx = defaultContext();
+const layout = loadLayout(ctx.kb);
+
+function hospital(config: Record<string, unknown> = {}) {
+  const sim = new Simulation({ kb: ctx.kb, generator: ctx.generator, reader: ctx.reader, layout, config });
+  const port = new OfflineBrainPort(new ClinicalStaff(ctx.kb, ctx.reader), sim);
+  const log: { type: keyof SimEvents; payload: Record<string, unknown>; time: number; pos?: { x: number; y: number } }[] = [];
+  sim.events.on('*', (type, payload) => {
+    const p = payload as Record<string, unknown>;
+    const agent = typeof p['patient'] === 'string' ? sim.world.patients.get(p['patient']) : undefined;
+    log.push({ type, payload: p, time: sim.world.time, ...(agent ? { pos: { ...agent.pos } } : {}) });
+  });
+  const run = (minutes: number, dt = 0.25) => {
+    for (let t = 0; t < minutes; t += dt) {
+      sim.step(dt);
+      port.answer();
+    }
+  };
+  return { sim, port, log, run };
+}
+
+const inside = (room: Room | undefined, p?: { x: number; y: number }) => !!room && !!p && p.x >= room.x - 1 && p.x <= room.x + room.width && p.y >= room.y - 1 && p.y <= room.y + room.height;
+
+describe('the hospital map', () => {
+  it('has a consulting room for every department and every examination room', () => {
+    const { consulting, exams } = requiredRooms(ctx.kb);
+    for (const d of consulting) expect(layout.rooms.get(`consult-${d}`)?.service, d).toBeDefined();
+    for (const e of exams) expect(layout.rooms.get(`exam-${e}`)?.queue.length, e).toBeGreaterThan(0);
+  });
+
+  it('refuses a map with a spot inside a wall or a missing room, naming where', () => {
+    const map = JSON.parse(readFileSync(DEFAULT_MAP_FILE, 'utf8')) as { layers: { name: string; objects?: { name: string; x: number; y: number }[] }[] };
+    const spots = map.layers.find((l) => l.name === 'spots')!;
+    spots.objects![0]!.x = 0;
+    spots.objects![0]!.y = 0;
+    const { consulting, exams } = requiredRooms(ctx.kb);
+    expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(MapError);
+    expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(/layers\[3\]\.objects\[0\]: spot ".*" at tile \(0, 0\) is not on a floor tile/);
+    expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(/room "consult-dragon-medicine" is missing/);
+    expect(() => parseLayout({ type: 'map' }, 'x.tmj')).toThrow(/x\.tmj cannot be used/);
+  });
+});
+
+describe('the patient’s way through the hospital', () => {
+  it('walks from the entrance through triage, a department and an examination room to the pharmacy', () => {
+    const h = hospital({ arrivalsPerHour: 0 });
+    const id = h.sim.admit().id;
+    h.run(6 * 60);
+    const mine = h.log.filter((e) => e.payload['patient'] === id);
+    const kinds: (keyof SimEvents)[] = mine.map((e) => e.type).filter((t) => t !== 'brain:requested');
+    const order: (keyof SimEvents)[] = ['patient:arrived', 'patient:triaged', 'patient:registered', 'consultation:started', 'doctor:asked', 'exam:ordered', 'exam:started', 'exam:reported', 'patient:diagnosed', 'patient:dispensed', 'patient:left'];
+    let at = -1;
+    for (const k of order) {
+      const next = kinds.indexOf(k, at + 1);
+      expect(next, `${k} after ${order[order.indexOf(k) - 1]}: ${kinds.join(' ')}`).toBeGreaterThan(at);
+      at = next;
+    }
+    const event = (t: string) => mine.find((e) => e.type === t)!;
+    expect(inside(layout.rooms.get('triage'), event('patient:triaged').pos)).toBe(true);
+    const department = event('patient:triaged').payload['department'] as string;
+    expect(inside(layout.rooms.get(`consult-${department}`), event('doctor:asked').pos)).toBe(true);
+    const examRoom = event('exam:started').payload['room'] as string;
+    if (examRoom !== 'consulting-room') expect(inside(layout.rooms.get(`exam-${examRoom}`), event('exam:started').pos)).toBe(true);
+    expect(inside(layout.rooms.get('pharmacy'), event('patient:dispensed').pos)).toBe(true);
+    expect(event('patient:left').pos).toEqual(layout.exit);
+    expect(h.port.lastReport?.report.differential.length).toBeGreaterThan(0);
+  });
+
+  it('follows patients up: the truth is revealed, the doctors learn, the misdiagnosed come back', () => {
+    const h = hospital({ arrivalsPerHour: 30, followUpDays: [0.5, 1] });
+    h.run(3 * 24 * 60, 0.5);
+    const followUps = h.log.filter((e) => e.type === 'patient:followed-up');
+    expect(followUps.length).toBeGreaterThan(50);
+    expect(h.port.staff.consultations).toBe(followUps.length);
+    const wrong = followUps.filter((e) => !e.payload['correct']).map((e) => e.payload['patient']);
+    expect(wrong.length).toBeGreaterThan(0);
+    const returned = new Set(h.log.filter((e) => e.type === 'patient:returned').map((e) => e.payload['patient']));
+    for (const p of wrong) expect(returned.has(p)).toBe(true);
+    expect(h.sim.snapshot().stats.followedUp).toBe(followUps.length);
+  });
+
+  it('replays the same event log from the same seed, and a different one from another', () => {
+    const a = hospital({ seed: 5, patientSeed: 5 });
+    const b = hospital({ seed: 5, patientSeed: 5 });
+    const c = hospital({ seed: 6, patientSeed: 6 });
+    for (const x of [a, b, c]) x.run(14 * 60, 0.5);
+    expect(a.log.length).toBeGreaterThan(200);
+    expect(a.sim.eventLogHash).toBe(b.sim.eventLogHash);
+    expect(a.sim.eventLogHash).not.toBe(c.sim.eventLogHash);
+  });
+
+  it('refuses a malformed command and leaves the world as it was', () => {
+    const h = hospital();
+    const before = JSON.stringify(h.sim.snapshot());
+    const r = h.sim.dispatch('consult.answered', { request: 1, patient: 'nobody', dialogue: [] } as never);
+    expect(r).toEqual({ ok: false, message: expect.stringContaining('either an examination order or a diagnosis') });
+    expect(h.sim.dispatch('hospital.setArrivalRate', { perHour: -5 }).ok).toBe(false);
+    expect(JSON.stringify(h.sim.snapshot())).toBe(before);
+  });
+});
