@@ -16,6 +16,9 @@ import type { Patient, PatientHistory, PatientSymptom } from './types';
 export const BACKGROUND_SYMPTOMS = ['fatigue', 'headache', 'insomnia', 'dizziness', 'loss-of-appetite'] as const;
 export const BACKGROUND_SYMPTOM_P = 0.15;
 
+/** The range of self-rated burden (0–10) by severity: they overlap, as people's ratings do. */
+export const BURDEN_BY_SEVERITY: Record<Severity, readonly [number, number]> = { mild: [1, 5], moderate: [3, 7], severe: [5, 9.5] };
+
 export interface GenerateOptions {
   /** Draw only from these diseases (still balanced among them); default every disease. */
   diseases?: readonly DiseaseId[];
@@ -75,6 +78,8 @@ export class PatientGenerator {
     const sex = rng.chance(disease.population.male) ? 'M' : 'F';
     const persona = drawPersona(this.people, this.nationalityWeights, rng, age, sex);
     const severity = SEVERITIES[rng.weightedIndex(model.severityWeights)] as Severity;
+    const [burdenLo, burdenHi] = BURDEN_BY_SEVERITY[severity];
+    const burden = Math.round(rng.uniform(burdenLo, burdenHi));
     const history = this.drawHistory(model, rng, age, sex);
     const symptoms = this.drawSymptoms(model, rng, severity, sex);
     const analyteValues = this.drawAnalytes(model, rng, severity);
@@ -91,6 +96,7 @@ export class PatientGenerator {
       persona,
       disease: disease.id,
       severity,
+      burden,
       history,
       symptoms,
       analyteValues,

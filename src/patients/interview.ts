@@ -37,6 +37,11 @@ export class PatientInterview {
     return this.symptoms.has(term);
   }
 
+  /** "On a scale of 0 to 10, how much is this affecting you?" */
+  rateBurden(): number {
+    return this.patient.burden;
+  }
+
   /** How many days the patient has had a symptom they report (undefined when they do not have it). */
   daysOf(term: TermId): number | undefined {
     return this.patient.symptoms.find((s) => s.term === term)?.days;

@@ -46,6 +46,11 @@ export interface Patient {
   persona: Persona;
   disease: DiseaseId;
   severity: Severity;
+  /**
+   * How much the illness weighs on the patient, 0–10, as they would rate it when asked ("how bad
+   * is it?"): noisy, and overlapping between severities, but higher when the illness is severe.
+   */
+  burden: number;
   history: PatientHistory;
   symptoms: PatientSymptom[];
   analyteValues: Float64Array;

@@ -19,7 +19,7 @@ export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = []
   const term = (t: number): string => kb.terms[t]?.id as string;
   const doctors: BundleDoctor[] = [];
   for (const doctor of staff.doctors.values()) {
-    const stats = doctor.exportStats();
+    const severity = doctor.severity.export();
     const cases = [];
     for (let id = 0; id < doctor.cases.size; id++) {
       const c = doctor.cases.get(id);
@@ -29,8 +29,12 @@ export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = []
       department: doctor.department,
       consultations: doctor.consultations,
       correct: doctor.correct,
-      caseMix: stats.caseMix.map(([d, n]) => [disease(d), n]),
-      severity: stats.severity.map(([d, s]) => [disease(d), s]),
+      caseMix: doctor.exportCaseMix().map(([d, n]) => [disease(d), n]),
+      severity: {
+        perDisease: severity.perDisease.map(([d, s]) => [disease(d), s]),
+        pooled: severity.pooled,
+        ranges: severity.ranges.map(([d, analyte, lo, hi]) => [disease(d), analyte, lo, hi]),
+      },
       beliefs: doctor.beliefs.exportRows().map((r) => ({
         disease: disease(r.d),
         patients: r.patients,
@@ -74,7 +78,11 @@ export function parseBundle(kb: KnowledgeBase, data: unknown): Bundle {
     const at = `doctors[${i}]`;
     if (!departments.has(doc.department)) issues.push({ path: `${at}.department`, message: `unknown department "${doc.department}"` });
     doc.caseMix.forEach(([d], j) => needDisease(d, `${at}.caseMix[${j}][0]`));
-    doc.severity.forEach(([d], j) => needDisease(d, `${at}.severity[${j}][0]`));
+    doc.severity.perDisease.forEach(([d], j) => needDisease(d, `${at}.severity.perDisease[${j}][0]`));
+    doc.severity.ranges.forEach(([d, analyte], j) => {
+      needDisease(d, `${at}.severity.ranges[${j}][0]`);
+      if (!kb.exams.some((e) => e.analytes.some((a) => a.id === analyte))) issues.push({ path: `${at}.severity.ranges[${j}][1]`, message: `unknown analyte "${analyte}"` });
+    });
     doc.beliefs.forEach((r, j) => {
       needDisease(r.disease, `${at}.beliefs[${j}].disease`);
       r.observed.forEach(([t], k) => needTerm(t, `${at}.beliefs[${j}].observed[${k}][0]`));
@@ -112,10 +120,12 @@ export function loadBundle(staff: ClinicalStaff, bundle: Bundle): void {
     const doctor = staff.doctor(saved.department);
     doctor.consultations = saved.consultations;
     doctor.correct = saved.correct;
-    doctor.importStats(
-      saved.caseMix.map(([id, n]) => [d(id), n]),
-      saved.severity.map(([id, s]) => [d(id), s]),
-    );
+    doctor.importCaseMix(saved.caseMix.map(([id, n]) => [d(id), n]));
+    doctor.severity.import({
+      perDisease: saved.severity.perDisease.map(([id, s]) => [d(id), s]),
+      pooled: saved.severity.pooled,
+      ranges: saved.severity.ranges.map(([id, analyte, lo, hi]) => [d(id), analyte, lo, hi]),
+    });
     for (const r of saved.beliefs) {
       doctor.beliefs.importRow({ d: d(r.disease), patients: r.patients, male: r.male, bands: r.bands, observed: r.observed.map(([id, n]) => [t(id), n]), present: r.present.map(([id, n]) => [t(id), n]), studied: r.studied });
     }

@@ -93,7 +93,9 @@ export class ClinicalStaff {
     this.consultations += 1;
     this.nurse.learn(interview.chiefComplaint, truth.department);
     doctor.learn(truthIndex, report, interview.ageBand, interview.male);
-    doctor.learnSeverity(truthIndex, report.severitySignal, patient.severity);
+    let present = 0;
+    for (const p of report.observations.values()) if (p) present++;
+    doctor.severity.learn(truthIndex, report.severityEvidence, present, patient.severity);
     let lesson: 'kept' | 'rejected' | undefined;
     if (chosen.id === truth.id) {
       const present: number[] = [];

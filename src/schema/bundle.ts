@@ -54,8 +54,14 @@ export const BundleDoctor = z.strictObject({
   consultations: z.number().int().nonnegative(),
   correct: z.number().int().nonnegative(),
   caseMix: z.array(IdCount),
-  /** [disease, [n, Σ, Σ² for mild, moderate, severe]] */
-  severity: z.array(z.tuple([Slug, z.array(z.number().finite()).length(9)])),
+  /** How the doctor judges severity, learned at follow-up (see SeverityJudge). */
+  severity: z.strictObject({
+    /** [disease, n, Σ, Σ² for mild, moderate, severe — for the position signal, then the count signal] */
+    perDisease: z.array(z.tuple([Slug, z.array(z.number().finite()).length(18)])),
+    pooled: z.array(z.number().finite()).length(18),
+    /** [disease, analyte, mildest, worst] abnormal values seen (low values negated). */
+    ranges: z.array(z.tuple([Slug, Slug, z.number().finite(), z.number().finite()])),
+  }),
   beliefs: z.array(BundleBeliefRow),
   cases: z.array(BundleCase),
   experiences: z.array(BundleExperience),

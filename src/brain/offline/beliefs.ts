@@ -41,6 +41,9 @@ export class Beliefs {
   private readonly rows: (LearnedRow | undefined)[];
   /** Per disease, the features the doctor associates with it: textbook typical ones plus any seen or read about. */
   private readonly known: Set<number>[];
+  /** The same features grouped by the examination that shows them (symptoms are not listed). */
+  private readonly knownByExam: Map<string, number[]>[];
+  private readonly termExam: (string | undefined)[];
   private static readonly LOG_TYPICAL = Math.log(TEXTBOOK_TYPICAL_P);
   private static readonly LOG1M_TYPICAL = Math.log(1 - TEXTBOOK_TYPICAL_P);
   private static readonly LOG_OTHER = Math.log(TEXTBOOK_OTHER_P);
@@ -55,12 +58,14 @@ export class Beliefs {
     this.typical = new Uint8Array(this.diseaseCount * this.termCount);
     this.rows = new Array<LearnedRow | undefined>(this.diseaseCount).fill(undefined);
     this.known = Array.from({ length: this.diseaseCount }, () => new Set<number>());
+    this.knownByExam = Array.from({ length: this.diseaseCount }, () => new Map<string, number[]>());
+    this.termExam = kb.terms.map((t) => t.exam);
     for (const entry of textbook) {
       const d = kb.diseaseIndex(entry.disease);
       for (const t of [...entry.typicalSymptoms, ...entry.keyFindings]) {
         const ti = kb.termIndex(t);
         this.typical[d * this.termCount + ti] = 1;
-        this.known[d]?.add(ti);
+        this.associate(d, ti);
       }
     }
   }
@@ -102,7 +107,7 @@ export class Beliefs {
       row.observed[t] = (row.observed[t] as number) + 1;
       if (present) {
         row.present[t] = (row.present[t] as number) + 1;
-        this.known[d]?.add(t);
+        this.associate(d, t);
       }
       this.refresh(d, row, t);
     }
@@ -120,7 +125,7 @@ export class Beliefs {
       const t = this.kb.termIndex(f.term);
       row.studiedPresent[t] = f.p * STUDY_WEIGHT;
       row.studiedWeight[t] = STUDY_WEIGHT;
-      this.known[d]?.add(t);
+      this.associate(d, t);
     }
     // Features the entry does not list are rare: the reading says so for every term.
     for (let t = 0; t < this.termCount; t++) {
@@ -132,6 +137,23 @@ export class Beliefs {
   hasStudied(d: number): boolean {
     const row = this.rows[d];
     return row !== undefined && row.studiedWeight.some((w) => w > 0);
+  }
+
+  private associate(d: number, t: number): void {
+    const known = this.known[d] as Set<number>;
+    if (known.has(t)) return;
+    known.add(t);
+    const exam = this.termExam[t];
+    if (!exam) return;
+    const byExam = this.knownByExam[d] as Map<string, number[]>;
+    const list = byExam.get(exam);
+    if (list) list.push(t);
+    else byExam.set(exam, [t]);
+  }
+
+  /** The findings of one examination the doctor associates with a disease. */
+  findingsOf(d: number, exam: string): readonly number[] {
+    return this.knownByExam[d]?.get(exam) ?? [];
   }
 
   /** Features the doctor associates with a disease (term indexes). */
@@ -171,7 +193,7 @@ export class Beliefs {
     for (const [t, n] of r.observed) row.observed[t] = n;
     for (const [t, n] of r.present) {
       row.present[t] = n;
-      this.known[r.d]?.add(t);
+      this.associate(r.d, t);
     }
     for (let t = 0; t < this.termCount; t++) this.refresh(r.d, row, t);
   }

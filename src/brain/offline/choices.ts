@@ -4,6 +4,8 @@ import { informationGain, type Differential } from './differential';
 
 /** How many leading diseases the doctor weighs when choosing what to ask or order. */
 export const LEAD = 12;
+/** Of those, how many suggest the questions worth asking. */
+const QUESTION_SOURCES = 8;
 
 /** Per examination: the vocabulary findings it can show (term indexes). */
 export function findingsByExam(kb: KnowledgeBase): Map<string, number[]> {
@@ -23,7 +25,8 @@ export function nextQuestion(kb: KnowledgeBase, beliefs: Beliefs, diff: Differen
   let best: number | undefined;
   let bestGain = minGain;
   const seen = new Set<number>();
-  for (const { d } of lead) {
+  // Questions come from what the front-runners are known to cause; the gain is weighed over all the lead.
+  for (const { d } of lead.slice(0, QUESTION_SOURCES)) {
     for (const t of beliefs.featuresOf(d)) {
       if (seen.has(t) || diff.has(t)) continue;
       seen.add(t);

@@ -19,12 +19,31 @@ export class Differential {
   /** Cached leading diseases; cleared whenever the scores change. */
   private lead: { d: number; p: number }[] | undefined;
 
+  /** Diseases still in the differential once narrowed; every disease before. */
+  private active: Int32Array | undefined;
+
   observe(t: number, present: boolean): void {
     if (this.observations.has(t)) return;
     this.observations.set(t, present);
     this.lead = undefined;
-    const D = this.scores.length;
-    for (let d = 0; d < D; d++) this.scores[d] = (this.scores[d] as number) + this.beliefs.logLikelihood(d, t, present);
+    const scores = this.scores;
+    const beliefs = this.beliefs;
+    if (this.active) {
+      for (const d of this.active) scores[d] = (scores[d] as number) + beliefs.logLikelihood(d, t, present);
+      return;
+    }
+    for (let d = 0; d < scores.length; d++) scores[d] = (scores[d] as number) + beliefs.logLikelihood(d, t, present);
+  }
+
+  /** Keeps the `k` leading diseases and sets the rest aside for good (their score drops out). */
+  narrow(k: number): void {
+    if (k >= this.scores.length) return;
+    const keep = topOf(this.scores, k).map((x) => x.d);
+    const kept = new Uint8Array(this.scores.length);
+    for (const d of keep) kept[d] = 1;
+    for (let d = 0; d < this.scores.length; d++) if (!kept[d]) this.scores[d] = -Infinity;
+    this.active = Int32Array.from(keep).sort();
+    this.lead = undefined;
   }
 
   has(t: number): boolean {
@@ -33,8 +52,8 @@ export class Differential {
 
   /** The `k` best diseases with their probabilities normalised over the whole differential. */
   top(k: number): { d: number; p: number }[] {
-    if (k > CACHED_LEAD) return topOf(this.scores, k);
-    this.lead ??= topOf(this.scores, CACHED_LEAD);
+    if (k > CACHED_LEAD) return topOf(this.scores, k, this.active);
+    this.lead ??= topOf(this.scores, CACHED_LEAD, this.active);
     return k === CACHED_LEAD ? this.lead : this.lead.slice(0, k);
   }
 }
@@ -45,11 +64,13 @@ const CACHED_LEAD = 30;
 const NEGLIGIBLE = 30;
 
 /** Indexes of the k highest scores and their softmax probabilities over all scores. */
-export function topOf(scores: Float64Array, k: number): { d: number; p: number }[] {
+export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d: number; p: number }[] {
   // Insertion into a small sorted buffer: one pass over the diseases, O(k) only on a new entrant.
   const best: number[] = [];
   let worst = -Infinity;
-  for (let d = 0; d < scores.length; d++) {
+  const n = among ? among.length : scores.length;
+  for (let j = 0; j < n; j++) {
+    const d = among ? (among[j] as number) : j;
     const s = scores[d] as number;
     if (best.length === k && s <= worst) continue;
     let i = best.length < k ? best.length : k - 1;
@@ -64,8 +85,8 @@ export function topOf(scores: Float64Array, k: number): { d: number; p: number }
   const max = scores[best[0] ?? 0] as number;
   const floor = max - NEGLIGIBLE;
   let z = 0;
-  for (let d = 0; d < scores.length; d++) {
-    const s = scores[d] as number;
+  for (let i = 0; i < n; i++) {
+    const s = scores[among ? (among[i] as number) : i] as number;
     if (s > floor) z += Math.exp(s - max);
   }
   return best.map((d) => ({ d, p: Math.exp((scores[d] as number) - max) / z }));

@@ -7,6 +7,7 @@ import { cuesMatch, ExperienceBase, type Experience } from '../../evolution/expe
 import { Beliefs } from './beliefs';
 import { LEAD, nextExam, nextQuestion } from './choices';
 import { Differential, topOf } from './differential';
+import { SeverityJudge, type SeverityEvidence } from './severity';
 
 /** Tunables of the offline doctor, with the reason for each value. */
 export const DOCTOR = {
@@ -28,10 +29,9 @@ export const DOCTOR = {
   retrievedExperiences: 4,
   /** Evidence a retrieved case adds to its disease, per unit of similarity (log-odds). */
   caseWeight: 1.5,
+  /** Diseases kept in the differential after the chief complaint (of several hundred known). */
+  differentialSize: 120,
 } as const;
-
-/** Follow-ups of a severity class before the doctor trusts its own picture of it. */
-const MIN_SEVERITY_SAMPLES = 4;
 
 /** Examinations every consultation includes: the doctor looks at and measures the patient. */
 export const BEDSIDE_EXAMS = ['vital-signs', 'physical-exam'] as const;
@@ -53,11 +53,12 @@ export interface DiagnosisReport {
   observations: Map<number, boolean>;
   /** Experiences that changed this diagnosis (their outcome is recorded at follow-up). */
   fired: Experience[];
-  /** How far the results stray from normal: the doctor's evidence for how severe the illness is. */
-  severitySignal: number;
   /** Whether the doctor judged the illness severe and escalated treatment. */
   severe: boolean;
+  /** The abnormal values behind that judgement (learned from at follow-up). */
+  severityEvidence: SeverityEvidence;
 }
+
 
 /**
  * A doctor of one department, reasoning offline: Bayesian over the diseases it knows, asking
@@ -70,12 +71,13 @@ export class OfflineDoctor {
   /** How many patients of each disease this doctor has had (its case mix: the learned prior). */
   private readonly caseMix: Float64Array;
   private readonly ownDepartment: Uint8Array;
-  /** Exam id per term index (undefined for symptoms). */
-  private readonly termExam: (string | undefined)[];
+  private readonly ownCount: number;
+  /** Prior per (age band, sex), index band * 2 + male. */
+  private readonly priorCache: (Float64Array | undefined)[] = [];
   consultations = 0;
   correct = 0;
-  /** Per disease and severity (mild, moderate, severe): count, sum and sum of squares of the signal. */
-  private readonly severityStats: Float64Array;
+  /** Judges how severe an illness is from what the results show; learns at follow-up. */
+  readonly severity: SeverityJudge;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -85,25 +87,40 @@ export class OfflineDoctor {
     this.beliefs = new Beliefs(kb, textbook);
     this.cases = new CaseBase(kb.diseases.length);
     this.caseMix = new Float64Array(kb.diseases.length);
-    this.severityStats = new Float64Array(kb.diseases.length * 9);
+    this.severity = new SeverityJudge(kb, textbook);
     this.ownDepartment = Uint8Array.from(kb.diseases, (d) => (d.department === department ? 1 : 0));
-    this.termExam = kb.terms.map((t) => t.exam);
+    this.ownCount = this.ownDepartment.reduce((a, b) => a + b, 0) || 1;
   }
 
-  /** Prior over diseases: the textbook's department split at first, the doctor's own case mix as it sees patients. */
+  /**
+   * Prior over diseases (up to a constant): the textbook's department split at first, the
+   * doctor's own case mix as it sees patients, and who gets each disease. Cached per age band
+   * and sex; learning refreshes only the disease it learned about.
+   */
   prior(ageBand: number, male: boolean): Float64Array {
-    const D = this.kb.diseases.length;
-    const own = this.ownDepartment.reduce((a, b) => a + b, 0) || 1;
-    const share = DOCTOR.ownDepartmentShare;
-    const out = new Float64Array(D);
-    const seen = this.consultations;
-    for (let d = 0; d < D; d++) {
-      const textbook = this.ownDepartment[d] ? share / own : (1 - share) / Math.max(1, D - own);
-      // Pseudo-counts: the textbook prior is worth 50 patients; then experience takes over.
-      const p = (textbook * 50 + (this.caseMix[d] as number)) / (50 + seen);
-      out[d] = Math.log(p) + this.beliefs.logDemographics(d, ageBand, male);
+    const key = ageBand * 2 + (male ? 1 : 0);
+    let cached = this.priorCache[key];
+    if (!cached) {
+      cached = new Float64Array(this.kb.diseases.length);
+      for (let d = 0; d < cached.length; d++) cached[d] = this.priorOf(d, ageBand, male);
+      this.priorCache[key] = cached;
     }
-    return out;
+    return cached;
+  }
+
+  private priorOf(d: number, ageBand: number, male: boolean): number {
+    const D = this.kb.diseases.length;
+    const own = this.ownCount;
+    const share = DOCTOR.ownDepartmentShare;
+    const textbook = this.ownDepartment[d] ? share / own : (1 - share) / Math.max(1, D - own);
+    // Pseudo-counts: the textbook prior is worth 50 patients; then experience takes over.
+    return Math.log(textbook * 50 + (this.caseMix[d] as number)) + this.beliefs.logDemographics(d, ageBand, male);
+  }
+
+  private refreshPrior(d: number): void {
+    this.priorCache.forEach((cached, key) => {
+      if (cached) cached[d] = this.priorOf(d, Math.floor(key / 2), key % 2 === 1);
+    });
   }
 
   /** The whole consultation at once, examinations read as soon as they are ordered (fast-forward). */
@@ -125,6 +142,8 @@ export class OfflineDoctor {
     const questions: DiagnosisReport['questions'] = [];
     diff.observe(kb.termIndex(interview.chiefComplaint), true);
     questions.push({ term: interview.chiefComplaint, present: true });
+    // The differential: what could present like this, for this patient; the rest is set aside.
+    diff.narrow(DOCTOR.differentialSize);
     for (let q = 0; q < DOCTOR.maxQuestions; q++) {
       if ((diff.top(1)[0]?.p ?? 0) >= DOCTOR.confidentAfterInquiry) break;
       const t = nextQuestion(kb, this.beliefs, diff, DOCTOR.minQuestionGain);
@@ -136,7 +155,7 @@ export class OfflineDoctor {
     }
     const exams: ExamId[] = [];
     const done = new Set<string>();
-    const severity = { deviation: 0 };
+    const severity: SeverityEvidence = { deviation: 0, values: [], burden: interview.rateBurden() };
     const examine = (exam: ExamId): void => this.examine(interview, diff, exam, exams, done, severity);
     for (const exam of BEDSIDE_EXAMS) examine(exam as ExamId);
     // Confirm the working diagnosis with its key examination, as the textbook says to.
@@ -153,14 +172,14 @@ export class OfflineDoctor {
       yield { exam: exam as ExamId, questions };
       examine(exam as ExamId);
     }
-    return this.conclude(diff, questions, exams, severity.deviation);
+    return this.conclude(diff, questions, exams, severity);
   }
 
   /** Diagnoses from observations already made (a written case, or a stored one being re-checked). */
   diagnoseFrom(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiagnosisReport {
     const diff = new Differential(this.beliefs, this.prior(ageBand, male));
     for (const [t, present] of observations) diff.observe(t, present);
-    return this.conclude(diff, [], [], 0);
+    return this.conclude(diff, [], [], { deviation: 0, values: [] });
   }
 
   /** Re-diagnoses from stored observations (validating a lesson against solved cases). */
@@ -172,23 +191,29 @@ export class OfflineDoctor {
   learn(truth: number, report: DiagnosisReport, ageBand: number, male: boolean): void {
     this.beliefs.learn(truth, report.observations, ageBand, male);
     this.caseMix[truth] = (this.caseMix[truth] as number) + 1;
+    this.refreshPrior(truth);
     this.consultations += 1;
     const right = this.kb.diseaseIndex(report.diagnosis) === truth;
     if (right) this.correct += 1;
     for (const e of report.fired) this.experiences.recordOutcome(e, this.kb.diseases[e.to]?.id === this.kb.diseases[truth]?.id && right);
   }
 
-  private examine(interview: PatientView, diff: Differential, exam: ExamId, exams: ExamId[], done: Set<string>, severity: { deviation: number }): void {
+  private examine(interview: PatientView, diff: Differential, exam: ExamId, exams: ExamId[], done: Set<string>, severity: SeverityEvidence): void {
     exams.push(exam);
     done.add(exam);
     const report = interview.examine(exam);
-    for (const { analyte, value } of report.values) severity.deviation += deviation(this.kb.analyte(analyte).analyte, value);
+    for (const { analyte, value } of report.values) {
+      const dev = deviation(this.kb.analyte(analyte).analyte, value);
+      if (dev <= 0) continue;
+      severity.deviation += dev;
+      severity.values.push({ analyte, value });
+    }
     const present = new Set(report.findings.map((f) => this.kb.termIndex(f)));
     for (const t of present) diff.observe(t, true);
     // A normal result says the findings the doctor was looking for (those of its leading
     // diseases that this examination shows) are absent.
     const lookedFor: number[] = [];
-    for (const { d } of diff.top(LEAD)) for (const t of this.beliefs.featuresOf(d)) if (this.termExam[t] === exam && !present.has(t)) lookedFor.push(t);
+    for (const { d } of diff.top(LEAD)) for (const t of this.beliefs.findingsOf(d, exam)) if (!present.has(t)) lookedFor.push(t);
     for (const t of lookedFor) diff.observe(t, false);
   }
 
@@ -198,56 +223,19 @@ export class OfflineDoctor {
     return out;
   }
 
-  /**
-   * Escalate when, given the signal, a severe course is at least as likely as a mild one
-   * (class-conditional normals per disease, learned from follow-ups); before the doctor has
-   * seen enough of a disease, the textbook rule: escalate on a red flag.
-   */
-  judgeSevere(d: number, signal: number, observations: ReadonlyMap<number, boolean>): boolean {
-    const mild = this.severityClass(d, 0);
-    const severe = this.severityClass(d, 2);
-    if (mild && severe) return severe.prior * normal(signal, severe) >= mild.prior * normal(signal, mild);
-    return (this.textbook[d]?.redFlags ?? []).some((f) => observations.get(this.kb.termIndex(f)) === true);
+  /** Case mix, for saving: [disease index, patients] where any were seen. */
+  exportCaseMix(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let d = 0; d < this.caseMix.length; d++) if ((this.caseMix[d] as number) > 0) out.push([d, this.caseMix[d] as number]);
+    return out;
   }
 
-  /** The follow-up revealed how severe the illness was. */
-  learnSeverity(d: number, signal: number, severity: 'mild' | 'moderate' | 'severe'): void {
-    const i = (d * 3 + (severity === 'mild' ? 0 : severity === 'moderate' ? 1 : 2)) * 3;
-    const s = this.severityStats;
-    s[i] = (s[i] as number) + 1;
-    s[i + 1] = (s[i + 1] as number) + signal;
-    s[i + 2] = (s[i + 2] as number) + signal * signal;
-  }
-
-  /** Case mix and severity statistics, for saving: [disease index, value(s)] where anything was learned. */
-  exportStats(): { caseMix: [number, number][]; severity: [number, number[]][] } {
-    const caseMix: [number, number][] = [];
-    const severity: [number, number[]][] = [];
-    for (let d = 0; d < this.caseMix.length; d++) {
-      if ((this.caseMix[d] as number) > 0) caseMix.push([d, this.caseMix[d] as number]);
-      const stats = Array.from(this.severityStats.subarray(d * 9, d * 9 + 9));
-      if (stats.some((x) => x !== 0)) severity.push([d, stats]);
-    }
-    return { caseMix, severity };
-  }
-
-  importStats(caseMix: readonly [number, number][], severity: readonly [number, readonly number[]][]): void {
+  importCaseMix(caseMix: readonly [number, number][]): void {
     for (const [d, n] of caseMix) this.caseMix[d] = n;
-    for (const [d, stats] of severity) this.severityStats.set(stats, d * 9);
+    this.priorCache.length = 0;
   }
 
-  private severityClass(d: number, c: number): { prior: number; mean: number; sd: number } | undefined {
-    const s = this.severityStats;
-    const i = (d * 3 + c) * 3;
-    const n = s[i] as number;
-    if (n < MIN_SEVERITY_SAMPLES) return undefined;
-    const total = (s[d * 9] as number) + (s[d * 9 + 3] as number) + (s[d * 9 + 6] as number);
-    const mean = (s[i + 1] as number) / n;
-    const variance = Math.max(0, (s[i + 2] as number) / n - mean * mean);
-    return { prior: n / total, mean, sd: Math.sqrt(variance) + 0.25 };
-  }
-
-  private conclude(diff: Differential, questions: DiagnosisReport['questions'], exams: ExamId[], deviationSum: number): DiagnosisReport {
+  private conclude(diff: Differential, questions: DiagnosisReport['questions'], exams: ExamId[], evidence: SeverityEvidence): DiagnosisReport {
     const kb = this.kb;
     const scores = Float64Array.from(diff.scores);
     const lead = topOf(scores, LEAD).map((x) => x.d);
@@ -265,7 +253,7 @@ export class OfflineDoctor {
     const chosen = top[0]?.d ?? 0;
     let present = 0;
     for (const p of diff.observations.values()) if (p) present++;
-    const severitySignal = deviationSum + 0.25 * present;
+    const signal = this.severity.signal(chosen, evidence, present);
     const shown = new Map<number, { e: Experience; fired: boolean }>();
     for (const e of fired) shown.set(e.id, { e, fired: true });
     for (const { d } of top.slice(0, 3)) for (const e of this.experiences.about(d)) if (shown.size < DOCTOR.retrievedExperiences && !shown.has(e.id)) shown.set(e.id, { e, fired: false });
@@ -278,8 +266,8 @@ export class OfflineDoctor {
       experiences: [...shown.values()].slice(0, DOCTOR.retrievedExperiences).map(({ e, fired: f }) => ({ id: e.id, text: e.text, fired: f })),
       observations: diff.observations,
       fired,
-      severitySignal,
-      severe: this.judgeSevere(chosen, severitySignal, diff.observations),
+      severe: this.severity.judge(chosen, signal, diff.observations),
+      severityEvidence: evidence,
     };
   }
 }
@@ -292,7 +280,4 @@ function deviation(range: { low: number; high: number }, value: number): number 
   return 0;
 }
 
-function normal(x: number, c: { mean: number; sd: number }): number {
-  const z = (x - c.mean) / c.sd;
-  return Math.exp(-0.5 * z * z) / c.sd;
-}
+

@@ -9,5 +9,7 @@ export interface PatientView {
   readonly male: boolean;
   readonly chiefComplaint: TermId;
   ask(term: TermId): boolean;
+  /** The patient's own rating of how much the illness affects them, 0–10. */
+  rateBurden(): number;
   examine(exam: ExamId): { findings: readonly TermId[]; values: readonly { analyte: string; value: number }[] };
 }
