@@ -26,6 +26,8 @@ interface LearnedRow {
   p: Float32Array;
   logP: Float32Array;
   log1mP: Float32Array;
+  /** Binary entropy of the feature's presence, in nats (information gain reads it). */
+  h: Float32Array;
   /** Patients seen per age band (AGE_BANDS order) and per sex. */
   bands: Float32Array;
   male: number;
@@ -48,6 +50,8 @@ export class Beliefs {
   private static readonly LOG1M_TYPICAL = Math.log(1 - TEXTBOOK_TYPICAL_P);
   private static readonly LOG_OTHER = Math.log(TEXTBOOK_OTHER_P);
   private static readonly LOG1M_OTHER = Math.log(1 - TEXTBOOK_OTHER_P);
+  private static readonly H_TYPICAL = binaryEntropy(TEXTBOOK_TYPICAL_P);
+  private static readonly H_OTHER = binaryEntropy(TEXTBOOK_OTHER_P);
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -88,6 +92,13 @@ export class Beliefs {
     const row = this.rows[d];
     if (row) return row.p[t] as number;
     return this.typical[d * this.termCount + t] === 1 ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
+  }
+
+  /** Uncertainty of the feature's presence in a patient with the disease (binary entropy, nats). */
+  entropy(d: number, t: number): number {
+    const row = this.rows[d];
+    if (row) return row.h[t] as number;
+    return this.typical[d * this.termCount + t] === 1 ? Beliefs.H_TYPICAL : Beliefs.H_OTHER;
   }
 
   /** log P(age band, sex | disease): uniform until the doctor has seen patients with the disease. */
@@ -210,6 +221,7 @@ export class Beliefs {
       p: new Float32Array(T),
       logP: new Float32Array(T),
       log1mP: new Float32Array(T),
+      h: new Float32Array(T),
       bands: new Float32Array(AGE_BANDS.length),
       male: 0,
       patients: 0,
@@ -227,5 +239,10 @@ export class Beliefs {
     row.p[t] = p;
     row.logP[t] = Math.log(p);
     row.log1mP[t] = Math.log(1 - p);
+    row.h[t] = binaryEntropy(p);
   }
+}
+
+export function binaryEntropy(p: number): number {
+  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
 }

@@ -1,4 +1,4 @@
-import type { Beliefs } from './beliefs';
+import { binaryEntropy, type Beliefs } from './beliefs';
 
 /**
  * The doctor's running differential: a log-score per disease (prior + evidence), updated as
@@ -38,12 +38,35 @@ export class Differential {
   /** Keeps the `k` leading diseases and sets the rest aside for good (their score drops out). */
   narrow(k: number): void {
     if (k >= this.scores.length) return;
-    const keep = topOf(this.scores, k).map((x) => x.d);
+    // The k-th best score by a native sort of a copy: cheaper than a k-deep insertion buffer.
+    const threshold = Float64Array.from(this.scores).sort()[this.scores.length - k] as number;
+    // Everything above the threshold stays; ties at it fill the remaining places in index order.
     const kept = new Uint8Array(this.scores.length);
-    for (const d of keep) kept[d] = 1;
-    for (let d = 0; d < this.scores.length; d++) if (!kept[d]) this.scores[d] = -Infinity;
-    this.active = Int32Array.from(keep).sort();
+    let room = k;
+    for (let d = 0; d < this.scores.length; d++) {
+      if ((this.scores[d] as number) > threshold) {
+        kept[d] = 1;
+        room--;
+      }
+    }
+    for (let d = 0; d < this.scores.length && room > 0; d++) {
+      if (this.scores[d] === threshold) {
+        kept[d] = 1;
+        room--;
+      }
+    }
+    const keep: number[] = [];
+    for (let d = 0; d < this.scores.length; d++) {
+      if (kept[d]) keep.push(d);
+      else this.scores[d] = -Infinity;
+    }
+    this.active = Int32Array.from(keep);
     this.lead = undefined;
+  }
+
+  /** Diseases still in the differential (undefined: all of them). */
+  get among(): Int32Array | undefined {
+    return this.active;
   }
 
   has(t: number): boolean {
@@ -59,7 +82,7 @@ export class Differential {
 }
 
 /** The doctor looks at no more than this many leading diseases at once. */
-const CACHED_LEAD = 30;
+const CACHED_LEAD = 12;
 /** Scores this far below the best contribute less than e^-30 to the normaliser: skipped. */
 const NEGLIGIBLE = 30;
 
@@ -92,42 +115,22 @@ export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d:
   return best.map((d) => ({ d, p: Math.exp((scores[d] as number) - max) / z }));
 }
 
-const scratch = { prior: new Float64Array(64), pt: new Float64Array(64) };
-
-function plogp(p: number): number {
-  return p > 0 ? p * Math.log(p) : 0;
-}
-
 /**
  * Expected reduction of entropy over the leading diseases if the presence of feature `t` were
- * learned: the doctor asks the question (or orders the test) that best separates them.
- * Allocation-free: it runs thousands of times per consultation.
+ * learned: the doctor asks the question (or orders the test) that best separates them. This is
+ * the mutual information of the answer and the disease, H(answer) − Σ p(d)·H(answer | d), read
+ * from the entropies the beliefs keep: no logarithm per disease, as it runs thousands of times
+ * per consultation.
  */
 export function informationGain(beliefs: Beliefs, lead: readonly { d: number; p: number }[], t: number): number {
-  const n = Math.min(lead.length, scratch.prior.length);
   let total = 0;
-  for (let i = 0; i < n; i++) total += (lead[i] as { p: number }).p;
-  if (total <= 0) return 0;
   let yes = 0;
-  let h = 0;
-  for (let i = 0; i < n; i++) {
-    const x = lead[i] as { d: number; p: number };
-    const prior = x.p / total;
-    const pt = beliefs.p(x.d, t);
-    scratch.prior[i] = prior;
-    scratch.pt[i] = pt;
-    yes += prior * pt;
-    h -= plogp(prior);
+  let conditional = 0;
+  for (const x of lead) {
+    total += x.p;
+    yes += x.p * beliefs.p(x.d, t);
+    conditional += x.p * beliefs.entropy(x.d, t);
   }
-  const no = 1 - yes;
-  if (yes <= 1e-9 || no <= 1e-9) return 0;
-  let hYes = 0;
-  let hNo = 0;
-  for (let i = 0; i < n; i++) {
-    const prior = scratch.prior[i] as number;
-    const pt = scratch.pt[i] as number;
-    hYes -= plogp((prior * pt) / yes);
-    hNo -= plogp((prior * (1 - pt)) / no);
-  }
-  return h - yes * hYes - no * hNo;
+  if (total <= 0) return 0;
+  return Math.max(0, binaryEntropy(yes / total) - conditional / total);
 }

@@ -178,7 +178,10 @@ export class OfflineDoctor {
   /** Diagnoses from observations already made (a written case, or a stored one being re-checked). */
   diagnoseFrom(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiagnosisReport {
     const diff = new Differential(this.beliefs, this.prior(ageBand, male));
-    for (const [t, present] of observations) diff.observe(t, present);
+    // What was found narrows the differential before what was not is weighed, as in a consultation.
+    for (const [t, present] of observations) if (present) diff.observe(t, true);
+    diff.narrow(DOCTOR.differentialSize);
+    for (const [t, present] of observations) if (!present) diff.observe(t, false);
     return this.conclude(diff, [], [], { deviation: 0, values: [] });
   }
 
@@ -238,18 +241,21 @@ export class OfflineDoctor {
   private conclude(diff: Differential, questions: DiagnosisReport['questions'], exams: ExamId[], evidence: SeverityEvidence): DiagnosisReport {
     const kb = this.kb;
     const scores = Float64Array.from(diff.scores);
-    const lead = topOf(scores, LEAD).map((x) => x.d);
+    const among = diff.among;
+    const lead = topOf(scores, LEAD, among).map((x) => x.d);
     const query = Int32Array.from([...diff.observations].filter(([, p]) => p).map(([t]) => t)).sort();
     const retrieved: RetrievedCase[] = this.cases.size > 0 ? this.cases.retrieve(query, lead.slice(0, 8), DOCTOR.retrievedCases) : [];
     for (const c of retrieved) scores[c.disease] = (scores[c.disease] as number) + DOCTOR.caseWeight * c.similarity;
     const fired: Experience[] = [];
-    const leader = topOf(scores, 1)[0]?.d ?? 0;
+    const leader = topOf(scores, 1, among)[0]?.d ?? 0;
     for (const e of this.experiences.about(leader)) {
       if (!cuesMatch(e.rule, diff.observations)) continue;
       scores[e.to] = Math.max(scores[e.to] as number, (scores[leader] as number) + 1);
       fired.push(e);
     }
-    const top = topOf(scores, 5);
+    // A lesson may point to a disease the differential had set aside: it comes back in.
+    const pool = among && fired.length > 0 ? Int32Array.from(new Set([...among, ...fired.map((e) => e.to)])) : among;
+    const top = topOf(scores, 5, pool);
     const chosen = top[0]?.d ?? 0;
     let present = 0;
     for (const p of diff.observations.values()) if (p) present++;
