@@ -172,6 +172,13 @@ export class OfflineDoctor {
       yield { exam: exam as ExamId, questions };
       examine(exam as ExamId);
     }
+    const report = this.conclude(diff, questions, exams, severity);
+    // Before treating, confirm the conclusion with its own key examination if none was done.
+    const keyExams = this.textbook[kb.diseaseIndex(report.diagnosis)]?.keyExams ?? [];
+    const confirmation = keyExams.some((e) => done.has(e)) ? undefined : keyExams[0];
+    if (!confirmation) return report;
+    yield { exam: confirmation, questions };
+    examine(confirmation);
     return this.conclude(diff, questions, exams, severity);
   }
 
