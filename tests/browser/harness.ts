@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROME_ARGS, findChrome } from './chrome';
@@ -48,4 +49,17 @@ export async function openBrowser(): Promise<BrowserSession> {
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
   mkdirSync(RESULTS_DIR, { recursive: true });
   return { context, page, consoleErrors, close: () => context.close() };
+}
+
+/** Registers a suite's hooks: the served page and one fresh browser for the suite, closed after it. */
+export function pageSuite(): { readonly session: BrowserSession; readonly url: string } {
+  const suite = {} as { session: BrowserSession; url: string };
+  beforeAll(async () => {
+    suite.url = (await servePage()).url;
+    suite.session = await openBrowser();
+  });
+  afterAll(async () => {
+    await suite.session?.close();
+  });
+  return suite;
 }

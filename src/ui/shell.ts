@@ -1,0 +1,132 @@
+import mitt from 'mitt';
+import type { Lang } from '../schema/common';
+import { loadKnowledge } from '../knowledge/load';
+import { VocabularyMatcher } from '../knowledge/matcher';
+import { fetchKbFiles, fetchPeople } from '../knowledge/viteFiles';
+import { PatientGenerator } from '../patients/generator';
+import { ExamReader } from '../patients/results';
+import { ClinicalStaff } from '../run/staff';
+import type { AppContext, AppEvents, View } from './appContext';
+import { h } from './dom';
+import { handleUrl, restoreHospital } from './dashboard';
+import { t } from './i18n';
+
+const LANG_KEY = 'agent-hospital.lang';
+
+/** The language: `?lang=` first, then the visitor's last choice, then the browser's. */
+export function initialLang(search: string, saved: string | null, browser: string): Lang {
+  const fromUrl = new URLSearchParams(search).get('lang');
+  if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
+  if (saved === 'en' || saved === 'zh') return saved;
+  return browser.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The view to open: `?view=<id>` when it names one, else the first. */
+export function initialView(search: string, views: readonly View[]): View {
+  const id = new URLSearchParams(search).get('view');
+  const found = views.find((v) => v.id === id);
+  if (!found) {
+    if (views.length === 0) throw new Error('the page has no views (src/ui/views.ts is empty)');
+    return views[0] as View;
+  }
+  return found;
+}
+
+/** Loads the knowledge base and builds the one AppContext all views share (one clinical staff). */
+async function buildContext(lang: () => Lang): Promise<AppContext> {
+  const [files, people] = await Promise.all([fetchKbFiles(), fetchPeople()]);
+  const kb = loadKnowledge(files);
+  const generator = new PatientGenerator(kb, people);
+  const reader = new ExamReader(kb, generator.slots);
+  return { kb, matcher: new VocabularyMatcher(kb), generator, reader, staff: new ClinicalStaff(kb, reader), bus: mitt<AppEvents>(), lang };
+}
+
+/**
+ * The page shell: title, the disclaimer that never goes away, the language switch and the view
+ * switcher. It paints before anything heavy loads, then loads the knowledge base once and
+ * mounts the chosen view. The URL keeps `?view=` and `?lang=` so any view can be linked.
+ */
+export function startShell(root: HTMLElement, views: readonly View[]): void {
+  let lang = initialLang(location.search, localStorage.getItem(LANG_KEY), navigator.language);
+  let current = initialView(location.search, views);
+  let app: AppContext | undefined;
+  let unmount: (() => void) | undefined;
+
+  const title = h('h1', {});
+  const subtitle = h('p', { class: 'subtitle' });
+  const nav = h('nav', { class: 'view-switch', attrs: { 'aria-label': 'views' } });
+  const langButtons = (['en', 'zh'] as const).map((l) => h('button', { attrs: { 'data-lang': l } }, l === 'en' ? 'English' : '中文'));
+  const disclaimer = h('p', { class: 'disclaimer', attrs: { role: 'note', 'data-testid': 'disclaimer' } });
+  const body = h('div', { class: 'view', attrs: { 'data-testid': 'view' } });
+  root.replaceChildren(
+    h('header', { class: 'top' }, h('div', { class: 'brand' }, title, subtitle), nav, h('div', { class: 'lang-switch', attrs: { role: 'group', 'aria-label': 'Language / 语言' } }, ...langButtons)),
+    disclaimer,
+    body,
+  );
+
+  const setUrl = (): void => {
+    const params = new URLSearchParams(location.search);
+    params.set('view', current.id);
+    params.set('lang', lang);
+    history.replaceState(null, '', `${location.pathname}?${params.toString()}${location.hash}`);
+  };
+
+  const paintChrome = (): void => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t('title', lang)} — ${current.title[lang]}`;
+    title.textContent = t('title', lang);
+    subtitle.textContent = t('subtitle', lang);
+    disclaimer.textContent = t('disclaimer', lang);
+    for (const b of langButtons) b.classList.toggle('active', b.dataset['lang'] === lang);
+    nav.replaceChildren(
+      ...views.map((v) => {
+        const b = h('button', { class: v === current ? 'active' : '', attrs: { 'data-view': v.id } }, v.title[lang]);
+        b.addEventListener('click', () => show(v));
+        return b;
+      }),
+    );
+  };
+
+  const show = (view: View): void => {
+    current = view;
+    paintChrome();
+    setUrl();
+    if (!app) return;
+    unmount?.();
+    body.replaceChildren();
+    const holder = h('div', { class: `view-${view.id}` });
+    body.append(holder);
+    try {
+      unmount = view.mount(holder, app);
+    } catch (err) {
+      unmount = undefined;
+      holder.append(h('pre', { class: 'error', attrs: { role: 'alert' } }, `${view.title[lang]}: ${(err as Error).message}`));
+    }
+    app.bus.emit('view:shown', { view: view.id });
+  };
+
+  for (const b of langButtons)
+    b.addEventListener('click', () => {
+      lang = b.dataset['lang'] === 'zh' ? 'zh' : 'en';
+      localStorage.setItem(LANG_KEY, lang);
+      paintChrome();
+      setUrl();
+      app?.bus.emit('lang:changed', { lang });
+    });
+
+  paintChrome();
+  body.append(h('p', { class: 'muted' }, t('loading', lang)));
+  buildContext(() => lang)
+    .then(async (ctx) => {
+      performance.mark('app:context-ready');
+      app = ctx;
+      await restoreHospital(ctx); // the doctors remember what IndexedDB holds (src/ui/dashboard)
+      show(current);
+      document.body.dataset['ready'] = 'true';
+      await handleUrl(ctx); // ?reset=1, ?replay=N
+    })
+    .catch((err: unknown) => {
+      body.replaceChildren(h('pre', { class: 'error', attrs: { role: 'alert' } }, `${t('loadFailed', lang)}:\n${(err as Error).message}`));
+      document.body.dataset['ready'] = 'error';
+    });
+}

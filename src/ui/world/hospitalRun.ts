@@ -1,0 +1,197 @@
+import mitt, { type Emitter } from 'mitt';
+import type { Lang } from '../../schema/common';
+import type { DiagnosisReport } from '../../brain/offline/doctor';
+import { OfflineBrainPort } from '../../run/brainPort';
+import type { SimConfig } from '../../sim/config';
+import type { Layout } from '../../sim/layout';
+import { Simulation } from '../../sim/simulation';
+import type { SimEvents } from '../../sim/events';
+import { BubbleQueue } from '../../render/bubbles';
+import type { AppContext } from '../appContext';
+import { lineOf, type AnyEvent, type Voice } from './lines';
+
+/** Sim minutes per real second at 1×: walkers cover six tiles a second, a question takes ten. */
+export const BASE_MINUTES_PER_SECOND = 0.1;
+export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
+/** The longest sim step: the sim's own tests walk at a quarter minute, so routes stay exact. */
+export const MAX_STEP_MINUTES = 0.25;
+/** A frame longer than this (a background tab) is not caught up: the hospital just pauses. */
+const MAX_FRAME_MS = 250;
+/** Events kept for the log and the test hook. */
+const LOG_LIMIT = 3000;
+/** Patients whose story (dialogue, results) is kept for the inspector. */
+const JOURNAL_LIMIT = 400;
+
+export interface LoggedEvent {
+  seq: number;
+  time: number;
+  event: AnyEvent;
+}
+
+/** A patient's story as the inspector tells it; the truth only after the follow-up. */
+export interface Journal {
+  dialogue: { time: number; event: AnyEvent }[];
+  exams: { exam: string; findings: string[] }[];
+  diagnosis?: { disease: string; probability: number; department: string };
+  report?: DiagnosisReport;
+  outcome?: { truth: string; correct: boolean };
+}
+
+export type RunEvents = { logged: LoggedEvent; restarted: undefined };
+
+/** Formats sim minutes as the clock shows them: day 1 starts at midnight of the first day. */
+export function clockParts(time: number): { day: number; hh: string; mm: string } {
+  const day = Math.floor(time / 1440) + 1;
+  const minutes = Math.floor(time % 1440);
+  return { day, hh: String(Math.floor(minutes / 60)).padStart(2, '0'), mm: String(minutes % 60).padStart(2, '0') };
+}
+
+/** How many sim steps of at most MAX_STEP_MINUTES cover `minutes`, and how long each is. */
+export function splitSteps(minutes: number): { count: number; dt: number } {
+  if (minutes <= 0) return { count: 0, dt: 0 };
+  const count = Math.ceil(minutes / MAX_STEP_MINUTES - 1e-9);
+  return { count, dt: minutes / count };
+}
+
+/**
+ * The hospital as the page runs it: the headless Simulation, answered by the shared clinical
+ * staff (so the doctors learn here too), stepped by real time at the chosen speed. It keeps the
+ * event log, each patient's story and the doctors' latest diagnosis reports for the panels.
+ */
+export class HospitalRun {
+  sim!: Simulation;
+  port!: OfflineBrainPort;
+  readonly bus: Emitter<RunEvents> = mitt<RunEvents>();
+  readonly bubbles = new BubbleQueue();
+  /** Sim minutes per real second. */
+  minutesPerSecond = BASE_MINUTES_PER_SECOND * 2;
+  paused = false;
+  log: LoggedEvent[] = [];
+  readonly journals = new Map<string, Journal>();
+  /** The latest diagnosis report of each department's doctor. */
+  readonly reports = new Map<string, { patient: string; report: DiagnosisReport }>();
+  readonly voice: Voice;
+  private seq = 0;
+  /** Real milliseconds, as the frame loop last told us (bubbles are timed in real time). */
+  now = 0;
+
+  constructor(
+    private readonly app: AppContext,
+    private readonly layout: Layout,
+    private readonly config: Partial<SimConfig> = {},
+    /** Sim minutes run before the first frame, so the doors open on a morning already busy. */
+    private readonly warmUpTo = 8.5 * 60,
+  ) {
+    this.voice = { kb: app.kb, patient: (id) => this.sim.patientRecord(id) };
+    this.start();
+  }
+
+  /** (Re)builds the world: used at start and by the kiosk, which restarts to keep memory flat. */
+  start(): void {
+    this.sim = new Simulation({ kb: this.app.kb, generator: this.app.generator, reader: this.app.reader, layout: this.layout, config: this.config });
+    this.port = new OfflineBrainPort(this.app.staff, this.sim);
+    this.watchReports();
+    this.log = [];
+    this.journals.clear();
+    this.reports.clear();
+    this.bubbles.clear();
+    this.sim.events.on('*', (type, payload) => this.record({ type, payload } as AnyEvent));
+    // Warm-up in whole minutes: nobody watches the night, and a quarter of the steps opens the doors sooner.
+    const steps = Math.ceil(this.warmUpTo);
+    for (let i = 0; i < steps; i++) this.tick(this.warmUpTo / steps);
+    this.bubbles.clear();
+    this.bus.emit('restarted', undefined);
+  }
+
+  /**
+   * The port keeps only its latest report; every diagnosis it sends passes through dispatch,
+   * so that is where each one is filed under its department and patient.
+   */
+  private watchReports(): void {
+    const sim = this.sim;
+    const port = this.port;
+    const dispatch = sim.dispatch.bind(sim);
+    sim.dispatch = ((name, args) => {
+      const a = args as { patient?: string; diagnosis?: unknown };
+      if (name === 'consult.answered' && a.diagnosis && port.lastReport && port.lastReport.patient === a.patient) {
+        const { patient, department, report } = port.lastReport;
+        this.reports.set(department, { patient, report });
+        this.journal(patient).report = report;
+      }
+      return dispatch(name, args);
+    }) as Simulation['dispatch'];
+  }
+
+  journal(patient: string): Journal {
+    let j = this.journals.get(patient);
+    if (!j) {
+      j = { dialogue: [], exams: [] };
+      this.journals.set(patient, j);
+      if (this.journals.size > JOURNAL_LIMIT) {
+        const oldest = this.journals.keys().next().value;
+        if (oldest !== undefined) this.journals.delete(oldest);
+      }
+    }
+    return j;
+  }
+
+  private record(event: AnyEvent): void {
+    const entry: LoggedEvent = { seq: ++this.seq, time: this.sim.world.time, event };
+    this.log.push(entry);
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+    const p = event.payload as Partial<SimEvents['patient:diagnosed']>;
+    if (typeof p.patient === 'string' && event.type !== 'brain:requested') {
+      const j = this.journal(p.patient);
+      if (event.type === 'doctor:asked' || event.type === 'patient:answered' || event.type === 'patient:triaged' || event.type === 'patient:arrived') j.dialogue.push({ time: entry.time, event });
+      if (j.dialogue.length > 80) j.dialogue.shift();
+      if (event.type === 'exam:reported') j.exams.push({ exam: event.payload.exam, findings: event.payload.findings });
+      if (event.type === 'patient:diagnosed') j.diagnosis = { disease: event.payload.disease, probability: event.payload.probability, department: event.payload.department };
+      if (event.type === 'patient:followed-up') j.outcome = { truth: event.payload.truth, correct: event.payload.correct };
+    }
+    this.bus.emit('logged', entry);
+  }
+
+  /** Speaks the events of the last frame as bubbles, in the reader's language. */
+  speak(entries: readonly LoggedEvent[], lang: Lang): void {
+    for (const e of entries) {
+      const line = lineOf(e.event, this.voice, lang);
+      if (line) this.bubbles.say(line.speaker, line.text, this.now, e.event);
+    }
+  }
+
+  /** Rewrites the bubbles on screen in another language. */
+  relabel(lang: Lang): void {
+    this.bubbles.retext((b) => (b.source ? lineOf(b.source as AnyEvent, this.voice, lang)?.text : undefined) ?? b.text);
+  }
+
+  private tick(dt: number): void {
+    this.sim.step(dt);
+    this.port.answer();
+  }
+
+  /** Moves the world on by a frame of `realMs` at the current speed; returns the events it told. */
+  advance(realMs: number, nowMs: number): LoggedEvent[] {
+    this.now = nowMs;
+    if (this.paused) return [];
+    return this.run((Math.min(realMs, MAX_FRAME_MS) / 1000) * this.minutesPerSecond);
+  }
+
+  /** One tick while paused (the step button). */
+  stepOnce(): LoggedEvent[] {
+    return this.run(MAX_STEP_MINUTES);
+  }
+
+  private run(minutes: number): LoggedEvent[] {
+    const from = this.log.length;
+    const firstSeq = this.seq;
+    const { count, dt } = splitSteps(minutes);
+    for (let i = 0; i < count; i++) this.tick(dt);
+    // The log may have been trimmed at the front meanwhile: select by sequence number.
+    return from === this.log.length ? [] : this.log.filter((e) => e.seq > firstSeq);
+  }
+
+  /** Admits a patient now, whatever the arrival rate (the kiosk and the tests). */
+  admit(): string {
+    return this.sim.admit().id;
+  }
+}
