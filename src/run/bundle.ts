@@ -12,8 +12,11 @@ export class BundleError extends Error {
   }
 }
 
-/** Everything the staff has learned, as a versioned, id-based bundle. */
-export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = []): Bundle {
+/**
+ * Everything the staff has learned, as a versioned, id-based bundle. With `casesFrom`, each
+ * doctor's cases start at that index: an incremental snapshot whose earlier cases are stored already.
+ */
+export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = [], casesFrom?: (department: string) => number): Bundle {
   const kb = staff.kb;
   const disease = (d: number): string => kb.diseases[d]?.id as string;
   const term = (t: number): string => kb.terms[t]?.id as string;
@@ -21,7 +24,7 @@ export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = []
   for (const doctor of staff.doctors.values()) {
     const severity = doctor.severity.export();
     const cases = [];
-    for (let id = 0; id < doctor.cases.size; id++) {
+    for (let id = casesFrom?.(doctor.department) ?? 0; id < doctor.cases.size; id++) {
       const c = doctor.cases.get(id);
       cases.push({ disease: disease(c.disease), present: Array.from(c.present, term), absent: Array.from(c.absent, term), ageBand: c.ageBand, male: c.male, consultation: c.consultation });
     }
