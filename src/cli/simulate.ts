@@ -4,7 +4,8 @@ import { simulate } from '../run/simulate';
 import { ClinicalStaff } from '../run/staff';
 import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
 import { readJsonFile } from './files';
-import { intOption } from './args';
+import { choiceOption, intOption } from './args';
+import { llmConfigFromArgs, runLlmSimulate, settleLlmRun } from './simulateLlm';
 import type { HospitalContext } from './context';
 import type { CliIo } from './io';
 
@@ -20,6 +21,15 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
       save: { type: 'string' },
       load: { type: 'string' },
       json: { type: 'boolean' },
+      brain: { type: 'string' },
+      'base-url': { type: 'string' },
+      model: { type: 'string' },
+      'api-key-env': { type: 'string' },
+      lang: { type: 'string' },
+      concurrency: { type: 'string' },
+      'spend-cap': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'llm-reflect': { type: 'boolean' },
     },
     strict: true,
   });
@@ -30,6 +40,12 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
   const { generator, reader } = context();
   const staff = new ClinicalStaff(generator.kb, reader);
   if (values.load) loadBundle(staff, parseBundle(generator.kb, readJsonFile(values.load)));
+  if (choiceOption('brain', values.brain, ['offline', 'llm'] as const, 'offline') === 'llm') {
+    llmConfigFromArgs(values);
+    // The model answers asynchronously: the exit code is set when the run ends.
+    settleLlmRun(runLlmSimulate(io, context(), staff, { values, consultations, seed, examPerDisease, save: values.save, json: Boolean(values.json) }));
+    return 0;
+  }
   const tty = Boolean(process.stderr.isTTY) && !values.json;
   const clock = (): number => performance.now() / 1000;
   const start = clock();

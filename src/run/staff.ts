@@ -148,14 +148,15 @@ export class ClinicalStaff {
  * Fit for the severity: a severe patient must get the escalated plan and a mild one must not;
  * for a moderate illness either is a defensible choice.
  */
-function fitsSeverity(hasSeverePlan: boolean, severity: 'mild' | 'moderate' | 'severe', escalated: boolean): boolean {
+export function fitsSeverity(hasSeverePlan: boolean, severity: 'mild' | 'moderate' | 'severe', escalated: boolean): boolean {
   if (!hasSeverePlan) return true;
   if (severity === 'severe') return escalated;
   if (severity === 'mild') return !escalated;
   return true;
 }
 
-function sameDrugs(a: { treatment: { drugs: { name: { en: string } }[] } }, b: typeof a): boolean {
+/** The same drugs, regardless of order: how both brains' treatments are marked. */
+export function sameDrugs(a: { treatment: { drugs: { name: { en: string } }[] } }, b: typeof a): boolean {
   const key = (x: typeof a): string => x.treatment.drugs.map((d) => d.name.en.toLowerCase()).sort().join('|');
   return key(a) === key(b);
 }

@@ -65,8 +65,23 @@ export function reflect(
     };
   }
 
-  const experience = doctor.experiences.add({ from: chosen, to: truth, rule, text, learnedAt: consultation });
-  const fixed = rule.kind === 'prefer' ? doctor.rediagnose(report.observations, interview.ageBand, interview.male) : doctor.consult(interview).diagnosis;
+  const kept = keepIfItHelps(doctor, { chosen, truth, rule, text, consultation, report, interview });
+  return 'rejected' in kept ? { rejected: kept.rejected } : { experience: kept.experience };
+}
+
+/**
+ * The validation both brains' lessons pass: the lesson joins the experience base only if,
+ * re-answering with it, the doctor gets this case right and still gets its recent solved cases
+ * of the mistaken-for disease right; otherwise it is removed again.
+ */
+export function keepIfItHelps(
+  doctor: OfflineDoctor,
+  a: { chosen: number; truth: number; rule: ExperienceRule; text: Bilingual; consultation: number; report: DiagnosisReport; interview: PatientView },
+): { experience: Experience } | { rejected: 'did-not-fix-the-case' | 'broke-solved-cases' } {
+  const kb = doctor.kb;
+  const { chosen, truth, rule } = a;
+  const experience = doctor.experiences.add({ from: chosen, to: truth, rule, text: a.text, learnedAt: a.consultation });
+  const fixed = rule.kind === 'prefer' ? doctor.rediagnose(a.report.observations, a.interview.ageBand, a.interview.male) : doctor.consult(a.interview).diagnosis;
   if (kb.diseaseIndex(fixed) !== truth) {
     doctor.experiences.remove(experience);
     return { rejected: 'did-not-fix-the-case' };

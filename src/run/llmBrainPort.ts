@@ -1,0 +1,197 @@
+import type { Simulation } from '../sim/simulation';
+import type { BrainRequest } from '../sim/world';
+import type { StepContext } from '../brain/llm/doctor';
+import { LlmError } from '../brain/llm/errors';
+import { newMeter, type LlmMeter } from '../brain/llm/stats';
+import type { Patient } from '../patients/types';
+import type { DepartmentId } from '../schema/ids';
+import { LlmClinician, type LlmConsultationOutcome, type TranscriptLine, type Visit } from './llmClinician';
+import type { ClinicalStaff } from './staff';
+import { LlmClient } from '../brain/llm/client';
+import type { LlmConfig } from '../brain/llm/config';
+import { LlmDoctor } from '../brain/llm/doctor';
+import type { PromptBook } from '../brain/llm/prompts';
+import type { Lang } from '../schema/common';
+
+interface Session {
+  visit?: Visit;
+  /** Ordered examinations not yet sent to the world (the first is sent with the dialogue). */
+  pendingOrders: string[];
+  outcome?: LlmConsultationOutcome;
+  meter: LlmMeter;
+  transcript: TranscriptLine[];
+}
+
+/**
+ * Connects the world to the language model. `answer()` takes the world's requests and starts
+ * the model's work for each without waiting: the answer is dispatched as a command when it
+ * arrives, so a slow reply keeps one patient waiting while the hospital goes on. A step the model
+ * cannot answer is answered by the offline brain (counted by the client). `stop()` cancels
+ * everything in flight; answers that arrive after it are dropped.
+ */
+export class LlmBrainPort {
+  private readonly sessions = new Map<number, Session>();
+  private readonly current = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly triageMeters = new Map<string, LlmMeter>();
+  private controller = new AbortController();
+  /** Requests that could not be answered at all (only after a stop), and the last failure. */
+  dropped = 0;
+  lastError: string | undefined;
+  /** The latest finished consultation, for the inspector. */
+  lastOutcome: { patient: string; outcome: LlmConsultationOutcome } | undefined;
+  /** Called with every finished consultation (transcripts, tokens). */
+  onConsultation?: (patient: string, outcome: LlmConsultationOutcome) => void;
+
+  constructor(
+    readonly clinician: LlmClinician,
+    private readonly sim: Simulation,
+  ) {}
+
+  /** The latest diagnosis report, in the shape OfflineBrainPort gives it (the inspector reads it). */
+  get lastReport(): { patient: string; department: string; report: LlmConsultationOutcome['report'] } | undefined {
+    const last = this.lastOutcome;
+    return last && { patient: last.patient, department: last.outcome.department, report: last.outcome.report };
+  }
+
+  get pending(): number {
+    return this.inFlight.size;
+  }
+
+  /** Starts work on everything the world has asked since the last call; never waits (nor starts, while paused). */
+  answer(): void {
+    if (this.paused) return;
+    for (const r of this.sim.takeRequests()) this.track(this.handle(r), r);
+  }
+
+  /** Resolves when nothing is in flight (tests, the end of a headless run). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  /** Cancels every call in flight (the run is stopped); later requests start afresh. */
+  stop(): void {
+    this.paused = false;
+    this.interrupted.length = 0;
+    this.controller.abort(new LlmError('aborted', 'the run was stopped'));
+    this.controller = new AbortController();
+  }
+
+  /**
+   * Pauses: calls in flight are cancelled (no tokens are spent while nobody watches) and their
+   * requests are kept, to be asked again on `resume()`.
+   */
+  pause(): void {
+    this.paused = true;
+    this.controller.abort(new LlmError('aborted', 'the run was paused'));
+    this.controller = new AbortController();
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const r of this.interrupted.splice(0)) this.track(this.handle(r), r);
+    this.answer();
+  }
+
+  private paused = false;
+  /** Requests cancelled by a pause, asked again on resume. */
+  private readonly interrupted: BrainRequest[] = [];
+
+  private track(work: Promise<void>, r: BrainRequest): void {
+    const p = work.catch((err: unknown) => {
+      // A follow-up has already been learned from before its reflection could be cancelled.
+      if (this.paused && err instanceof LlmError && err.kind === 'aborted' && r.kind !== 'follow-up') {
+        this.interrupted.push(r);
+        return;
+      }
+      this.dropped++;
+      this.lastError = `${r.kind} for ${r.patient}: ${err instanceof Error ? this.clinician.llm.client.redact(err.message) : String(err)}`;
+    });
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  private ctx(meter: LlmMeter): StepContext {
+    return { lang: this.clinician.lang, meter, signal: this.controller.signal };
+  }
+
+  private async handle(r: BrainRequest): Promise<void> {
+    switch (r.kind) {
+      case 'triage': {
+        const patient = this.sim.patientRecord(r.patient);
+        if (!patient) return;
+        // Triage tokens count towards the consultation that follows.
+        const meter = newMeter();
+        this.triageMeters.set(r.patient, meter);
+        const t = await this.clinician.triage(patient, this.ctx(meter));
+        this.sim.dispatch('triage.decided', { request: r.id, patient: r.patient, department: t.department, redFlag: t.redFlag });
+        return;
+      }
+      case 'consult':
+        return this.consult(r);
+      case 'follow-up': {
+        const session = this.sessions.get(r.consultRequest);
+        const patient = this.sim.patientRecord(r.patient);
+        this.sessions.delete(r.consultRequest);
+        this.current.delete(r.patient);
+        if (session?.outcome && session.visit && patient) await this.clinician.followUp(session.visit, session.outcome, this.ctx(session.meter));
+        return;
+      }
+      default:
+        r satisfies never;
+    }
+  }
+
+  private async consult(r: BrainRequest & { kind: 'consult' }): Promise<void> {
+    const key = this.current.get(r.patient);
+    const existing = key === undefined ? undefined : this.sessions.get(key);
+    if (existing?.visit && r.resumeAfterExam !== undefined) {
+      const next = existing.pendingOrders.shift();
+      if (next) {
+        this.sim.dispatch('consult.answered', { request: r.id, patient: r.patient, dialogue: [], order: next });
+        return;
+      }
+      return this.conclude(r, existing, existing.visit, []);
+    }
+    const patient: Patient | undefined = this.sim.patientRecord(r.patient);
+    if (!patient) return;
+    const session: Session = { pendingOrders: [], meter: this.triageMeters.get(r.patient) ?? newMeter(), transcript: [] };
+    this.triageMeters.delete(r.patient);
+    this.sessions.set(r.id, session);
+    this.current.set(r.patient, r.id);
+    const visit = await this.clinician.examine(patient, r.department as DepartmentId, this.ctx(session.meter), session.transcript);
+    session.visit = visit;
+    const dialogue = visit.questions.map((q) => ({ term: q.term as string, present: q.present }));
+    // The bedside examinations happen in the consulting room; the world plays out the others.
+    session.pendingOrders = visit.exams.slice(2);
+    const first = session.pendingOrders.shift();
+    if (first) {
+      this.sim.dispatch('consult.answered', { request: r.id, patient: r.patient, dialogue, order: first });
+      return;
+    }
+    return this.conclude(r, session, visit, dialogue);
+  }
+
+  private async conclude(r: BrainRequest & { kind: 'consult' }, session: Session, visit: Visit, dialogue: { term: string; present: boolean }[]): Promise<void> {
+    const outcome = await this.clinician.conclude(visit, this.ctx(session.meter));
+    session.outcome = outcome;
+    this.lastOutcome = { patient: r.patient, outcome };
+    this.onConsultation?.(r.patient, outcome);
+    const top = outcome.report.differential[0];
+    this.sim.dispatch('consult.answered', {
+      request: r.id,
+      patient: r.patient,
+      dialogue,
+      diagnosis: { disease: outcome.report.diagnosis, probability: top?.probability ?? 0, severe: outcome.report.severe },
+    });
+  }
+}
+
+/**
+ * The world's brain when the settings say "language model": what the page needs to build one
+ * (the prompts come from `bundledPromptBook()` on the page, `loadPromptBook()` in Node).
+ */
+export function createLlmBrainPort(a: { staff: ClinicalStaff; sim: Simulation; config: LlmConfig; prompts: PromptBook; lang: Lang; reflect?: boolean; log?: (line: string) => void }): LlmBrainPort {
+  const client = new LlmClient(a.config, a.log ? { log: a.log } : {});
+  return new LlmBrainPort(new LlmClinician(a.staff, new LlmDoctor(a.staff.kb, client, a.prompts), a.lang, { reflect: Boolean(a.reflect) }), a.sim);
+}

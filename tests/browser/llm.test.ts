@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, RESULTS_DIR, servePage, type BrowserSession } from './harness';
+import { startOpenAiServer, type TestServer } from '../support/openaiServer';
+
+const KEY = 'sk-browser-secret-0123456789abcdef';
+
+describe('the brain settings in Chromium', () => {
+  let session: BrowserSession;
+  let url: string;
+  let endpoint: TestServer;
+
+  beforeAll(async () => {
+    url = (await servePage()).url;
+    endpoint = await startOpenAiServer({ latencyMs: 20 });
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await endpoint?.close();
+  });
+
+  it('tests the connection from the page, sends the key only to the endpoint, and stores it only when asked', async () => {
+    const { page } = session;
+    await page.goto(`${url}?lang=en&view=settings`);
+    await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
+    await page.getByTestId('llm-settings').waitFor();
+    expect(await page.getByTestId('brain-offline').isChecked()).toBe(true);
+    await page.getByTestId('brain-llm').check();
+    expect(await page.getByTestId('key').getAttribute('type')).toBe('password');
+    await expect(page.getByTestId('privacy').textContent()).resolves.toContain('sent from this browser directly to the endpoint you chose');
+    await page.getByTestId('preset').selectOption('custom');
+    await page.getByTestId('baseURL').fill(endpoint.baseURL);
+    await page.getByTestId('model').fill('test-model');
+    await page.getByTestId('key').fill(KEY);
+    await page.getByTestId('test').click();
+    await page.waitForFunction(() => /Connected|Could not/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    const status = (await page.getByTestId('status').textContent()) ?? '';
+    expect(status).toMatch(/^Connected: test-model, \d+ ms; structured output \(json_schema\): supported$/);
+    const call = endpoint.requests.find((r) => r.task === 'connection-check');
+    expect(call?.authorization).toBe(`Bearer ${KEY}`);
+    expect(call?.url).not.toContain(KEY);
+
+    await page.getByTestId('save').click();
+    const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k) ?? ''}`).join('\n'));
+    expect(stored).toContain('agent-hospital.llm.settings');
+    expect(stored).not.toContain(KEY);
+    await page.getByTestId('remember').check();
+    await page.getByTestId('save').click();
+    expect(await page.evaluate(() => localStorage.getItem('agent-hospital.llm.key'))).toBe(KEY);
+
+    await page.locator('button[data-lang="zh"]').click();
+    await expect(page.getByTestId('privacy').textContent()).resolves.toContain('密钥会随每次请求从本浏览器直接发送');
+    expect(await page.content()).not.toContain(KEY);
+    await page.screenshot({ path: join(RESULTS_DIR, 'llm-settings.png') });
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
