@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { World } from './world';
+import { OutbreakSpec } from './outbreak';
+import { TriageRule } from './config';
 
 /**
  * Everything that changes the world from outside is a command: a name, zod-checked arguments
@@ -10,6 +12,9 @@ export interface CommandContext {
   answerTriage(patient: string, request: number, department: string, redFlag: boolean): void;
   answerConsult(args: ConsultAnswer): void;
   setArrivalRate(perHour: number): void;
+  setCapacity(service: string, count: number): void;
+  setTriageRules(rules: TriageRule[]): void;
+  startOutbreak(spec: OutbreakSpec): void;
 }
 
 export const ConsultAnswer = z.strictObject({
@@ -45,6 +50,19 @@ export const COMMANDS = {
   'hospital.setArrivalRate': defineCommand({
     args: z.strictObject({ perHour: z.number().min(0).max(600) }),
     handle: (ctx, a) => ctx.setArrivalRate(a.perHour),
+  }),
+  /** Staff a service for more patients at once (a fever clinic, extra doctors, a second triage desk). */
+  'hospital.setCapacity': defineCommand({
+    args: z.strictObject({ service: z.string().regex(/^(triage|registration|pharmacy|consult:[a-z0-9-]+|exam:[a-z0-9-]+)$/, 'a service such as "triage" or "consult:respiratory"'), count: z.number().int().min(1).max(50) }),
+    handle: (ctx, a) => ctx.setCapacity(a.service, a.count),
+  }),
+  'hospital.setTriageRules': defineCommand({
+    args: z.strictObject({ rules: z.array(TriageRule).max(20) }),
+    handle: (ctx, a) => ctx.setTriageRules(a.rules),
+  }),
+  'hospital.startOutbreak': defineCommand({
+    args: OutbreakSpec,
+    handle: (ctx, a) => ctx.startOutbreak(a),
   }),
 } as const;
 

@@ -4,6 +4,10 @@ import { z } from 'zod';
 const CLINIC_DAY = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.2, 0.5, 1.0, 1.0, 0.9, 0.7, 0.4, 0.6, 0.8, 0.7, 0.5, 0.4, 0.3, 0.3, 0.25, 0.2, 0.15, 0.1];
 
 /** The world's tunables, with their units. Parsed with zod: a bad setting is refused by name. */
+/** A hospital triage policy: patients opening with one of these complaints go straight to `department`. */
+export const TriageRule = z.strictObject({ complaints: z.array(z.string()).min(1), department: z.string() });
+export type TriageRule = z.infer<typeof TriageRule>;
+
 export const SimConfig = z.strictObject({
   /** Walking speed: a tile is about a metre; people walk about a metre a second. */
   walkTilesPerMinute: z.number().positive().default(60),
@@ -33,5 +37,7 @@ export const SimConfig = z.strictObject({
   /** Seed of the world's own randomness (arrivals, which patient); patient i of `patientSeed` is always the same. */
   seed: z.number().int().default(1),
   patientSeed: z.number().int().default(1),
+  /** Triage policies applied by the desk before the nurse is asked (e.g. a fever clinic's "fever → infectious diseases"). */
+  triageRules: z.array(TriageRule).default([]),
 });
 export type SimConfig = z.infer<typeof SimConfig>;

@@ -6,6 +6,8 @@ import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type
 import { SimConfig } from './config';
 import type { SimEvents } from './events';
 import { LogHash } from './hash';
+import { OutbreakArrivals } from './outbreak';
+import type { Patient } from '../patients/types';
 import type { Layout, Point, Room } from './layout';
 import { Paths } from './paths';
 import { Rng } from './rng';
@@ -40,6 +42,7 @@ export class Simulation {
   private readonly generator: PatientGenerator;
   private readonly reader: ExamReader;
   private readonly commandContext: CommandContext;
+  private readonly outbreaks: OutbreakArrivals[] = [];
 
   constructor(options: SimulationOptions) {
     this.kb = options.kb;
@@ -68,6 +71,19 @@ export class Simulation {
       answerTriage: (patient, request, department, redFlag) => this.onTriage(patient, request, department, redFlag),
       answerConsult: (a) => this.onConsult(a),
       setArrivalRate: (perHour) => void (this.config.arrivalsPerHour = perHour),
+      setCapacity: (service, count) => void (this.config.capacity[service] = count),
+      setTriageRules: (rules) => {
+        const nowhere = rules.filter((r) => !this.rooms.has(`consult-${r.department}`)).map((r) => r.department);
+        if (nowhere.length > 0) return void this.emit('command:refused', { name: 'hospital.setTriageRules', message: `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}` });
+        this.config.triageRules = rules;
+      },
+      startOutbreak: (spec) => {
+        const unknown = spec.diseases.filter((d) => !this.kb.hasDisease(d));
+        if (unknown.length > 0) return void this.emit('command:refused', { name: 'hospital.startOutbreak', message: `unknown diseases: ${unknown.join(', ')}` });
+        // Patient ids are seed and index: a stream of its own keeps outbreak patients from taking normal patients' ids.
+        if (spec.patientSeed === this.config.patientSeed) return void this.emit('command:refused', { name: 'hospital.startOutbreak', message: 'patientSeed: the outbreak needs a patient seed other than the hospital’s own' });
+        this.outbreaks.push(new OutbreakArrivals(spec));
+      },
     };
   }
 
@@ -116,14 +132,17 @@ export class Simulation {
       w.stats.consultationsToday = 0;
     }
     this.arrivals(dt);
+    for (const o of this.outbreaks) {
+      for (let n = o.due(w.time, dt); n > 0; n--) this.admit(this.generator.generate(o.spec.patientSeed, o.admitted++, { diseases: o.spec.diseases as never }));
+    }
     for (const agent of w.patients.values()) this.advance(agent, dt);
     this.serveQueues();
   }
 
-  /** Admits a patient now (drills, training, tests), whatever the arrival rate. */
-  admit(): PatientAgent {
+  /** Admits a patient now (drills, training, tests), whatever the arrival rate; `given` comes from another stream (an outbreak). */
+  admit(given?: Patient): PatientAgent {
     const w = this.world;
-    const record = this.generator.generate(this.config.patientSeed, w.generated++);
+    const record = given ?? this.generator.generate(this.config.patientSeed, w.generated++);
     const agent: PatientAgent = { id: record.id, record, visit: 1, pos: { ...w.layout.entrance }, route: [], routeAt: 0, stage: { kind: 'to-queue', at: 'triage' }, priority: false };
     w.patients.set(agent.id, agent);
     w.stats.arrived += 1;
@@ -308,7 +327,16 @@ export class Simulation {
   private finishService(agent: PatientAgent, at: ServiceId): void {
     const w = this.world;
     if (at === 'triage') {
-      agent.stage = { kind: 'awaiting-brain', at, request: this.request({ kind: 'triage', patient: agent.id, complaint: agent.record.symptoms[0]?.term ?? '' }) };
+      const complaint = agent.record.symptoms[0]?.term ?? '';
+      // A hospital policy (a fever clinic) decides at the desk without asking the nurse's judgement.
+      const rule = this.config.triageRules.find((r) => r.complaints.includes(complaint));
+      if (rule) {
+        // Request ids start at 1: 0 marks a decision that needed no one's judgement.
+        agent.stage = { kind: 'awaiting-brain', at, request: 0 };
+        this.onTriage(agent.id, 0, rule.department, false);
+        return;
+      }
+      agent.stage = { kind: 'awaiting-brain', at, request: this.request({ kind: 'triage', patient: agent.id, complaint }) };
       return;
     }
     this.release(at, agent);

@@ -1,0 +1,77 @@
+import type { Lang } from '../schema/common';
+import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
+import { AGE_BANDS } from '../schema/knowledge';
+import type { DiagnosisReport } from '../brain/offline/doctor';
+import type { VocabularyMatcher } from '../knowledge/matcher';
+import { ValueReader } from '../knowledge/valueReader';
+import { ageBandOf } from '../patients/oracle';
+import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
+import type { ClinicalStaff } from '../run/staff';
+import { possibleDifferential, separatingExams } from './humanConsult';
+import { redFlagsAmong } from './redFlags';
+
+/** A case as a clinician enters it: structured demographics and free-text lines. */
+export interface ClinicianCase {
+  age: number;
+  sex: 'M' | 'F';
+  lang: Lang;
+  complaint: string;
+  /** Other symptoms, history, negatives ("no fever"), one per line or comma-separated. */
+  history: string;
+  /** Examination findings and results, "CRP: 85 mg/L" or "chest X-ray shows consolidation". */
+  findings: string;
+}
+
+export interface AssistantAnswer {
+  department: DepartmentId;
+  differential: { disease: DiseaseId; probability: number }[];
+  exams: ExamId[];
+  retrievedCases: DiagnosisReport['retrievedCases'];
+  experiences: DiagnosisReport['experiences'];
+  mapped: EvaluatedCase['mapped'];
+  unmapped: string[];
+  redFlags: TermId[];
+}
+
+/**
+ * The clinician's assistant: reads the case with the same phrase mapping the `evaluate`
+ * command uses (matcher, loose paraphrases, measured values), lets the triage nurse pick the
+ * department, and asks that department's evolved doctor for its differential, the examinations
+ * that would best separate it, and the cases and experiences it retrieved.
+ */
+export class DoctorAssistant {
+  private readonly values: ValueReader;
+
+  constructor(
+    readonly staff: ClinicalStaff,
+    readonly matcher: VocabularyMatcher,
+  ) {
+    this.values = new ValueReader(staff.kb);
+  }
+
+  assess(c: ClinicianCase): AssistantAnswer {
+    if (!Number.isFinite(c.age) || c.age < 0 || c.age > 120) throw new Error(`age: ${c.age} is not an age in years (0–120)`);
+    const kb = this.staff.kb;
+    const lines = (s: string): string[] => s.split(/[\n;；]+/).map((x) => x.trim()).filter(Boolean);
+    const evaluator = new CaseEvaluator(kb, this.staff, this.matcher, this.values);
+    const evaluated = evaluator.evaluate({ id: 'case', age: c.age, sex: c.sex, language: c.lang, chiefComplaint: c.complaint, history: '', symptoms: lines(c.history), negatives: [], findings: lines(c.findings) });
+    const observations = new Map<number, boolean>();
+    for (const m of evaluated.mapped) for (const t of m.terms) if (!observations.has(kb.termIndex(t.id)) || t.present) observations.set(kb.termIndex(t.id), t.present);
+    const present = [...observations].filter(([, p]) => p).map(([t]) => kb.terms[t]?.id as TermId);
+    const complaint = present.find((t) => kb.term(t).kind === 'symptom');
+    const department = complaint ? this.staff.nurse.triage(complaint) : ('emergency' as DepartmentId);
+    const ageBand = AGE_BANDS.indexOf(ageBandOf(c.age));
+    const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
+    const differential = possibleDifferential(kb, report.differential, c.sex);
+    return {
+      department,
+      differential,
+      exams: separatingExams(this.staff, department, observations, ageBand, c.sex === 'M', 3),
+      retrievedCases: report.retrievedCases,
+      experiences: report.experiences,
+      mapped: evaluated.mapped,
+      unmapped: evaluated.unmapped,
+      redFlags: redFlagsAmong(this.staff, present, differential.filter((x) => x.probability >= 0.3).map((x) => x.disease)),
+    };
+  }
+}
