@@ -7,6 +7,9 @@ import { readKbFiles } from '../src/knowledge/nodeFiles';
 import { benchConsultations } from './consultations';
 import { benchPatients } from './patients';
 import { benchRetrieval } from './retrieval';
+import { benchLlm } from './llm';
+import { benchWorker } from './worker';
+import { benchRender } from './render';
 import { writeReport, type BenchResult } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -21,4 +24,7 @@ const ctx = defaultContext();
 results.push(...benchPatients(ctx, quick));
 results.push(...benchConsultations(ctx, quick));
 results.push(...benchRetrieval(ctx, quick));
+results.push(...(await benchLlm(ctx, quick)));
+results.push(...(await benchWorker(ctx, quick)));
+results.push(...(await benchRender()));
 writeReport(results);
