@@ -9,6 +9,7 @@ import { benchPatients } from './patients';
 import { benchRetrieval } from './retrieval';
 import { benchLlm } from './llm';
 import { benchWorker } from './worker';
+import { benchWorkers } from './workers';
 import { benchRender } from './render';
 import { writeReport, type BenchResult } from './report';
 
@@ -23,6 +24,7 @@ results.push({ name: 'kb.loadMs', value: Number(process.hrtime.bigint() - loadSt
 const ctx = defaultContext();
 results.push(...benchPatients(ctx, quick));
 results.push(...benchConsultations(ctx, quick));
+results.push(...(await benchWorkers(ctx, quick)));
 results.push(...benchRetrieval(ctx, quick));
 results.push(...(await benchLlm(ctx, quick)));
 results.push(...(await benchWorker(ctx, quick)));

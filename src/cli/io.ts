@@ -13,3 +13,14 @@ export const processIo: CliIo = {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** The asynchronous run under way, if any (the LLM brain, worker threads). */
+export let pendingRun: Promise<number> | undefined;
+
+/** Lets a command finish asynchronously: its exit code lands on `process.exitCode` when it ends. */
+export function settleAsync(run: Promise<number>): void {
+  pendingRun = run.then((code) => {
+    if (code !== 0) process.exitCode = code;
+    return code;
+  });
+}

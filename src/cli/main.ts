@@ -20,6 +20,13 @@ commands:
                                   the hospital headless with learning (offline brain); the
                                   doctors sit the exam before, at checkpoints and after;
                                   --save FILE / --load FILE: the doctors' bases as a bundle
+    [--workers W] [--shards S]    train in W worker threads: patients dealt to S shards
+                                  (default W), pooled at each checkpoint; the result depends
+                                  on S only, never on W
+    [--brain llm --base-url URL --model NAME] [--api-key-env NAME] [--concurrency N]
+    [--spend-cap TOKENS] [--timeout-ms MS] [--lang en|zh] [--llm-reflect]
+                                  the LLM brain answers for the doctors (key from
+                                  OPENAI_API_KEY unless --api-key-env names another)
   evaluate --cases FILE [--format cases|osce] [--bases FILE] [--json]
                                   the doctors diagnose written cases, one per line`;
 

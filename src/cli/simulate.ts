@@ -5,9 +5,12 @@ import { ClinicalStaff } from '../run/staff';
 import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
 import { readJsonFile } from './files';
 import { choiceOption, intOption } from './args';
-import { llmConfigFromArgs, runLlmSimulate, settleLlmRun } from './simulateLlm';
+import { llmConfigFromArgs, runLlmSimulate } from './simulateLlm';
+import { simulateSharded } from '../run/shard';
+import { runShardsInThreads } from './shardThreads';
+import type { SimulationSummary } from '../run/simulate';
 import type { HospitalContext } from './context';
-import type { CliIo } from './io';
+import { settleAsync, UsageError, type CliIo } from './io';
 
 /** `agent-hospital simulate`: the hospital headless, with learning, and the exam before and after. */
 export function runSimulate(argv: string[], io: CliIo, context: () => HospitalContext): number {
@@ -30,6 +33,8 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
       'spend-cap': { type: 'string' },
       'timeout-ms': { type: 'string' },
       'llm-reflect': { type: 'boolean' },
+      workers: { type: 'string' },
+      shards: { type: 'string' },
     },
     strict: true,
   });
@@ -37,18 +42,34 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
   const seed = intOption('seed', values.seed, 1, -2147483648, 2147483647);
   const examPerDisease = intOption('exam-per-disease', values['exam-per-disease'], 10, 1, 1000);
   const checkpoints = intOption('checkpoints', values.checkpoints, 9, 0, 1000);
+  const brain = choiceOption('brain', values.brain, ['offline', 'llm'] as const, 'offline');
+  if (values.workers !== undefined || values.shards !== undefined) {
+    const workers = intOption('workers', values.workers, 1, 1, 64);
+    const shards = intOption('shards', values.shards, workers, 1, 1024);
+    if (brain === 'llm') throw new UsageError('--workers shards the offline brain only; the LLM brain runs its calls concurrently instead (--concurrency)');
+    if (values.load) throw new UsageError('--workers trains from the textbook; --load cannot be combined with it');
+    const { generator, reader } = context();
+    const run = simulateSharded(generator, reader, { consultations, seed, examPerDisease, checkpoints, shards, clock }, runShardsInThreads(workers, progressBar(consultations, Boolean(values.json))));
+    settleAsync(
+      run.then(
+        ({ summary, staff }) => report(io, summary, staff, values),
+        (err: unknown) => {
+          io.err(`agent-hospital: the sharded run stopped: ${err instanceof Error ? err.message : String(err)}`);
+          return 1;
+        },
+      ),
+    );
+    return 0;
+  }
   const { generator, reader } = context();
   const staff = new ClinicalStaff(generator.kb, reader);
   if (values.load) loadBundle(staff, parseBundle(generator.kb, readJsonFile(values.load)));
-  if (choiceOption('brain', values.brain, ['offline', 'llm'] as const, 'offline') === 'llm') {
+  if (brain === 'llm') {
     llmConfigFromArgs(values);
     // The model answers asynchronously: the exit code is set when the run ends.
-    settleLlmRun(runLlmSimulate(io, context(), staff, { values, consultations, seed, examPerDisease, save: values.save, json: Boolean(values.json) }));
+    settleAsync(runLlmSimulate(io, context(), staff, { values, consultations, seed, examPerDisease, save: values.save, json: Boolean(values.json) }));
     return 0;
   }
-  const tty = Boolean(process.stderr.isTTY) && !values.json;
-  const clock = (): number => performance.now() / 1000;
-  const start = clock();
   const { summary } = simulate(generator, reader, {
     consultations,
     seed,
@@ -56,16 +77,30 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
     checkpoints,
     clock,
     staff,
-    onProgress: (done, total) => {
-      if (!process.stderr.isTTY) return;
-      const elapsed = clock() - start;
-      const eta = done > 0 ? (elapsed / done) * (total - done) : 0;
-      const width = 30;
-      const filled = Math.round((done / Math.max(1, total)) * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} consultations, ETA ${eta.toFixed(0)} s `);
-      if (done === total) process.stderr.write('\n');
-    },
+    onProgress: progressBar(consultations, Boolean(values.json)),
   });
+  return report(io, summary, staff, values);
+}
+
+const clock = (): number => performance.now() / 1000;
+
+/** A progress bar with an ETA on a terminal's stderr; nothing when stderr is not a terminal or the output is JSON. */
+function progressBar(total: number, json: boolean): ((done: number) => void) | undefined {
+  if (!process.stderr.isTTY || json) return undefined;
+  const start = clock();
+  return (done) => {
+    const elapsed = clock() - start;
+    const eta = done > 0 ? (elapsed / done) * (total - done) : 0;
+    const width = 30;
+    const filled = Math.round((done / Math.max(1, total)) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} consultations, ETA ${eta.toFixed(0)} s `);
+    if (done === total) process.stderr.write('\n');
+  };
+}
+
+/** Saves the bases when asked and prints the summary, as JSON or as a table. */
+function report(io: CliIo, summary: SimulationSummary, staff: ClinicalStaff, values: { save?: string; json?: boolean }): number {
+  const tty = Boolean(process.stderr.isTTY) && !values.json;
   if (values.save) writeFileSync(values.save, JSON.stringify(exportBundle(staff, summary.curve)));
   if (values.json) {
     io.out(JSON.stringify(summary));

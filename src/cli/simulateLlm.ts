@@ -91,13 +91,3 @@ export async function runLlmSimulate(
     return 1;
   }
 }
-
-/** The LLM run under way, if any: its exit code lands on `process.exitCode` when it ends. */
-export let pendingLlmRun: Promise<number> | undefined;
-
-export function settleLlmRun(run: Promise<number>): void {
-  pendingLlmRun = run.then((code) => {
-    if (code !== 0) process.exitCode = code;
-    return code;
-  });
-}

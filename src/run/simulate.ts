@@ -30,7 +30,8 @@ export interface SimulationSummary {
   curve: ({ consultations: number } & Scores)[];
 }
 
-function withoutDepartments(r: ExamResult): Scores {
+/** An exam's headline scores, without the per-department breakdown (a point of the curve). */
+export function withoutDepartments(r: ExamResult): Scores {
   return { diagnosisTop1: r.diagnosisTop1, diagnosisTop3: r.diagnosisTop3, examination: r.examination, treatment: r.treatment };
 }
 
