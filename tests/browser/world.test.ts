@@ -173,4 +173,20 @@ describe('the hospital world in Chromium', () => {
     await page.keyboard.press('-');
     await expect(page.getByTestId('rate').textContent()).resolves.toContain('0.2');
   });
+
+  it('keeps what the doctors learned in the hospital across a reload', async () => {
+    const { page } = session;
+    await hook(session, 'play');
+    await hook(session, 'setSpeed', 600);
+    await page.waitForFunction(() => (window as unknown as { __hospital: { events: () => { type: string }[] } }).__hospital.events().some((e) => e.type === 'patient:followed-up'), undefined, { timeout: 60_000 });
+    // Pausing saves; the save is one IndexedDB transaction, done well within a second.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(' ');
+    await page.waitForTimeout(1_500);
+    await page.goto(`${url}?lang=en&view=learning`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="summary-consultations"]')?.textContent?.replace(/,/g, '')) > 0, undefined, { timeout: 30_000 });
+    expect(session.consoleErrors).toEqual([]);
+  });
 });
+

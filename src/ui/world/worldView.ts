@@ -1,3 +1,4 @@
+import { keepLearning } from './keepLearning';
 import type { Lang } from '../../schema/common';
 import { ExamRoom } from '../../schema/knowledge';
 import { parseLayout } from '../../sim/layout';
@@ -140,6 +141,17 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
 
     const time = timeControls(r, app.lang);
     cleanups.push(time.dispose);
+    // What the doctors learn here survives a reload (the kiosk's tour is not kept: it restarts daily).
+    if (!kioskMode) {
+      const saveError = h('p', { class: 'error', attrs: { role: 'alert', hidden: '' } });
+      toolbar.after(saveError);
+      cleanups.push(
+        keepLearning(app, r, (message) => {
+          saveError.hidden = false;
+          saveError.textContent = `${w('saveFailed', app.lang())}: ${message}`;
+        }),
+      );
+    }
     const roomSelect = h('select', { class: 'room-list', attrs: { 'aria-label': 'rooms', 'data-testid': 'room-list' } });
     const fillRooms = (): void => {
       const l = app.lang();
