@@ -2,7 +2,7 @@ import type { Simulation } from '../sim/simulation';
 import type { BrainRequest } from '../sim/world';
 import type { StepContext } from '../brain/llm/doctor';
 import { LlmError } from '../brain/llm/errors';
-import { newMeter, type LlmMeter } from '../brain/llm/stats';
+import { newMeter, type LlmMeter, type LlmRunStats } from '../brain/llm/stats';
 import type { Patient } from '../patients/types';
 import type { DepartmentId } from '../schema/ids';
 import { LlmClinician, type LlmConsultationOutcome, type TranscriptLine, type Visit } from './llmClinician';
@@ -40,6 +40,8 @@ export class LlmBrainPort {
   lastError: string | undefined;
   /** The latest finished consultation, for the inspector. */
   lastOutcome: { patient: string; outcome: LlmConsultationOutcome } | undefined;
+  /** Called with the model's interview (its questions and the patient's answers, in order) as soon as it is written. */
+  onDialogue?: (patient: string, lines: readonly TranscriptLine[]) => void;
   /** Called with every finished consultation (transcripts, tokens). */
   onConsultation?: (patient: string, outcome: LlmConsultationOutcome) => void;
 
@@ -52,6 +54,11 @@ export class LlmBrainPort {
   get lastReport(): { patient: string; department: string; report: LlmConsultationOutcome['report'] } | undefined {
     const last = this.lastOutcome;
     return last && { patient: last.patient, department: last.outcome.department, report: last.outcome.report };
+  }
+
+  /** The run's calls, tokens, retries and fallbacks so far (the HUD and the settings view show them). */
+  figures(): LlmRunStats {
+    return this.clinician.llm.client.stats;
   }
 
   get pending(): number {
@@ -161,6 +168,7 @@ export class LlmBrainPort {
     this.current.set(r.patient, r.id);
     const visit = await this.clinician.examine(patient, r.department as DepartmentId, this.ctx(session.meter), session.transcript);
     session.visit = visit;
+    this.onDialogue?.(r.patient, session.transcript);
     const dialogue = visit.questions.map((q) => ({ term: q.term as string, present: q.present }));
     // The bedside examinations happen in the consulting room; the world plays out the others.
     session.pendingOrders = visit.exams.slice(2);

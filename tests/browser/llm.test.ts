@@ -55,4 +55,27 @@ describe('the brain settings in Chromium', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'llm-settings.png') });
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('runs the hospital on the model once chosen: its words in the bubbles, its spend in the HUD', async () => {
+    const { page } = session;
+    // The settings saved above (language model, this endpoint, key remembered) carry over.
+    const before = endpoint.requests.length;
+    await page.goto(`${url}?lang=en`);
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
+    await page.evaluate(() => (window as unknown as { __hospital: { setSpeed: (m: number) => void } }).__hospital.setSpeed(30));
+    await page.waitForFunction(() => /[1-9]\d* calls/.test(document.querySelector('[data-testid="hud-llm"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    // The patient's answers are the model's role-play, not the offline templates.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.bubble')].some((b) => /It worries me/.test(b.textContent ?? '')),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const tasks = new Set(endpoint.requests.slice(before).map((r) => r.task));
+    expect(tasks).toContain('doctor-inquiry');
+    expect(endpoint.requests.slice(before).every((r) => r.authorization === `Bearer ${KEY}`)).toBe(true);
+    await expect(page.getByTestId('hud-llm').textContent()).resolves.toMatch(/^Language model — This run: [1-9]\d* calls/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'world-llm.png') });
+    expect(session.consoleErrors).toEqual([]);
+  });
 });
+

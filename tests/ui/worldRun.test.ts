@@ -60,7 +60,7 @@ describe('the hospital run of the page', () => {
     expect(filed?.report.differential.length).toBeGreaterThan(0);
     expect(run.journals.get(filed!.patient)?.report).toBe(filed!.report);
     // The doctors are the page's one shared staff.
-    expect(run.port.staff).toBe(a.staff);
+    expect(run.staff).toBe(a.staff);
   });
 
   it('does not move while paused, except one tick at a time', () => {
@@ -121,7 +121,7 @@ describe('the hospital run of the page', () => {
     const fresh = new ClinicalStaff(ctx.kb, ctx.reader);
     a.staff = fresh;
     run.start();
-    expect(run.port.staff).toBe(fresh);
+    expect(run.staff).toBe(fresh);
     expect(run.sim.world.time).toBeCloseTo(60, 6);
   });
 });

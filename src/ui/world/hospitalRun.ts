@@ -2,6 +2,9 @@ import mitt, { type Emitter } from 'mitt';
 import type { Lang } from '../../schema/common';
 import type { DiagnosisReport } from '../../brain/offline/doctor';
 import { OfflineBrainPort } from '../../run/brainPort';
+import type { ClinicalStaff } from '../../run/staff';
+import type { LlmRunStats } from '../../brain/llm/stats';
+import type { TranscriptLine } from '../../run/llmClinician';
 import type { SimConfig } from '../../sim/config';
 import type { Layout } from '../../sim/layout';
 import { Simulation } from '../../sim/simulation';
@@ -39,6 +42,24 @@ export interface Journal {
 
 export type RunEvents = { logged: LoggedEvent; restarted: undefined };
 
+/** What answers the world's requests: the offline brain, or the language model (LlmBrainPort). */
+export interface WorldBrain {
+  answer(): void;
+  /** The latest diagnosis report, filed when its answer is dispatched. */
+  readonly lastReport: { patient: string; department: string; report: DiagnosisReport } | undefined;
+  /** The model's brain cancels calls in flight on pause and asks them again on resume. */
+  pause?(): void;
+  resume?(): void;
+  stop?(): void;
+  /** The model's figures (calls, tokens, fallbacks), shown in the HUD. */
+  figures?(): LlmRunStats;
+  /** The model's own words for an interview, set by the run so the bubbles can say them. */
+  onDialogue?: (patient: string, lines: readonly TranscriptLine[]) => void;
+}
+
+/** Builds the world's brain for a new simulation; the offline brain when absent or when it returns nothing. */
+export type BrainFactory = (sim: Simulation) => WorldBrain | undefined;
+
 /** Formats sim minutes as the clock shows them: day 1 starts at midnight of the first day. */
 export function clockParts(time: number): { day: number; hh: string; mm: string } {
   const day = Math.floor(time / 1440) + 1;
@@ -60,18 +81,22 @@ export function splitSteps(minutes: number): { count: number; dt: number } {
  */
 export class HospitalRun {
   sim!: Simulation;
-  port!: OfflineBrainPort;
+  port!: WorldBrain;
+  /** The doctors this run consults (the page's staff when it started). */
+  staff!: ClinicalStaff;
   readonly bus: Emitter<RunEvents> = mitt<RunEvents>();
   readonly bubbles = new BubbleQueue();
   /** Sim minutes per real second. */
   minutesPerSecond = BASE_MINUTES_PER_SECOND * 2;
-  paused = false;
+  private pausedFlag = false;
   log: LoggedEvent[] = [];
   readonly journals = new Map<string, Journal>();
   /** The latest diagnosis report of each department's doctor. */
   readonly reports = new Map<string, { patient: string; report: DiagnosisReport }>();
   readonly voice: Voice;
   private seq = 0;
+  /** The model's questions and answers not yet spoken, per patient, in the order the world plays them. */
+  private readonly modelLines = new Map<string, { doctor: string[]; patient: string[] }>();
   /** Real milliseconds, as the frame loop last told us (bubbles are timed in real time). */
   now = 0;
 
@@ -81,6 +106,7 @@ export class HospitalRun {
     private readonly config: Partial<SimConfig> = {},
     /** Sim minutes run before the first frame, so the doors open on a morning already busy. */
     private readonly warmUpTo = 8.5 * 60,
+    private readonly brain?: BrainFactory,
   ) {
     this.voice = { kb: app.kb, patient: (id) => this.sim.patientRecord(id) };
     this.start();
@@ -88,17 +114,26 @@ export class HospitalRun {
 
   /** (Re)builds the world: used at start and by the kiosk, which restarts to keep memory flat. */
   start(): void {
+    this.port?.stop?.();
     this.sim = new Simulation({ kb: this.app.kb, generator: this.app.generator, reader: this.app.reader, layout: this.layout, config: this.config });
-    this.port = new OfflineBrainPort(this.app.staff, this.sim);
+    // The night before opening is warmed up by the offline brain: the model starts with the doors.
+    this.staff = this.app.staff;
+    this.port = new OfflineBrainPort(this.staff, this.sim);
     this.watchReports();
     this.log = [];
     this.journals.clear();
+    this.modelLines.clear();
     this.reports.clear();
     this.bubbles.clear();
     this.sim.events.on('*', (type, payload) => this.record({ type, payload } as AnyEvent));
     // Warm-up in whole minutes: nobody watches the night, and a quarter of the steps opens the doors sooner.
     const steps = Math.ceil(this.warmUpTo);
     for (let i = 0; i < steps; i++) this.tick(this.warmUpTo / steps);
+    const chosen = this.brain?.(this.sim);
+    if (chosen) {
+      this.port = chosen;
+      chosen.onDialogue = (patient, lines) => this.hearModel(patient, lines);
+    }
     this.bubbles.clear();
     this.bus.emit('restarted', undefined);
   }
@@ -109,12 +144,12 @@ export class HospitalRun {
    */
   private watchReports(): void {
     const sim = this.sim;
-    const port = this.port;
     const dispatch = sim.dispatch.bind(sim);
     sim.dispatch = ((name, args) => {
       const a = args as { patient?: string; diagnosis?: unknown };
-      if (name === 'consult.answered' && a.diagnosis && port.lastReport && port.lastReport.patient === a.patient) {
-        const { patient, department, report } = port.lastReport;
+      const last = this.port.lastReport;
+      if (name === 'consult.answered' && a.diagnosis && last && last.patient === a.patient) {
+        const { patient, department, report } = last;
         this.reports.set(department, { patient, report });
         this.journal(patient).report = report;
       }
@@ -151,12 +186,32 @@ export class HospitalRun {
     this.bus.emit('logged', entry);
   }
 
-  /** Speaks the events of the last frame as bubbles, in the reader's language. */
+  /**
+   * Speaks the events of the last frame as bubbles, in the reader's language. When the model
+   * wrote the interview, its own questions and the patient's own answers are said instead of
+   * the templates (they stay in the language the model wrote them in).
+   */
   speak(entries: readonly LoggedEvent[], lang: Lang): void {
     for (const e of entries) {
       const line = lineOf(e.event, this.voice, lang);
-      if (line) this.bubbles.say(line.speaker, line.text, this.now, e.event);
+      if (!line) continue;
+      const said = this.modelSaid(e.event);
+      if (said) this.bubbles.say(line.speaker, said, this.now);
+      else this.bubbles.say(line.speaker, line.text, this.now, e.event);
     }
+  }
+
+  private hearModel(patient: string, lines: readonly TranscriptLine[]): void {
+    const said = { doctor: [] as string[], patient: [] as string[] };
+    for (const l of lines) if (l.speaker === 'doctor' || l.speaker === 'patient') said[l.speaker].push(l.text);
+    this.modelLines.set(patient, said);
+    if (this.modelLines.size > JOURNAL_LIMIT) this.modelLines.delete(this.modelLines.keys().next().value as string);
+  }
+
+  private modelSaid(event: AnyEvent): string | undefined {
+    if (event.type !== 'doctor:asked' && event.type !== 'patient:answered') return undefined;
+    const queue = this.modelLines.get(event.payload.patient);
+    return (event.type === 'doctor:asked' ? queue?.doctor : queue?.patient)?.shift();
   }
 
   /** Rewrites the bubbles on screen in another language. */
@@ -167,6 +222,23 @@ export class HospitalRun {
   private tick(dt: number): void {
     this.sim.step(dt);
     this.port.answer();
+  }
+
+  get paused(): boolean {
+    return this.pausedFlag;
+  }
+
+  /** Pausing the hospital pauses the model too: nothing is spent while nobody watches. */
+  set paused(value: boolean) {
+    if (value === this.pausedFlag) return;
+    this.pausedFlag = value;
+    if (value) this.port.pause?.();
+    else this.port.resume?.();
+  }
+
+  /** Ends the run: the model's calls in flight are cancelled. */
+  stop(): void {
+    this.port.stop?.();
   }
 
   /** Moves the world on by a frame of `realMs` at the current speed; returns the events it told. */

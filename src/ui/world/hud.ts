@@ -3,17 +3,19 @@ import { h } from '../dom';
 import type { HospitalRun } from './hospitalRun';
 import { departmentName } from './lines';
 import { w } from './strings';
+import { figuresLine } from '../llmSettings';
 
 /** Follow-up accuracy as a percentage, or undefined before anyone has been followed up. */
 export function accuracyOf(stats: { followedUp: number; correct: number }): number | undefined {
   return stats.followedUp > 0 ? (stats.correct / stats.followedUp) * 100 : undefined;
 }
 
-/** The head-up display: who is in, who waits where, consultations today, accuracy so far. */
+/** The head-up display: who is in, who waits where, consultations today, accuracy so far, and the model's spend when it answers. */
 export function hud(run: HospitalRun, lang: Lang): HTMLElement {
   const snap = run.sim.snapshot();
   const s = snap.stats;
   const acc = accuracyOf(s);
+  const figures = run.port.figures?.();
   const waiting = Object.entries(snap.queues)
     .filter(([at, n]) => at.startsWith('consult:') && n > 0)
     .sort((a, b) => b[1] - a[1])
@@ -25,5 +27,6 @@ export function hud(run: HospitalRun, lang: Lang): HTMLElement {
     h('div', { class: 'figure' }, h('span', { class: 'n' }, String(s.consultationsToday)), h('span', {}, w('consultationsToday', lang))),
     h('div', { class: 'figure' }, h('span', { class: 'n' }, acc === undefined ? '—' : `${acc.toFixed(0)}%`), h('span', {}, `${w('accuracy', lang)} (${s.followedUp} ${w('followedUp', lang)})`)),
     h('div', { class: 'queues' }, h('h5', {}, w('waitingPer', lang)), waiting.length ? h('ul', {}, ...waiting.map(([at, n]) => h('li', {}, `${departmentName(run.voice, at.slice(8), lang)} `, h('b', {}, String(n))))) : h('p', { class: 'muted' }, w('none', lang))),
+    ...(figures ? [h('p', { class: 'llm-figures', attrs: { 'data-testid': 'hud-llm' } }, `${w('llmBrain', lang)} — ${figuresLine(figures, lang)}`)] : []),
   );
 }

@@ -105,7 +105,8 @@ export function lineOf(e: AnyEvent, v: Voice, lang: Lang): Line | undefined {
       const p = e.payload;
       const c = p.complaint ? layTerm(v, p.complaint, lang) : '';
       if (p.visit > 1) return { speaker: p.patient, text: en ? "I'm back, it got worse." : '我又来了，病情加重了。' };
-      return { speaker: p.patient, text: en ? `Hello, I have ${c}.` : `你好，我${c}。` };
+      // Lay terms are phrases ("head hurts", "short of breath"), so the line is built to take any of them.
+      return { speaker: p.patient, text: en ? `Hello. ${c.charAt(0).toUpperCase()}${c.slice(1)}: that is why I came.` : `你好，我${c}。` };
     }
     case 'patient:triaged': {
       const d = departmentName(v, e.payload.department, lang);

@@ -5,6 +5,8 @@ export const W = {
   world: { en: 'Hospital', zh: '医院' },
   loadingWorld: { en: 'Opening the hospital…', zh: '医院开门中…' },
   worldFailed: { en: 'The hospital could not be drawn', zh: '医院无法显示' },
+  llmUnavailable: { en: 'The language model cannot be used, so the offline brain answers', zh: '无法使用大语言模型，由离线大脑作答' },
+  llmBrain: { en: 'Language model', zh: '大语言模型' },
   saveFailed: { en: 'What the doctors learned could not be saved', zh: '医生的学习记录未能保存' },
   pause: { en: 'Pause', zh: '暂停' },
   play: { en: 'Play', zh: '继续' },

@@ -1,4 +1,5 @@
 import { keepLearning } from './keepLearning';
+import { worldBrainFactory } from './worldBrain';
 import type { Lang } from '../../schema/common';
 import { ExamRoom } from '../../schema/knowledge';
 import { parseLayout } from '../../sim/layout';
@@ -92,6 +93,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
   let disposed = false;
   const cleanups: (() => void)[] = [];
   let selected: string | undefined;
+  const notices: string[] = [];
   let inspectorSig = '';
   const portrait = portraitMaker(() => run);
 
@@ -102,7 +104,10 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     if (disposed) return;
     const mapData = JSON.parse(mapText) as object;
     const layout = parseLayout(mapData, 'maps/hospital.tmj', app.kb.departments.map((d) => d.id), ExamRoom.options.filter((r) => r !== 'consulting-room'));
-    const r = new HospitalRun(app, layout, { arrivalsPerHour: kioskMode ? 14 : 16 });
+    // The kiosk always runs the offline brain: a public screen spends nothing and needs no key.
+    const brain = kioskMode ? undefined : worldBrainFactory(app, (why) => notices.push(`${w('llmUnavailable', app.lang())}: ${why}`));
+    const r = new HospitalRun(app, layout, { arrivalsPerHour: kioskMode ? 14 : 16 }, undefined, brain);
+    cleanups.push(() => r.stop());
     run = r;
     performance.mark('world:run-ready');
     if (kioskMode) r.minutesPerSecond = 0.5;
@@ -142,6 +147,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     const time = timeControls(r, app.lang);
     cleanups.push(time.dispose);
     // What the doctors learn here survives a reload (the kiosk's tour is not kept: it restarts daily).
+    for (const text of notices) toolbar.after(h('p', { class: 'error', attrs: { role: 'alert', 'data-testid': 'world-notice' } }, text));
     if (!kioskMode) {
       const saveError = h('p', { class: 'error', attrs: { role: 'alert', hidden: '' } });
       toolbar.after(saveError);
@@ -206,7 +212,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     // New doctors (an import, a replay, a reset): the hospital reopens with them, so every
     // consultation from now on is theirs and what they learn here stays with them.
     const onStaff = (): void => {
-      if (r.port.staff === app.staff) return;
+      if (r.staff === app.staff) return;
       r.start();
       selected = undefined;
       inspectorSig = '';
