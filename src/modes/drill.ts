@@ -9,12 +9,11 @@ import { Simulation } from '../sim/simulation';
 
 /**
  * The outbreaks a drill can start, with the knowledge-base diseases that carry them and the
- * complaints a fever clinic takes in. The KB has no norovirus entry (A08.1): viral
- * gastroenteritis is drilled with rotavirus gastroenteritis (A08.0), its closest relative.
+ * complaints a fever clinic takes in.
  */
 export const OUTBREAKS = {
   influenza: { diseases: ['influenza'], icd10: 'J10.1', name: { en: 'Seasonal influenza', zh: '季节性流感' }, complaints: ['fever', 'cough', 'myalgia', 'sore-throat', 'headache'] },
-  gastroenteritis: { diseases: ['rotavirus-gastroenteritis'], icd10: 'A08.0', name: { en: 'Viral gastroenteritis (rotavirus; norovirus-like)', zh: '病毒性胃肠炎（轮状病毒；类诺如病毒）' }, complaints: ['diarrhoea', 'vomiting', 'fever', 'nausea'] },
+  norovirus: { diseases: ['norovirus-gastroenteritis'], icd10: 'A08.1', name: { en: 'Norovirus gastroenteritis', zh: '诺如病毒胃肠炎' }, complaints: ['vomiting', 'diarrhoea', 'nausea', 'fever'] },
   measles: { diseases: ['measles'], icd10: 'B05.9', name: { en: 'Measles', zh: '麻疹' }, complaints: ['fever', 'rash', 'cough', 'runny-nose', 'red-eye'] },
   novel: { diseases: ['covid-19'], icd10: 'U07.1', name: { en: 'Novel respiratory virus (COVID-19-like)', zh: '新型呼吸道病毒（类新冠）' }, complaints: ['fever', 'cough', 'sore-throat', 'fatigue', 'shortness-of-breath'] },
 } as const;
@@ -29,7 +28,7 @@ export const DrillSpec = z.strictObject({
   hours: z.number().int().min(6).max(72).default(24),
   /** Normal traffic's peak arrivals per hour. */
   baseArrivalsPerHour: z.number().min(0).max(120).default(12),
-  outbreak: z.enum(['influenza', 'gastroenteritis', 'measles', 'novel']).optional(),
+  outbreak: z.enum(['influenza', 'norovirus', 'measles', 'novel']).optional(),
   /** Extra outbreak arrivals per hour at the peak of the surge. */
   surgePeakPerHour: z.number().min(0).max(120).default(20),
   /** A fever clinic: a second triage desk and `feverClinicDoctors` doctors in Infectious Diseases. */

@@ -13,7 +13,11 @@ function diligent(c: TrainingCase) {
   const entry = staff.textbook[ctx.kb.diseaseIndex(truth.id)]!;
   for (const t of entry.typicalSymptoms) c.ask(t);
   // …and screens for the disease's red flags.
-  for (const t of truth.redFlags) if (ctx.kb.term(t).kind === 'symptom') c.ask(t);
+  for (const t of truth.redFlags) {
+    const term = ctx.kb.term(t);
+    if (term.kind === 'symptom') c.ask(t);
+    else if (term.exam) c.order(term.exam as never);
+  }
   for (const e of truth.keyExams) if (!ctx.kb.exam(e).sex || ctx.kb.exam(e).sex === c.patient.persona.sex) c.order(e);
   c.diagnose(truth.id);
   const redFlag = truth.redFlags.some((t) => c.patient.symptoms.some((s) => s.term === t) || ctx.reader.allFindings(c.patient).includes(t));
