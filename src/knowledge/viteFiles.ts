@@ -3,21 +3,36 @@ import type { PeopleFile } from '../schema/people';
 import { parsePeople } from '../patients/people';
 
 /*
- * The knowledge files as the page loads them: Vite turns each JSON file into its own lazy
- * chunk, fetched in parallel after the first paint (they are the largest part of the app).
+ * The knowledge files as the page loads them: Vite emits each JSON file as a static asset
+ * (hashed, so cached for good), fetched in parallel after the first paint. Data stays data: it
+ * is parsed by JSON.parse rather than compiled as script, and the page and the fast-forward
+ * worker share the one cached copy instead of each bundling the knowledge base.
  * Runs in the page or a worker (anything Vite bundles); Node reads files with nodeFiles.ts.
  */
-const kbModules = import.meta.glob<unknown>('../../assets/kb/**/*.json', { import: 'default' });
-const peopleModule = import.meta.glob<unknown>('../../assets/people/people.json', { import: 'default' });
+const kbUrls = import.meta.glob<string>('../../assets/kb/**/*.json', { query: '?url', import: 'default', eager: true });
+const peopleUrls = import.meta.glob<string>('../../assets/people/people.json', { query: '?url', import: 'default', eager: true });
+
+async function fetchJson(url: string, name: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${name} could not be loaded (HTTP ${res.status} for ${url})`);
+  try {
+    return await res.json();
+  } catch (err) {
+    throw new Error(`${name} is not valid JSON: ${(err as Error).message}`);
+  }
+}
 
 export async function fetchKbFiles(): Promise<KbFile[]> {
   return Promise.all(
-    Object.entries(kbModules).map(async ([key, load]) => ({ path: key.replace(/^.*assets\/kb\//, ''), data: await load() })),
+    Object.entries(kbUrls).map(async ([key, url]) => {
+      const path = key.replace(/^.*assets\/kb\//, '');
+      return { path, data: await fetchJson(url, `assets/kb/${path}`) };
+    }),
   );
 }
 
 export async function fetchPeople(): Promise<PeopleFile> {
-  const load = Object.values(peopleModule)[0];
-  if (!load) throw new Error('assets/people/people.json is missing from the build');
-  return parsePeople(await load());
+  const url = Object.values(peopleUrls)[0];
+  if (!url) throw new Error('assets/people/people.json is missing from the build');
+  return parsePeople(await fetchJson(url, 'assets/people/people.json'));
 }

@@ -38,6 +38,9 @@ interface Walker {
   walked: number;
   x: number;
   y: number;
+  /** What the sprite shows now: set on the sprite only when it changes (see place). */
+  frame: number;
+  iconFrame: number;
   /** Frame counter of the last snapshot it was in (sprites not seen are recycled). */
   seen: number;
 }
@@ -205,10 +208,13 @@ export class HospitalScene extends Phaser.Scene {
     for (const p of snap.patients) {
       const w = this.place(p.id, 'patient', p.fx, p.fy);
       const icon = stateIcon(p);
-      if (icon) {
-        w.icon ??= this.add.image(0, 0, 'icons', 0).setDepth(9500);
-        w.icon.setFrame(ICONS.indexOf(icon)).setPosition(w.sprite.x, w.sprite.y - FRAME_H - 3).setVisible(true);
-      } else w.icon?.setVisible(false);
+      const iconFrame = icon ? ICONS.indexOf(icon) : -1;
+      if (iconFrame >= 0) {
+        w.icon ??= this.add.image(0, 0, 'icons', iconFrame).setDepth(9500);
+        if (iconFrame !== w.iconFrame) w.icon.setFrame(iconFrame);
+        if (w.icon.x !== w.sprite.x || w.icon.y !== w.sprite.y - FRAME_H - 3 || w.iconFrame < 0) w.icon.setPosition(w.sprite.x, w.sprite.y - FRAME_H - 3).setVisible(true);
+      } else if (w.iconFrame >= 0) w.icon?.setVisible(false);
+      w.iconFrame = iconFrame;
     }
     for (const [id, w] of this.walkers) {
       if (w.seen === this.frameNo) continue;
@@ -230,7 +236,8 @@ export class HospitalScene extends Phaser.Scene {
     if (!w) {
       const look = kind === 'patient' ? this.bridge.patientLook(id) : this.bridge.staffLook(id, role ?? '');
       const sprite = this.add.sprite(x, y, 'people', frameIndex(look, 'down', 0)).setOrigin(0.5, 1);
-      w = { id, kind, sprite, look, dir: kind === 'staff' ? this.staffFacing(id) : 'down', walked: 0, x, y, seen: 0 };
+      w = { id, kind, sprite, look, dir: kind === 'staff' ? this.staffFacing(id) : 'down', walked: 0, x, y, frame: -1, iconFrame: -1, seen: 0 };
+      sprite.setDepth(100 + y);
       this.walkers.set(id, w);
     }
     const dx = x - w.x;
@@ -242,10 +249,21 @@ export class HospitalScene extends Phaser.Scene {
       w.dir = facing(dx, dy, w.dir);
       w.walked += dist;
     }
-    w.x = x;
-    w.y = y;
     w.seen = this.frameNo;
-    w.sprite.setPosition(x, y).setDepth(100 + y).setFrame(frameIndex(w.look, w.dir, walkFrame(w.walked, moving)));
+    // Most agents stand still (queues, waiting rooms) most of the time. Setting an unchanged
+    // depth would still make Phaser re-sort the whole display list, and an unchanged frame
+    // would still be looked up: only what changed is set.
+    if (x !== w.x || y !== w.y) {
+      if (y !== w.y) w.sprite.setDepth(100 + y);
+      w.sprite.setPosition(x, y);
+      w.x = x;
+      w.y = y;
+    }
+    const frame = frameIndex(w.look, w.dir, walkFrame(w.walked, moving));
+    if (frame !== w.frame) {
+      w.sprite.setFrame(frame);
+      w.frame = frame;
+    }
     return w;
   }
 

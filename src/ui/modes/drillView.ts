@@ -1,3 +1,4 @@
+import { fetchMapText } from '../mapFile';
 import './modes.css';
 import type { Lang } from '../../schema/common';
 import { ExamRoom } from '../../schema/knowledge';
@@ -11,7 +12,7 @@ import { mt } from './i18n';
 
 /** The hospital map for the headless drill (the same map the world view draws). */
 async function loadDrillLayout(app: AppContext): Promise<Layout> {
-  const { default: mapText } = await import('../../../maps/hospital.tmj?raw');
+  const mapText = await fetchMapText();
   return parseLayout(JSON.parse(mapText) as unknown, 'maps/hospital.tmj', app.kb.departments.map((d) => d.id), ExamRoom.options.filter((r) => r !== 'consulting-room'));
 }
 

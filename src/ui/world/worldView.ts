@@ -1,4 +1,5 @@
 import { keepLearning } from './keepLearning';
+import { fetchMapText } from '../mapFile';
 import { worldBrainFactory } from './worldBrain';
 import type { Lang } from '../../schema/common';
 import { ExamRoom } from '../../schema/knowledge';
@@ -26,7 +27,7 @@ import { timeControls } from './timeControls';
  * asked for, alongside the knowledge base rather than after it. First paint does not wait:
  * these are dynamic imports.
  */
-const loadRenderer = (): Promise<[{ default: string }, typeof import('../../render/game')]> => Promise.all([import('../../../maps/hospital.tmj?raw'), import('../../render/game')]);
+const loadRenderer = (): Promise<[string, typeof import('../../render/game')]> => Promise.all([fetchMapText(), import('../../render/game')]);
 const view = new URLSearchParams(location.search).get('view');
 let rendererLoading = view === null || view === 'world' ? loadRenderer() : undefined;
 
@@ -99,7 +100,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
 
   void (async () => {
     rendererLoading ??= loadRenderer();
-    const [{ default: mapText }, render] = await rendererLoading;
+    const [mapText, render] = await rendererLoading;
     performance.mark('world:renderer-loaded');
     if (disposed) return;
     const mapData = JSON.parse(mapText) as object;
