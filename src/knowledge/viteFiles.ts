@@ -12,17 +12,10 @@ import { parsePeople } from '../patients/people';
 const kbUrls = import.meta.glob<string>('../../assets/kb/**/*.json', { query: '?url', import: 'default', eager: true });
 const peopleUrls = import.meta.glob<string>('../../assets/people/people.json', { query: '?url', import: 'default', eager: true });
 
-async function fetchJson(url: string, name: string): Promise<unknown> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${name} could not be loaded (HTTP ${res.status} for ${url})`);
-  try {
-    return await res.json();
-  } catch (err) {
-    throw new Error(`${name} is not valid JSON: ${(err as Error).message}`);
-  }
-}
+/** Reads one asset's JSON (the page and the worker pass `fetch` through ui/assetFiles.ts; this core knows no network). */
+export type JsonGetter = (url: string, name: string) => Promise<unknown>;
 
-export async function fetchKbFiles(): Promise<KbFile[]> {
+export async function fetchKbFiles(fetchJson: JsonGetter): Promise<KbFile[]> {
   return Promise.all(
     Object.entries(kbUrls).map(async ([key, url]) => {
       const path = key.replace(/^.*assets\/kb\//, '');
@@ -31,7 +24,7 @@ export async function fetchKbFiles(): Promise<KbFile[]> {
   );
 }
 
-export async function fetchPeople(): Promise<PeopleFile> {
+export async function fetchPeople(fetchJson: JsonGetter): Promise<PeopleFile> {
   const url = Object.values(peopleUrls)[0];
   if (!url) throw new Error('assets/people/people.json is missing from the build');
   return parsePeople(await fetchJson(url, 'assets/people/people.json'));

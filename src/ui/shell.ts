@@ -3,6 +3,7 @@ import type { Lang } from '../schema/common';
 import { loadKnowledge } from '../knowledge/load';
 import { VocabularyMatcher } from '../knowledge/matcher';
 import { fetchKbFiles, fetchPeople } from '../knowledge/viteFiles';
+import { fetchJson } from './assetFiles';
 import { PatientGenerator } from '../patients/generator';
 import { ExamReader } from '../patients/results';
 import { ClinicalStaff } from '../run/staff';
@@ -34,7 +35,7 @@ export function initialView(search: string, views: readonly View[]): View {
 
 /** Loads the knowledge base and builds the one AppContext all views share (one clinical staff). */
 async function buildContext(lang: () => Lang): Promise<AppContext> {
-  const [files, people] = await Promise.all([fetchKbFiles(), fetchPeople()]);
+  const [files, people] = await Promise.all([fetchKbFiles(fetchJson), fetchPeople(fetchJson)]);
   const kb = loadKnowledge(files);
   const generator = new PatientGenerator(kb, people);
   const reader = new ExamReader(kb, generator.slots);

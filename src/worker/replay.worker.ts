@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { loadKnowledge } from '../knowledge/load';
 import { fetchKbFiles, fetchPeople } from '../knowledge/viteFiles';
+import { fetchJson } from '../ui/assetFiles';
 import { PatientGenerator } from '../patients/generator';
 import { ExamReader } from '../patients/results';
 import { openHospitalDb } from '../store/db';
@@ -22,7 +23,7 @@ function post(message: FromWorker): void {
 async function start(request: StartReplay): Promise<void> {
   running = true;
   try {
-    const [files, people] = await Promise.all([fetchKbFiles(), fetchPeople()]);
+    const [files, people] = await Promise.all([fetchKbFiles(fetchJson), fetchPeople(fetchJson)]);
     const kb = loadKnowledge(files);
     const generator = new PatientGenerator(kb, people);
     const db = await openHospitalDb(request.dbName ? { name: request.dbName } : {});
