@@ -16,7 +16,8 @@ const BETWEEN_TOURS_MS = 2500;
 
 /**
  * The attract mode (`?kiosk=1`): the camera follows one patient from the door to the pharmacy
- * with captions, then picks the next arrival; every few journeys the world starts afresh.
+ * with captions, then picks the next arrival; every few journeys the world starts afresh, and
+ * the doctors meanwhile study a fast-forward whose accuracy curve rises on a card (KioskStudy).
  */
 export class Kiosk {
   private current: string | undefined;
@@ -32,6 +33,8 @@ export class Kiosk {
     private readonly scene: HospitalScene,
     private readonly caption: HTMLElement,
     private readonly lang: () => Lang,
+    /** The learning interlude shown each time the world restarts; none in tests that do not need it. */
+    private readonly study?: { start(): void },
   ) {}
 
   get patient(): string | undefined {
@@ -62,6 +65,7 @@ export class Kiosk {
   /** A fresh world: everything the old one held is let go. */
   private restart(): void {
     this.run.start();
+    this.study?.start();
     this.tours = 0;
     this.restarts += 1;
     this.current = undefined;

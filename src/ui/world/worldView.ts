@@ -1,4 +1,5 @@
 import { keepLearning } from './keepLearning';
+import { KioskStudy } from './kioskStudy';
 import { fetchMapText } from '../mapFile';
 import { worldBrainFactory } from './worldBrain';
 import type { Lang } from '../../schema/common';
@@ -142,7 +143,11 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     if (disposed) return running.destroy();
     cleanups.push(() => running.destroy());
     status.remove();
-    if (kioskMode) kiosk = new Kiosk(r, running.scene, caption, app.lang);
+    if (kioskMode) {
+      const study = new KioskStudy(app.lang);
+      stage.append(study.el);
+      kiosk = new Kiosk(r, running.scene, caption, app.lang, study);
+    }
     cleanups.push(installHook(r, running.scene, overlay, running.stepTimes));
 
     const time = timeControls(r, app.lang);
