@@ -98,6 +98,19 @@ export class BubbleQueue {
     return bubble;
   }
 
+  /**
+   * Grows a bubble's words as they stream in, keeping it alive long enough to read them.
+   * Returns false when the bubble is gone (replaced or expired): the stream should stop.
+   */
+  grow(bubble: Bubble, text: string, now: number): boolean {
+    if (!this.bubbles.includes(bubble) || now >= bubble.born + bubble.life) return false;
+    const o = this.options;
+    bubble.text = text;
+    bubble.lines = wrap(text, o.width, o.maxLines);
+    bubble.life = Math.max(bubble.life, now - bubble.born + o.minLifeMs + o.msPerChar * text.length);
+    return true;
+  }
+
   /** Bubbles alive at `now`, oldest first, with their opacity (1, fading to 0 at the end). */
   visible(now: number): { bubble: Bubble; alpha: number }[] {
     this.bubbles = this.bubbles.filter((b) => now < b.born + b.life);

@@ -61,6 +61,13 @@ export class LlmBrainPort {
     return this.clinician.llm.client.stats;
   }
 
+  /** The patient's reply to `question`, streamed (the world's bubbles); undefined while paused or for an unknown patient. */
+  streamReply(patient: string, question: string): AsyncGenerator<string, void, void> | undefined {
+    const record = this.sim.patientRecord(patient);
+    if (!record || this.paused) return undefined;
+    return this.clinician.streamReply(record, question, this.ctx(newMeter()));
+  }
+
   get pending(): number {
     return this.inFlight.size;
   }

@@ -57,6 +57,27 @@ export class LlmClinician {
     readonly options: { reflect?: boolean } = {},
   ) {}
 
+  /**
+   * The patient's spoken reply to `question`, streamed as the model writes it (for speech
+   * bubbles). Yields the whole reply so far each time it grows. If the reply ever names or
+   * hints at the patient's disease the stream stops with an error, and the caller shows the
+   * offline line instead.
+   */
+  async *streamReply(patient: Patient, question: string, ctx: StepContext): AsyncGenerator<string, void, void> {
+    const kb = this.staff.kb;
+    const lang = this.lang;
+    const truth = kb.disease(patient.disease);
+    const forbidden = [truth.name.en, truth.name.zh, ...truth.synonyms.en, ...truth.synonyms.zh].map((n) => n.toLowerCase()).filter((n) => n.length >= 4 || /\p{Script=Han}/u.test(n));
+    const termName = (t: TermId | string): string => kb.term(t).name[lang];
+    let said = '';
+    for await (const delta of this.llm.streamReply(ctx, { persona: basicInfo(patient, lang), facts: recordFacts(patient, termName, lang), question })) {
+      said += delta;
+      const lower = said.toLowerCase();
+      if (forbidden.some((n) => lower.includes(n))) throw new Error('the patient named its disease');
+      yield said;
+    }
+  }
+
   /** One patient's whole way: triage, consultation, treatment and (when `learn`) the follow-up. */
   async consult(patient: Patient, options: { learn: boolean; signal?: AbortSignal }): Promise<LlmConsultationOutcome> {
     const meter = newMeter();

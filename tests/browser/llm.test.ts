@@ -56,7 +56,7 @@ describe('the brain settings in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
-  it('runs the hospital on the model once chosen: its words in the bubbles, its spend in the HUD', async () => {
+  it('runs the hospital on the model once chosen: its words in the bubbles, streamed, its spend in the HUD', async () => {
     const { page } = session;
     // The settings saved above (language model, this endpoint, key remembered) carry over.
     const before = endpoint.requests.length;
@@ -70,6 +70,14 @@ describe('the brain settings in Chromium', () => {
       undefined,
       { timeout: 60_000 },
     );
+    // The doctor's greeting is answered by the model's patient in a bubble that fills as it streams.
+    type Streamed = { count: number; last?: { text: string; updates: number } };
+    await page.waitForFunction(() => (window as unknown as { __hospital: { streamed: () => Streamed } }).__hospital.streamed().count > 0, undefined, { timeout: 60_000 });
+    const streamed = await page.evaluate(() => (window as unknown as { __hospital: { streamed: () => Streamed } }).__hospital.streamed());
+    expect(streamed.last?.text).toBe('It started a few days ago, doctor, and it has been getting worse since.');
+    // The test server sends the reply in 12-character pieces: the bubble grew piece by piece.
+    expect(streamed.last?.updates).toBeGreaterThan(3);
+    expect(endpoint.requests.slice(before).some((r) => r.task === 'patient-dialogue' && r.reply === 'stream')).toBe(true);
     const tasks = new Set(endpoint.requests.slice(before).map((r) => r.task));
     expect(tasks).toContain('doctor-inquiry');
     expect(endpoint.requests.slice(before).every((r) => r.authorization === `Bearer ${KEY}`)).toBe(true);

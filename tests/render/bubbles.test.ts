@@ -61,4 +61,17 @@ describe('the bubble queue', () => {
     q.retext((b) => ((b.source as { answer: boolean }).answer ? '有。' : '没有。'));
     expect(q.visible(10)[0]!.bubble.lines).toEqual(['有。']);
   });
+
+  it('grows a bubble as its words stream in, and stops when the bubble was replaced', () => {
+    const q = new BubbleQueue();
+    const b = q.say('p', 'It', 0);
+    const life = b.life;
+    expect(q.grow(b, 'It started a few days ago, doctor, and it has been getting worse.', 1000)).toBe(true);
+    expect(q.visible(1000)[0]!.bubble.lines.join(' ')).toContain('getting worse');
+    expect(b.life).toBeGreaterThan(life);
+    q.say('p', 'Yes.', 1100);
+    expect(q.grow(b, 'too late', 1200)).toBe(false);
+    expect(q.visible(1200)[0]!.bubble.text).toBe('Yes.');
+  });
 });
+

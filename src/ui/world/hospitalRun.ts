@@ -53,6 +53,8 @@ export interface WorldBrain {
   stop?(): void;
   /** The model's figures (calls, tokens, fallbacks), shown in the HUD. */
   figures?(): LlmRunStats;
+  /** The patient's reply to a question, streamed as the model writes it (whole text so far each time). */
+  streamReply?(patient: string, question: string): AsyncGenerator<string, void, void> | undefined;
   /** The model's own words for an interview, set by the run so the bubbles can say them. */
   onDialogue?: (patient: string, lines: readonly TranscriptLine[]) => void;
 }
@@ -198,6 +200,32 @@ export class HospitalRun {
       const said = this.modelSaid(e.event);
       if (said) this.bubbles.say(line.speaker, said, this.now);
       else this.bubbles.say(line.speaker, line.text, this.now, e.event);
+      // The doctor's greeting: the model's patient answers it in a bubble that fills as it streams.
+      if (e.event.type === 'consultation:started' && e.event.payload.visit === 1) void this.streamAnswer(e.event.payload.patient, line.text);
+    }
+  }
+
+  /** Replies streamed into bubbles so far, and the last one (the tests read them). */
+  streamedReplies = 0;
+  lastStreamed: { patient: string; text: string; updates: number } | undefined;
+
+  private async streamAnswer(patient: string, question: string): Promise<void> {
+    const stream = this.port.streamReply?.(patient, question);
+    if (!stream) return;
+    let bubble: ReturnType<BubbleQueue['say']> | undefined;
+    let updates = 0;
+    try {
+      for await (const said of stream) {
+        if (!bubble) bubble = this.bubbles.say(patient, said, this.now);
+        else if (!this.bubbles.grow(bubble, said, this.now)) return;
+        updates++;
+      }
+      if (bubble) {
+        this.streamedReplies++;
+        this.lastStreamed = { patient, text: bubble.text, updates };
+      }
+    } catch {
+      // A failed or refused stream leaves the template lines to carry the dialogue.
     }
   }
 

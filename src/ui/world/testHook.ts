@@ -13,7 +13,7 @@ import type { HospitalRun } from './hospitalRun';
  * - rooms()         room rectangles in tiles: { name, kind, department, x, y, width, height }
  * - screenOf(id)    page coordinates of an agent, to click it
  * - signs()         the room signs' text; bubbles(): the speech bubbles' text
- * - setSpeed(m)     sim minutes per real second; pause(), play(), admit()
+ * - setSpeed(m)     sim minutes per real second; pause(), play(), admit(); streamed()
  * - frameTimes()    the scene's recent update times in ms; stepTimes(): whole frames (update and render)
  * - track(id), trail(id)  start recording where an agent is drawn every animation frame, and read it
  */
@@ -29,6 +29,8 @@ export interface HospitalHook {
   pause(): void;
   play(): void;
   admit(): string;
+  /** Patient replies the model streamed into bubbles: how many, and the last (with how many times it grew). */
+  streamed(): { count: number; last: { patient: string; text: string; updates: number } | undefined };
   frameTimes(): number[];
   stepTimes(): number[];
   simTimes(): number[];
@@ -69,6 +71,7 @@ export function installHook(run: HospitalRun, scene: HospitalScene, overlay: HTM
     pause: () => void (run.paused = true),
     play: () => void (run.paused = false),
     admit: () => run.admit(),
+    streamed: () => ({ count: run.streamedReplies, last: run.lastStreamed }),
     frameTimes: () => [...scene.frameTimes],
     stepTimes: () => [...stepTimes],
     simTimes: () => [...scene.simTimes],

@@ -142,4 +142,25 @@ describe('LlmClinician', () => {
     expect(o.report.diagnosis).toBe(offline.report.diagnosis);
     expect(o.department).toBe(offline.department);
   });
+
+  it('streams the patient’s spoken reply, and stops it the moment it names the disease', async () => {
+    const patient = ctx.generator.generate(7, 0);
+    const name = ctx.kb.disease(patient.disease).name.en;
+    const meter = { calls: 0, promptTokens: 0, completionTokens: 0, fallbacks: 0, retries: 0 };
+    server.setScript(coherent);
+    const said: string[] = [];
+    for await (const s of clinician().clinician.streamReply(patient, 'What brings you in today?', { lang: 'en', meter })) said.push(s);
+    expect(said.length).toBeGreaterThan(3);
+    expect(said.every((s, i) => i === 0 || s.startsWith(said[i - 1]!))).toBe(true);
+    expect(said.at(-1)).toBe('It started a few days ago, doctor, and it has been getting worse since.');
+    server.setScript((req, n, task) => (task === 'patient-dialogue' ? { kind: 'text', content: `I think I have ${name}, doctor.` } : coherent(req, n, task)));
+    const leaked: string[] = [];
+    await expect(
+      (async () => {
+        for await (const s of clinician().clinician.streamReply(patient, 'What brings you in today?', { lang: 'en', meter })) leaked.push(s);
+      })(),
+    ).rejects.toThrow(/named its disease/);
+    expect(leaked.some((s) => s.toLowerCase().includes(name.toLowerCase()))).toBe(false);
+  });
 });
+
