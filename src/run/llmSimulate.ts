@@ -4,6 +4,7 @@ import { LogHash } from '../sim/hash';
 import { buildExamSet, EXAM_SEED, sitExam } from './exam';
 import type { LlmClinician, LlmConsultationOutcome } from './llmClinician';
 import type { SimulationSummary } from './simulate';
+import { consultationLine } from './staff';
 
 export interface LlmSimulateOptions {
   consultations: number;
@@ -79,7 +80,7 @@ export async function simulateWithLlm(generator: PatientGenerator, _reader: Exam
   const log = new LogHash();
   const finished = outcomes.filter((o): o is LlmConsultationOutcome => o !== undefined);
   outcomes.forEach((o, i) => {
-    if (o) log.add(`${generator.generate(options.seed, i).id} ${o.department} ${o.report.diagnosis} ${o.correct ? 1 : 0} ${o.report.exams.join(',')}`);
+    if (o) log.add(consultationLine(generator.generate(options.seed, i).id, o));
   });
   const share = (f: (o: LlmConsultationOutcome) => boolean): number => (finished.length === 0 ? 0 : finished.filter(f).length / finished.length);
   const s = client.stats;

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LogHash } from '../sim/hash';
 import { exportBundle, parseBundle } from './bundle';
 import { mergeBundle } from './bundleMerge';
-import { ClinicalStaff } from './staff';
+import { ClinicalStaff, consultationLine } from './staff';
 import { buildExamSet, EXAM_SEED, sitExam } from './exam';
 import { loadBundle } from './bundle';
 import { withoutDepartments, type SimulationSummary } from './simulate';
@@ -60,7 +60,7 @@ export function trainShard(generator: PatientGenerator, reader: ExamReader, plan
     if (i >= plan.consultations) break;
     const patient = generator.generate(plan.seed, i);
     const o = staff.consult(patient, true);
-    log.add(`${patient.id} ${o.department} ${o.report.diagnosis} ${o.correct ? 1 : 0} ${o.report.exams.join(',')}`);
+    log.add(consultationLine(patient.id, o));
     done++;
     if (onProgress && done % 500 === 0) onProgress(done);
   }

@@ -1,7 +1,7 @@
 import type { PatientGenerator } from '../patients/generator';
 import { buildExamSet, EXAM_SEED, sitExam, type ExamResult, type Scores } from './exam';
 import { LogHash } from '../sim/hash';
-import { ClinicalStaff } from './staff';
+import { ClinicalStaff, consultationLine } from './staff';
 import type { ExamReader } from '../patients/results';
 
 export interface SimulateOptions {
@@ -53,7 +53,7 @@ export function simulate(generator: PatientGenerator, reader: ExamReader, option
   for (let i = 0; i < options.consultations; i++) {
     const patient = generator.generate(options.seed, i);
     const o = staff.consult(patient, true);
-    log.add(`${patient.id} ${o.department} ${o.report.diagnosis} ${o.correct ? 1 : 0} ${o.report.exams.join(',')}`);
+    log.add(consultationLine(patient.id, o));
     const done = i + 1;
     if (done % every === 0 && done < options.consultations) {
       trainingSeconds += options.clock() - started;

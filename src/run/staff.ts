@@ -28,6 +28,14 @@ export interface ConsultationOutcome {
 }
 
 /**
+ * One consultation as a line of the event log whose hash fingerprints a run: the same in
+ * `simulate`, in a shard, in the LLM run and in the page's fast-forward, so their hashes compare.
+ */
+export function consultationLine(patientId: string, o: Pick<ConsultationOutcome, 'department' | 'report' | 'correct'>): string {
+  return `${patientId} ${o.department} ${o.report.diagnosis} ${o.correct ? 1 : 0} ${o.report.exams.join(',')}`;
+}
+
+/**
  * The hospital's offline clinical staff: one triage nurse and one doctor per department, each
  * learning from follow-ups (MedAgent-Zero). Headless: used by the CLI and the fast-forward.
  */

@@ -3,7 +3,8 @@ import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
 import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
 import { buildExamSet, EXAM_SEED, sitExam } from '../run/exam';
-import { ClinicalStaff } from '../run/staff';
+import { ClinicalStaff, consultationLine } from '../run/staff';
+import { LogHash } from '../sim/hash';
 import type { MetricPoint } from '../schema/store';
 import type { HospitalDb } from '../store/db';
 import { listMetrics, loadSnapshot, saveSnapshot } from '../store/staffStore';
@@ -89,6 +90,8 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
   const known = await listMetrics(db);
   if (!known.some((m) => m.consultations === startAt)) checkpoint(false);
 
+  // The same fingerprint `simulate` prints: a fresh replay from seed S matches `simulate --seed S`.
+  const log = new LogHash();
   const startedAt = clock();
   let lastProgress = -Infinity;
   let lastSaved = 0;
@@ -102,7 +105,8 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
   while (done < total && !deps.cancelled()) {
     const sliceEnd = clock() + SLICE_MS;
     while (done < total && clock() < sliceEnd) {
-      staff.consult(generator.generate(seed, done), true);
+      const patient = generator.generate(seed, done);
+      log.add(consultationLine(patient.id, staff.consult(patient, true)));
       done += 1;
       if (done % checkpointEvery === 0 && done < total) checkpoint(false);
       if (done - lastSaved >= batchSize && done < total) break;
@@ -119,5 +123,5 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
   await save();
   progress();
   const seconds = (clock() - startedAt) / 1000;
-  return { type: 'finished', cancelled, done, consultations: staff.consultations, seconds, perSecond: seconds > 0 ? done / seconds : 0 };
+  return { type: 'finished', cancelled, done, consultations: staff.consultations, seconds, perSecond: seconds > 0 ? done / seconds : 0, eventLogHash: log.hex() };
 }

@@ -142,6 +142,9 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
     await page.waitForSelector('[data-testid="replay-status"][data-state="finished"]', { timeout: 120_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="summary-consultations"]')?.textContent === '150');
     expect(new URL(page.url()).searchParams.has('reset')).toBe(false);
+    // Determinism across environments: fresh doctors, seed 1, 150 patients, in the browser's worker and in Node's CLI.
+    const cli = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bin/agent-hospital.js'), 'simulate', '--consultations', '150', '--seed', '1', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { eventLogHash: string };
+    await expect(page.getByTestId('replay-status').getAttribute('data-event-log-hash')).resolves.toBe(cli.eventLogHash);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="summary-consultations"]')?.textContent === '150');

@@ -10,7 +10,8 @@ export type ReplayState =
   | { kind: 'running'; done: number; total: number; perSecond: number; etaSeconds: number | null; caseBase: number; experienceBase: number }
   /** The worker is done; the page's staff is loading what it stored. */
   | { kind: 'restoring'; done: number }
-  | { kind: 'finished'; cancelled: boolean; done: number; seconds: number; perSecond: number }
+  /** `eventLogHash` fingerprints the run's consultations, as `simulate --json` does. */
+  | { kind: 'finished'; cancelled: boolean; done: number; seconds: number; perSecond: number; eventLogHash: string }
   | { kind: 'failed'; message: string };
 
 type Listener = (state: ReplayState, livePoint?: MetricPoint) => void;
@@ -58,10 +59,12 @@ class ReplayController {
         this.handle = undefined;
         this.set({ kind: 'restoring', done: f.done });
         await reloadStaff(app, 'replay');
-        this.set({ kind: 'finished', cancelled: f.cancelled, done: f.done, seconds: f.seconds, perSecond: f.perSecond });
+        this.set({ kind: 'finished', cancelled: f.cancelled, done: f.done, seconds: f.seconds, perSecond: f.perSecond, eventLogHash: f.eventLogHash });
       },
-      (err: Error) => {
+      async (err: Error) => {
         this.handle = undefined;
+        // Batches stored before the failure (a full disk) are kept: show them, not the state before the run.
+        await reloadStaff(app, 'replay').catch(() => undefined);
         this.set({ kind: 'failed', message: err.message });
       },
     );

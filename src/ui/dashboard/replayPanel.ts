@@ -62,12 +62,18 @@ export function replayPanel(app: AppContext, lang: Lang): { el: HTMLElement; upd
         status.textContent = state.cancelled
           ? ds('cancelled', lang, { done: num(state.done, lang) })
           : ds('finished', lang, { done: num(state.done, lang), seconds: state.seconds.toFixed(1), rate: num(state.perSecond, lang) });
+        status.dataset['eventLogHash'] = state.eventLogHash;
+        status.title = ds('fingerprint', lang, { hash: state.eventLogHash });
         break;
       case 'failed':
         status.textContent = `${ds('failed', lang)}: ${state.message}`;
         break;
       default:
         state satisfies never;
+    }
+    if (state.kind !== 'finished') {
+      delete status.dataset['eventLogHash'];
+      status.removeAttribute('title');
     }
     status.dataset['state'] = state.kind;
   };

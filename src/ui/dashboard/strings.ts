@@ -16,6 +16,7 @@ export const DASHBOARD_STRINGS = {
   loadingWorker: { en: 'Loading the knowledge base in the background…', zh: '正在后台加载知识库…' },
   progress: { en: '{done} / {total} consultations · {rate}/s · about {eta} left', zh: '{done} / {total} 次诊疗 · 每秒 {rate} 次 · 约剩 {eta}' },
   restoring: { en: 'The doctors take in what they learned from {done} consultations…', zh: '医生正在载入从 {done} 次诊疗中学到的内容…' },
+  fingerprint: { en: 'Event-log fingerprint {hash}: from fresh doctors, `agent-hospital simulate --seed 1` with the same count gives the same.', zh: '事件日志指纹 {hash}：从新医生开始时，相同次数的 `agent-hospital simulate --seed 1` 给出相同的指纹。' },
   finished: { en: 'Done: {done} consultations in {seconds} s ({rate}/s).', zh: '完成：{seconds} 秒内 {done} 次诊疗（每秒 {rate} 次）。' },
   cancelled: { en: 'Cancelled after {done} consultations; what was learned is kept.', zh: '已在 {done} 次诊疗后取消；已学内容已保留。' },
   failed: { en: 'The fast-forward stopped', zh: '快进已停止' },
