@@ -79,6 +79,45 @@ export interface DrillSnapshot {
   arrived: number;
 }
 
+/** Outbreak patients come from a stream of their own: patient i of this seed. */
+export function outbreakSeedOf(seed: number): number {
+  return seed + 7919;
+}
+
+/** When the surge begins, peaks and is over, in sim hours since day 0, 00:00. */
+export interface SurgeWindow {
+  startHour: number;
+  peakHour: number;
+  endHour: number;
+}
+
+/**
+ * Sets a drill up in a running hospital: the outbreak's surge over `surge`, the fever clinic's
+ * triage rule, desk and doctors, and the extra doctors. The headless drill and the drill on the
+ * animated map share it; a refused command throws with what it was for.
+ */
+export function applyDrill(sim: Simulation, kb: KnowledgeBase, spec: DrillSpec, surge: SurgeWindow): void {
+  const command = (r: { ok: true } | { ok: false; message: string }, what: string): void => {
+    if (!r.ok) throw new Error(`${what}: ${r.message}`);
+  };
+  const outbreak = spec.outbreak ? OUTBREAKS[spec.outbreak] : undefined;
+  if (outbreak) {
+    command(sim.dispatch('hospital.startOutbreak', { diseases: [...outbreak.diseases], peakPerHour: spec.surgePeakPerHour, ...surge, patientSeed: outbreakSeedOf(spec.seed) }), 'the outbreak could not start');
+  }
+  if (spec.feverTriage) {
+    const complaints = [...(outbreak?.complaints ?? OUTBREAKS.influenza.complaints)];
+    command(sim.dispatch('hospital.setTriageRules', { rules: [{ complaints, department: FEVER_CLINIC_DEPARTMENT }] }), 'the triage rule was refused');
+  }
+  if (spec.feverClinic) {
+    command(sim.dispatch('hospital.setCapacity', { service: 'triage', count: 2 }), 'the fever clinic’s triage desk');
+    command(sim.dispatch('hospital.setCapacity', { service: `consult:${FEVER_CLINIC_DEPARTMENT}`, count: spec.feverClinicDoctors }), 'the fever clinic’s doctors');
+  }
+  for (const [dep, extra] of Object.entries(spec.extraDoctors)) {
+    if (!kb.departments.some((d) => d.id === dep)) throw new Error(`extraDoctors: no department "${dep}"`);
+    if (extra > 0) command(sim.dispatch('hospital.setCapacity', { service: `consult:${dep}`, count: (sim.config.capacity[`consult:${dep}`] ?? 1) + extra }), `extra doctors for ${dep}`);
+  }
+}
+
 /**
  * A public-health drill, headless: normal traffic, the outbreak's surge on top, the
  * interventions as commands, the offline staff answering. Runs an hour at a time so a view can
@@ -111,29 +150,11 @@ export class DrillRun {
     const sim = new Simulation({ ...world, config: { seed: spec.seed, patientSeed: spec.seed, arrivalsPerHour: spec.baseArrivalsPerHour, maxPatientsInside: 400 } });
     this.sim = sim;
     this.port = new OfflineBrainPort(new ClinicalStaff(world.kb, world.reader), sim);
-    const outbreak = spec.outbreak ? OUTBREAKS[spec.outbreak] : undefined;
-    this.outbreakSeed = spec.seed + 7919;
-    const command = (r: { ok: true } | { ok: false; message: string }, what: string): void => {
-      if (!r.ok) throw new Error(`${what}: ${r.message}`);
-    };
-    if (outbreak) {
-      // The surge of a day: from 06:00 it climbs to its peak at midday and is over by midnight; a shorter drill squeezes it in.
-      const endHour = Math.min(spec.hours, 24);
-      const startHour = endHour / 4;
-      command(sim.dispatch('hospital.startOutbreak', { diseases: [...outbreak.diseases], peakPerHour: spec.surgePeakPerHour, startHour, peakHour: startHour + (endHour - startHour) / 3, endHour, patientSeed: this.outbreakSeed }), 'the outbreak could not start');
-    }
-    if (spec.feverTriage) {
-      const complaints = [...(outbreak?.complaints ?? OUTBREAKS.influenza.complaints)];
-      command(sim.dispatch('hospital.setTriageRules', { rules: [{ complaints, department: FEVER_CLINIC_DEPARTMENT }] }), 'the triage rule was refused');
-    }
-    if (spec.feverClinic) {
-      command(sim.dispatch('hospital.setCapacity', { service: 'triage', count: 2 }), 'the fever clinic’s triage desk');
-      command(sim.dispatch('hospital.setCapacity', { service: `consult:${FEVER_CLINIC_DEPARTMENT}`, count: spec.feverClinicDoctors }), 'the fever clinic’s doctors');
-    }
-    for (const [dep, extra] of Object.entries(spec.extraDoctors)) {
-      if (!world.kb.departments.some((d) => d.id === dep)) throw new Error(`extraDoctors: no department "${dep}"`);
-      if (extra > 0) command(sim.dispatch('hospital.setCapacity', { service: `consult:${dep}`, count: (sim.config.capacity[`consult:${dep}`] ?? 1) + extra }), `extra doctors for ${dep}`);
-    }
+    this.outbreakSeed = outbreakSeedOf(spec.seed);
+    // The surge of a day: from 06:00 it climbs to its peak at midday and is over by midnight; a shorter drill squeezes it in.
+    const endHour = Math.min(spec.hours, 24);
+    const startHour = endHour / 4;
+    applyDrill(sim, world.kb, spec, { startHour, peakHour: startHour + (endHour - startHour) / 3, endHour });
     this.consultServices = world.kb.departments.map((d) => `consult:${d.id}`);
     sim.events.on('patient:registered', (e) => void this.registeredAt.set(e.patient, { at: sim.world.time, department: e.department }));
     sim.events.on('consultation:started', (e) => {

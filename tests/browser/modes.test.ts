@@ -180,4 +180,32 @@ describe('the teaching and consultation modes in Chromium', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'modes-drill-zh.png'), fullPage: true });
     expect(suite.session.consoleErrors).toEqual([]);
   });
+
+  it('the drill plays on the animated map: the surge arrives and the fever clinic is open', async () => {
+    const { page } = suite.session;
+    await open('view=drill&lang=en');
+    await page.selectOption('[data-testid="drill-outbreak"]', 'norovirus');
+    await page.check('[data-testid="drill-fever-clinic"]');
+    await page.click('[data-testid="drill-watch"]');
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
+    expect(new URL(page.url()).searchParams.get('drill')).toBe('norovirus');
+    const banner = page.getByTestId('world-drill');
+    await expect(banner.textContent()).resolves.toMatch(/Norovirus gastroenteritis \(A08\.1\): surge from \d\d:\d\d, peaking at \d\d:\d\d/);
+    await expect(banner.textContent()).resolves.toContain('Fever clinic open (Infectious Diseases: 4 doctors');
+    await page.evaluate(() => (window as unknown as { __hospital: { setSpeed: (m: number) => void } }).__hospital.setSpeed(60));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="world-drill"]')?.getAttribute('data-arrived')) >= 5, undefined, { timeout: 60_000 });
+    // The outbreak's patients are in the building, with the outbreak's disease.
+    type Snap = { patients: { id: string }[] };
+    const inside = await page.evaluate(() => (window as unknown as { __hospital: { snapshot: () => Snap } }).__hospital.snapshot().patients.map((p) => p.id));
+    expect(inside.some((id) => id.startsWith('P7920-'))).toBe(true);
+    await page.click('[data-lang="zh"]');
+    await expect(banner.textContent()).resolves.toContain('诺如病毒胃肠炎 (A08.1)');
+    await page.screenshot({ path: join(RESULTS_DIR, 'world-drill-zh.png') });
+
+    await page.goto(`${suite.url}?lang=en&drill=plague`);
+    await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
+    await expect(page.getByTestId('world-notice').textContent()).resolves.toBe('The drill in the address could not start: ?drill=plague: expected one of influenza, norovirus, measles, novel');
+    expect(await page.getByTestId('world-drill').count()).toBe(0);
+    expect(suite.session.consoleErrors).toEqual([]);
+  });
 });

@@ -16,6 +16,19 @@ async function loadDrillLayout(app: AppContext): Promise<Layout> {
   return parseLayout(JSON.parse(mapText) as unknown, 'maps/hospital.tmj', app.kb.departments.map((d) => d.id), ExamRoom.options.filter((r) => r !== 'consulting-room'));
 }
 
+/** The animated hospital with this drill's outbreak and fever clinic (see src/ui/world/worldDrill.ts). */
+function mapAddress(spec: Partial<DrillSpec> & { outbreak: OutbreakKind }, lang: Lang): string {
+  const url = new URL(location.href);
+  url.search = '';
+  url.searchParams.set('view', 'world');
+  url.searchParams.set('lang', lang);
+  url.searchParams.set('drill', spec.outbreak);
+  url.searchParams.set('surge', String(spec.surgePeakPerHour ?? 20));
+  if (spec.feverClinic) url.searchParams.set('fever', '1');
+  if (spec.feverTriage) url.searchParams.set('feverTriage', '1');
+  return url.toString();
+}
+
 interface Outcome {
   baseline: DrillResult;
   surge: DrillResult;
@@ -155,7 +168,10 @@ export const DRILL_VIEW: View = {
           h('label', {}, clinic, ` ${mt('feverClinic', lang)}`),
           h('label', {}, rule, ` ${mt('triageRule', lang)}`),
           h('div', { class: 'mode-row' }, field(mt('extraStaff', lang), dep), extra),
-          h('button', { class: 'primary', attrs: { 'data-testid': 'drill-run', ...(layout && !busy ? {} : { disabled: '' }) }, on: { click: run } }, busy ? mt('running', lang) : mt('run', lang)),
+          h('div', { class: 'mode-row' },
+            h('button', { class: 'primary', attrs: { 'data-testid': 'drill-run', ...(layout && !busy ? {} : { disabled: '' }) }, on: { click: run } }, busy ? mt('running', lang) : mt('run', lang)),
+            h('button', { attrs: { 'data-testid': 'drill-watch', title: mt('watchOnMapHint', lang) }, on: { click: () => location.assign(mapAddress(spec, lang)) } }, mt('watchOnMap', lang)),
+          ),
           problem ? h('p', { class: 'bad', attrs: { role: 'alert' } }, problem) : null,
         ),
       );

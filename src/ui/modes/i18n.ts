@@ -145,6 +145,8 @@ export const MODE_STRINGS = {
   extraStaff: { en: 'Extra doctors for a department', zh: '为科室增派医生' },
   triageRule: { en: 'Triage rule: the outbreak’s complaints (fever, cough…) go straight to the fever clinic', zh: '分诊规则：疫情相关主诉（发热、咳嗽等）直接分至发热门诊' },
   run: { en: 'Run the drill', zh: '运行演练' },
+  watchOnMap: { en: 'Watch it on the map', zh: '在地图上观看' },
+  watchOnMapHint: { en: 'Opens the animated hospital with this outbreak and fever clinic, starting now', zh: '打开动画医院，从现在起加入此次疫情和发热门诊' },
   running: { en: 'Running…', zh: '运行中……' },
   meanWait: { en: 'Mean wait for a doctor', zh: '候诊平均时长' },
   maxQueue: { en: 'Longest queue', zh: '最长队列' },

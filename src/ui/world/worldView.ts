@@ -22,6 +22,7 @@ import { departmentName } from './lines';
 import { PLACES, w } from './strings';
 import { installHook } from './testHook';
 import { timeControls } from './timeControls';
+import { badDrillTitle, drillFromAddress, startWorldDrill } from './worldDrill';
 
 /**
  * Phaser and the map start downloading as soon as the page runs when the hospital is the view
@@ -111,6 +112,13 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     const r = new HospitalRun(app, layout, { arrivalsPerHour: kioskMode ? 14 : 16 }, undefined, brain);
     cleanups.push(() => r.stop());
     run = r;
+    let drill: ReturnType<typeof startWorldDrill> | undefined;
+    try {
+      const spec = kioskMode ? undefined : drillFromAddress(params, r.sim.config.patientSeed);
+      if (spec) drill = startWorldDrill(r, spec);
+    } catch (err) {
+      notices.push(`${badDrillTitle(app.lang())}: ${(err as Error).message}`);
+    }
     performance.mark('world:run-ready');
     if (kioskMode) r.minutesPerSecond = 0.5;
     let kiosk: Kiosk | undefined;
@@ -187,12 +195,13 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     const inspector = h('section', { class: 'panel inspector', attrs: { 'data-testid': 'inspector' } });
     const log = eventLog(r, app.kb, app.lang);
     const logTitle = h('h4', {});
-    side.append(hudBox, inspector, h('section', { class: 'panel' }, logTitle, log.el));
+    side.append(...(drill ? [drill.el] : []), hudBox, inspector, h('section', { class: 'panel' }, logTitle, log.el));
 
     const drawPanels = (): void => {
       const l = app.lang();
       time.refresh();
       hudBox.replaceChildren(hud(r, l));
+      drill?.refresh(l);
       logTitle.textContent = w('log', l);
       log.refresh();
       const snap = r.sim.snapshot();
