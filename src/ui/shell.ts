@@ -10,6 +10,7 @@ import { ClinicalStaff } from '../run/staff';
 import type { AppContext, AppEvents, View } from './appContext';
 import { h } from './dom';
 import { handleUrl, restoreHospital } from './dashboard';
+import { sharedDb } from './dashboard/hospitalState';
 import { t } from './i18n';
 
 const LANG_KEY = 'agent-hospital.lang';
@@ -39,7 +40,26 @@ async function buildContext(lang: () => Lang): Promise<AppContext> {
   const kb = loadKnowledge(files);
   const generator = new PatientGenerator(kb, people);
   const reader = new ExamReader(kb, generator.slots);
-  return { kb, matcher: new VocabularyMatcher(kb), generator, reader, staff: new ClinicalStaff(kb, reader), bus: mitt<AppEvents>(), lang };
+  // Built on first use: the hospital's first frame waits for neither the matcher (only the
+  // panels that read free text need it) nor textbook doctors that stored ones would replace.
+  let matcher: VocabularyMatcher | undefined;
+  let staff: ClinicalStaff | undefined;
+  return {
+    kb,
+    get matcher() {
+      return (matcher ??= new VocabularyMatcher(kb));
+    },
+    generator,
+    reader,
+    get staff() {
+      return (staff ??= new ClinicalStaff(kb, reader));
+    },
+    set staff(s: ClinicalStaff) {
+      staff = s;
+    },
+    bus: mitt<AppEvents>(),
+    lang,
+  };
 }
 
 /**
@@ -117,6 +137,8 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
 
   paintChrome();
   body.append(h('p', { class: 'muted' }, t('loading', lang)));
+  // The database opens while the knowledge base loads (a failure is reported when the doctors are restored).
+  sharedDb().catch(() => undefined);
   buildContext(() => lang)
     .then(async (ctx) => {
       performance.mark('app:context-ready');

@@ -75,6 +75,8 @@ export async function installStaff(app: AppContext, bundle: Bundle | undefined, 
 /** Loads the stored bases into the page's staff (textbook doctors when nothing is stored). */
 export async function reloadStaff(app: AppContext, reason: AppEvents['staff:changed']['reason']): Promise<void> {
   const stored = await loadSnapshot(await sharedDb());
+  // At start-up with nothing stored, the page's textbook doctors are already the right ones.
+  if (reason === 'restore' && !stored) return;
   await installStaff(app, stored?.bundle, reason);
 }
 

@@ -30,7 +30,7 @@ import './dashboard.css';
 export let restoreProblem: string | undefined;
 
 /**
- * Restores the page's shared staff from IndexedDB; emits `staff:changed` with reason 'restore'.
+ * Restores the page's shared staff from IndexedDB; emits `staff:changed` with reason 'restore' when bases were stored.
  * Never throws: when the store is unreadable the doctors start from the textbook, the stored
  * records are left as they are, and the dashboard says why.
  */
