@@ -10,9 +10,10 @@ import { OutbreakArrivals } from './outbreak';
 import type { Patient } from '../patients/types';
 import type { Layout, Point, Room } from './layout';
 import { Paths } from './paths';
+import { listOf, placeStaff, queueSpot, roomNamed, roomOfService } from './places';
 import { Rng } from './rng';
 import { snapshotOf, type Snapshot } from './snapshot';
-import type { BrainRequest, ConsultNext, PatientAgent, ServiceId, StaffAgent, World } from './world';
+import type { BrainRequest, ConsultNext, PatientAgent, ServiceId, World } from './world';
 
 /** A request before it has its id (distributes over the union's members). */
 type NewRequest = BrainRequest extends infer R ? (R extends BrainRequest ? Omit<R, 'id'> : never) : never;
@@ -56,10 +57,10 @@ export class Simulation {
       rng: Rng.seeded(this.config.seed),
       layout: options.layout,
       patients: new Map(),
-      staff: this.placeStaff(),
+      staff: placeStaff(this.rooms),
       queues: new Map(),
       busy: new Map(),
-      seatsTaken: new Array<string | undefined>(this.room('waiting').seats.length).fill(undefined),
+      seatsTaken: new Array<string | undefined>(roomNamed(this.rooms, 'waiting').seats.length).fill(undefined),
       requests: [],
       nextRequest: 1,
       generated: 0,
@@ -237,42 +238,15 @@ export class Simulation {
   // ——— services ———
 
   private queueOf(at: ServiceId): string[] {
-    let q = this.world.queues.get(at);
-    if (!q) {
-      q = [];
-      this.world.queues.set(at, q);
-    }
-    return q;
-  }
-
-  private roomOf(at: ServiceId): Room {
-    if (at.startsWith('consult:')) return this.room(`consult-${at.slice(8)}`);
-    if (at.startsWith('exam:')) return this.room(`exam-${at.slice(5)}`);
-    return this.room(at);
-  }
-
-  private room(name: string): Room {
-    const r = this.rooms.get(name);
-    if (!r) throw new Error(`the map has no room "${name}"`);
-    return r;
-  }
-
-  /** Where the n-th in line stands: queue spots, or a waiting-room seat for consultations. */
-  private queueSpot(at: ServiceId, n: number): Point {
-    const room = this.roomOf(at);
-    if (room.queue.length > 0) return room.queue[Math.min(n, room.queue.length - 1)] as Point;
-    const waiting = this.room('waiting');
-    const free = this.world.seatsTaken.findIndex((x) => x === undefined);
-    return (waiting.seats[free >= 0 ? free : 0] ?? this.world.layout.entrance) as Point;
+    return listOf(this.world.queues, at);
   }
 
   private serving(at: ServiceId): string[] {
-    let list = this.world.busy.get(at);
-    if (!list) {
-      list = [];
-      this.world.busy.set(at, list);
-    }
-    return list;
+    return listOf(this.world.busy, at);
+  }
+
+  private queueSpot(at: ServiceId, n: number): Point {
+    return queueSpot(this.world.layout, this.world.seatsTaken, at, n);
   }
 
   private release(at: ServiceId, agent: PatientAgent): void {
@@ -293,7 +267,7 @@ export class Simulation {
       this.serving(at).push(agent.id);
       this.leaveSeat(agent);
       agent.stage = { kind: 'to-service', at };
-      this.walkTo(agent, this.roomOf(at).service ?? agent.pos);
+      this.walkTo(agent, roomOfService(this.rooms, at).service ?? agent.pos);
       queue.forEach((other, i) => {
         const o = w.patients.get(other);
         if (o && o.stage.kind === 'queued' && !at.startsWith('consult:')) this.walkTo(o, this.queueSpot(at, i));
@@ -386,13 +360,13 @@ export class Simulation {
 
   private takeSeat(agent: PatientAgent): void {
     const w = this.world;
-    const seats = this.room('waiting').seats;
+    const seats = roomNamed(this.rooms, 'waiting').seats;
     const free = w.seatsTaken.findIndex((x) => x === undefined);
     if (free >= 0) {
       w.seatsTaken[free] = agent.id;
       agent.seat = free;
       this.walkTo(agent, seats[free] as Point);
-    } else this.walkTo(agent, this.room('waiting').seats[0] ?? agent.pos);
+    } else this.walkTo(agent, seats[0] ?? agent.pos);
   }
 
   private leaveSeat(agent: PatientAgent): void {
@@ -514,17 +488,6 @@ export class Simulation {
     this.emit('patient:returned', { patient: agent.id, visit: agent.visit });
     agent.stage = { kind: 'to-queue', at: 'pharmacy' };
     this.walkTo(agent, this.queueSpot('pharmacy', this.queueOf('pharmacy').length));
-  }
-
-  private placeStaff(): StaffAgent[] {
-    const staff: StaffAgent[] = [];
-    for (const room of this.rooms.values()) {
-      if (!room.post) continue;
-      const role: StaffAgent['role'] | undefined =
-        room.kind === 'triage' ? 'triage-nurse' : room.kind === 'registration' ? 'registration-nurse' : room.kind === 'consulting' ? 'doctor' : room.kind === 'exam' ? 'examiner' : room.kind === 'pharmacy' ? 'pharmacist' : undefined;
-      if (role) staff.push({ id: `${role}:${room.name}`, role, room: room.name, ...(room.department ? { department: room.department } : {}), pos: room.post });
-    }
-    return staff;
   }
 
   private emit<K extends keyof SimEvents>(type: K, payload: SimEvents[K]): void {
