@@ -161,6 +161,13 @@ export const MODE_STRINGS = {
   baseline: { en: 'without an outbreak', zh: '无疫情' },
   withOutbreak: { en: 'with your measures', zh: '采取措施后' },
   noMeasures: { en: 'no measures', zh: '未采取措施' },
+  mapDrillTitle: { en: 'Outbreak drill on the map', zh: '地图上的疫情演练' },
+  mapDrillSurge: { en: 'surge from {start}, peaking at {peak}, over by {end}', zh: '{start} 开始激增，{peak} 达到高峰，{end} 结束' },
+  mapDrillFever: { en: 'Fever clinic open (Infectious Diseases: {n} doctors, a second triage desk)', zh: '发热门诊已开（感染科 {n} 名医生，第二个分诊台）' },
+  mapDrillFeverTriage: { en: 'its complaints go straight to the fever clinic', zh: '相关主诉直接分诊到发热门诊' },
+  mapDrillArrived: { en: 'Outbreak patients so far: {n}', zh: '疫情患者累计：{n}' },
+  mapDrillWaiting: { en: 'waiting in Infectious Diseases: {n}', zh: '感染科候诊：{n}' },
+  mapDrillBad: { en: 'The drill in the address could not start', zh: '地址中的演练无法开始' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ModeStringKey = keyof typeof MODE_STRINGS;

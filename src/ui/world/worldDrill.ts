@@ -1,26 +1,13 @@
 import { applyDrill, DrillSpec, FEVER_CLINIC_DEPARTMENT, OUTBREAKS, outbreakSeedOf } from '../../modes/drill';
 import type { Lang } from '../../schema/common';
 import { h } from '../dom';
+import { mt } from '../modes/i18n';
 import type { HospitalRun } from './hospitalRun';
 import { clockParts } from './hospitalRun';
 
 /** The surge on the map: it peaks two sim hours after the page opens and is over after eight. */
 const PEAK_AFTER_HOURS = 2;
 const OVER_AFTER_HOURS = 8;
-
-const T = {
-  title: { en: 'Outbreak drill on the map', zh: '地图上的疫情演练' },
-  surge: { en: 'surge from {start}, peaking at {peak}, over by {end}', zh: '{start} 开始激增，{peak} 达到高峰，{end} 结束' },
-  fever: { en: 'Fever clinic open (Infectious Diseases: {n} doctors, a second triage desk)', zh: '发热门诊已开（感染科 {n} 名医生，第二个分诊台）' },
-  feverTriage: { en: 'its complaints go straight to the fever clinic', zh: '相关主诉直接分诊到发热门诊' },
-  arrived: { en: 'Outbreak patients so far: {n}', zh: '疫情患者累计：{n}' },
-  waiting: { en: 'waiting in Infectious Diseases: {n}', zh: '感染科候诊：{n}' },
-  bad: { en: 'The drill in the address could not start', zh: '地址中的演练无法开始' },
-} as const;
-
-function t(key: keyof typeof T, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return T[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 /**
  * The drill of the address (`?drill=influenza|norovirus|measles|novel`, with `fever=1` for a
@@ -80,10 +67,10 @@ export function startWorldDrill(run: HospitalRun, spec: DrillSpec): { el: HTMLEl
     const outbreak = spec.outbreak ? OUTBREAKS[spec.outbreak] : undefined;
     const waiting = run.sim.world.queues.get(`consult:${FEVER_CLINIC_DEPARTMENT}` as never)?.length ?? 0;
     el.dataset['arrived'] = String(arrived);
-    const lines: HTMLElement[] = [h('h4', {}, t('title', lang))];
-    if (outbreak) lines.push(h('p', {}, `${outbreak.name[lang]} (${outbreak.icd10}): ${t('surge', lang, { start: at(surge.startHour), peak: at(surge.peakHour), end: at(surge.endHour) })}`));
-    if (spec.feverClinic) lines.push(h('p', {}, t('fever', lang, { n: spec.feverClinicDoctors }) + (spec.feverTriage ? `; ${t('feverTriage', lang)}` : '')));
-    lines.push(h('p', { attrs: { 'data-testid': 'world-drill-count' } }, `${t('arrived', lang, { n: arrived })} · ${t('waiting', lang, { n: waiting })}`));
+    const lines: HTMLElement[] = [h('h4', {}, mt('mapDrillTitle', lang))];
+    if (outbreak) lines.push(h('p', {}, `${outbreak.name[lang]} (${outbreak.icd10}): ${mt('mapDrillSurge', lang, { start: at(surge.startHour), peak: at(surge.peakHour), end: at(surge.endHour) })}`));
+    if (spec.feverClinic) lines.push(h('p', {}, mt('mapDrillFever', lang, { n: spec.feverClinicDoctors }) + (spec.feverTriage ? `; ${mt('mapDrillFeverTriage', lang)}` : '')));
+    lines.push(h('p', { attrs: { 'data-testid': 'world-drill-count' } }, `${mt('mapDrillArrived', lang, { n: arrived })} · ${mt('mapDrillWaiting', lang, { n: waiting })}`));
     el.replaceChildren(...lines);
   };
   return { el, refresh };
@@ -91,5 +78,5 @@ export function startWorldDrill(run: HospitalRun, spec: DrillSpec): { el: HTMLEl
 
 /** The heading of the notice shown when the address's drill is refused. */
 export function badDrillTitle(lang: Lang): string {
-  return t('bad', lang);
+  return mt('mapDrillBad', lang);
 }
