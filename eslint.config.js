@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 /** The one rule of the house (DESIGN.md): the headless core knows nothing of Phaser, idb, the DOM or the views. */
 const headlessCore = ['src/sim/**', 'src/patients/**', 'src/evolution/**', 'src/knowledge/**', 'src/schema/**', 'src/brain/offline/**'];
@@ -10,7 +11,10 @@ const forbiddenInCore = {
     { name: 'idb', message: 'The sim core knows nothing of IndexedDB: storage lives in src/store (DESIGN.md).' },
   ],
   patterns: [
-    { group: ['**/render/**', '**/ui/**', '**/store/**', '**/worker/**', '**/main'], message: 'The sim core may not import the renderer, the UI, storage or the page (DESIGN.md).' },
+    {
+      group: ['**/render/**', '**/ui/**', '**/store/**', '**/worker/**', '**/main'],
+      message: 'The sim core may not import the renderer, the UI, storage or the page (DESIGN.md).',
+    },
   ],
 };
 /** Browser globals the core must not touch; Node-only modules are allowed only in files named node*.ts. */
@@ -29,7 +33,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use the seeded Rng in the world state (STYLE.md 6).' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Use the seeded Rng in the world state (STYLE.md 6).',
+        },
       ],
     },
   },
@@ -49,4 +56,6 @@ export default tseslint.config(
     files: ['src/render/**', 'src/ui/**', 'src/main.ts', 'src/store/**', 'src/worker/**', 'tests/browser/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // Layout is Prettier's (npm run lint checks it); no stylistic rule may fight it.
+  prettier,
 );

@@ -29,7 +29,9 @@ const SERVER_MAIN = fileURLToPath(new URL('../tests/support/openaiServerMain.ts'
 
 /** The test endpoint in its own process (as a real server is): its base URL and how to stop it. */
 async function endpoint(latencyMs: number): Promise<{ baseURL: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, '--latency-ms', String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, '--latency-ms', String(latencyMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const baseURL = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -65,8 +67,20 @@ export async function benchLlm(ctx: HospitalContext, quick: boolean): Promise<Be
     const eight = await run(ctx, slow.baseURL, n, 8);
     const speedup = one.seconds / eight.seconds;
     return [
-      { name: 'llm.callsPerConsultation', value: cost.llm.callsPerConsultation, unit: 'calls', target: '≤ 6', note: `${cost.consultations} consultations; ${cost.llm.fallbacks} fallbacks` },
-      { name: 'llm.promptTokensPerConsultation', value: cost.llm.promptTokensPerConsultation, unit: 'tokens', target: '≤ 4,000', note: 'English prompts; tokens as the test server counts them (~4 chars a token)' },
+      {
+        name: 'llm.callsPerConsultation',
+        value: cost.llm.callsPerConsultation,
+        unit: 'calls',
+        target: '≤ 6',
+        note: `${cost.consultations} consultations; ${cost.llm.fallbacks} fallbacks`,
+      },
+      {
+        name: 'llm.promptTokensPerConsultation',
+        value: cost.llm.promptTokensPerConsultation,
+        unit: 'tokens',
+        target: '≤ 4,000',
+        note: 'English prompts; tokens as the test server counts them (~4 chars a token)',
+      },
       {
         name: 'llm.speedup.concurrency8',
         value: speedup,

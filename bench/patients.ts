@@ -24,10 +24,22 @@ export function benchPatients(ctx: HospitalContext, quick: boolean): BenchResult
   });
   const recordN = quick ? 2_000 : 10_000;
   const recordsPerSecond = bestRate(rounds, recordN, (round) => {
-    for (let i = 0; i < recordN; i++) JSON.stringify(toPatientRecord(ctx.generator, ctx.reader, ctx.generator.generate(round + 1, i), 'en'));
+    for (let i = 0; i < recordN; i++)
+      JSON.stringify(toPatientRecord(ctx.generator, ctx.reader, ctx.generator.generate(round + 1, i), 'en'));
   });
   return [
-    { name: 'patients.perSecond', value: perSecond, unit: 'patients/s', target: '≥ 20,000', note: `full record with every exam result, one core, best of ${rounds}×${n.toLocaleString('en-US')}` },
-    { name: 'patients.jsonRecordsPerSecond', value: recordsPerSecond, unit: 'records/s', note: 'generation plus the public JSON record (the CLI path)' },
+    {
+      name: 'patients.perSecond',
+      value: perSecond,
+      unit: 'patients/s',
+      target: '≥ 20,000',
+      note: `full record with every exam result, one core, best of ${rounds}×${n.toLocaleString('en-US')}`,
+    },
+    {
+      name: 'patients.jsonRecordsPerSecond',
+      value: recordsPerSecond,
+      unit: 'records/s',
+      note: 'generation plus the public JSON record (the CLI path)',
+    },
   ];
 }

@@ -60,18 +60,35 @@ async function meanStep(page: Page, read: string): Promise<number> {
 
 export async function benchRender(): Promise<BenchResult[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'agent-hospital-bench-'));
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, rolldownOptions: { input: { main: join(ROOT, 'index.html'), bare: join(ROOT, 'bench/render-bare.html') } } } });
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      manifest: true,
+      rolldownOptions: { input: { main: join(ROOT, 'index.html'), bare: join(ROOT, 'bench/render-bare.html') } },
+    },
+  });
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest;
   const files = pageFiles(manifest, outDir);
   const gzipBytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(outDir, f))).length, 0);
   const entry = manifest['index.html']?.file ?? '';
   const entryGzip = gzipSync(readFileSync(join(outDir, entry))).length;
-  const sizeOf = (keys: string[]): number => keys.reduce((n, k) => n + gzipSync(readFileSync(join(outDir, manifest[k]?.file ?? ''))).length, 0);
+  const sizeOf = (keys: string[]): number =>
+    keys.reduce((n, k) => n + gzipSync(readFileSync(join(outDir, manifest[k]?.file ?? ''))).length, 0);
   const phaserGzip = sizeOf([...reachable(manifest, 'src/render/game.ts')].filter((k) => k !== 'index.html'));
   // The knowledge base and the map ship as data (JSON fetched and parsed), not as script.
-  const dataGzip = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.json') || f.endsWith('.tmj')).reduce((n, f) => n + gzipSync(readFileSync(join(outDir, 'assets', f))).length, 0);
+  const dataGzip = readdirSync(join(outDir, 'assets'))
+    .filter((f) => f.endsWith('.json') || f.endsWith('.tmj'))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(outDir, 'assets', f))).length, 0);
 
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report a URL');
   const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
@@ -81,7 +98,13 @@ export async function benchRender(): Promise<BenchResult[]> {
     await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
     await page.waitForFunction(() => performance.getEntriesByName('world:first-frame').length > 0, undefined, { timeout: 30_000 });
     const firstFrame = await page.evaluate(() => performance.getEntriesByName('world:first-frame')[0]?.startTime ?? NaN);
-    const marks = (await page.evaluate(() => ['app:context-ready', 'world:renderer-loaded', 'world:run-ready'].map((n) => `${n} ${Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN)} ms`))).join(', ');
+    const marks = (
+      await page.evaluate(() =>
+        ['app:context-ready', 'world:renderer-loaded', 'world:run-ready'].map(
+          (n) => `${n} ${Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN)} ms`,
+        ),
+      )
+    ).join(', ');
     const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
 
     // Fill the hospital to 300 patients and keep it there while measuring.
@@ -113,15 +136,39 @@ export async function benchRender(): Promise<BenchResult[]> {
       renderer = (await page.evaluate('window.__hospital.renderer()')) as string;
       inside = await page.evaluate(() => (window.__hospital!.snapshot() as { patients: unknown[] }).patients.length);
       await page.goto(`${url}bench/render-bare.html?agents=${AGENTS}`);
-      await page.waitForFunction(() => ((window as unknown as { __bare?: { stepTimes(): number[] } }).__bare?.stepTimes().length ?? 0) > 10, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => ((window as unknown as { __bare?: { stepTimes(): number[] } }).__bare?.stepTimes().length ?? 0) > 10,
+        undefined,
+        { timeout: 60_000 },
+      );
       bareRuns.push(await meanStep(page, 'window.__bare.stepTimes()'));
     }
     const world = mean(worldRuns);
     const bare = mean(bareRuns);
     return [
-      { name: `render.frameRatio.${AGENTS}`, value: world / bare, unit: 'ratio', baseline: { name: 'bare Phaser scene, same sprites', value: bare }, ratio: world / bare, target: '≤ 1.2', note: `hospital frame ${world.toFixed(2)} ms (sim ${mean(simMs).toFixed(2)}, scene update ${mean(updateMs).toFixed(2)}) with ${inside} patients inside + staff vs bare ${bare.toFixed(2)} ms; headless Chromium, ${renderer}, software GL` },
-      { name: 'bundle.gzipKB', value: gzipBytes / 1024, unit: 'KB', target: '≤ 600', note: `${files.length} JS files the page can load; first-paint entry ${Math.round(entryGzip / 1024)} KB, Phaser chunk ${Math.round(phaserGzip / 1024)} KB, data (knowledge base, map; JSON, not script) ${Math.round(dataGzip / 1024)} KB more` },
-      { name: 'page.firstFrameMs', value: firstFrame, unit: 'ms', target: '≤ 1500', note: `navigation to the hospital's first frame; title and disclaimer painted at ${Math.round(firstPaint)} ms; ${marks}` },
+      {
+        name: `render.frameRatio.${AGENTS}`,
+        value: world / bare,
+        unit: 'ratio',
+        baseline: { name: 'bare Phaser scene, same sprites', value: bare },
+        ratio: world / bare,
+        target: '≤ 1.2',
+        note: `hospital frame ${world.toFixed(2)} ms (sim ${mean(simMs).toFixed(2)}, scene update ${mean(updateMs).toFixed(2)}) with ${inside} patients inside + staff vs bare ${bare.toFixed(2)} ms; headless Chromium, ${renderer}, software GL`,
+      },
+      {
+        name: 'bundle.gzipKB',
+        value: gzipBytes / 1024,
+        unit: 'KB',
+        target: '≤ 600',
+        note: `${files.length} JS files the page can load; first-paint entry ${Math.round(entryGzip / 1024)} KB, Phaser chunk ${Math.round(phaserGzip / 1024)} KB, data (knowledge base, map; JSON, not script) ${Math.round(dataGzip / 1024)} KB more`,
+      },
+      {
+        name: 'page.firstFrameMs',
+        value: firstFrame,
+        unit: 'ms',
+        target: '≤ 1500',
+        note: `navigation to the hospital's first frame; title and disclaimer painted at ${Math.round(firstPaint)} ms; ${marks}`,
+      },
     ];
   } finally {
     await browser.close();

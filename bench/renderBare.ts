@@ -12,7 +12,14 @@ const agents = Number(new URLSearchParams(location.search).get('agents') ?? 300)
 const stepTimes: number[] = [];
 
 class Bare extends Phaser.Scene {
-  private walkers: { s: Phaser.GameObjects.Sprite; look: (typeof CHARACTER_IDS)[number]; t: number; speed: number; walked: number; dir: 'down' | 'left' | 'right' | 'up' }[] = [];
+  private walkers: {
+    s: Phaser.GameObjects.Sprite;
+    look: (typeof CHARACTER_IDS)[number];
+    t: number;
+    speed: number;
+    walked: number;
+    dir: 'down' | 'left' | 'right' | 'up';
+  }[] = [];
   preload(): void {
     this.load.spritesheet('people', charactersUrl, { frameWidth: FRAME_W, frameHeight: FRAME_H });
   }
@@ -32,18 +39,37 @@ class Bare extends Phaser.Scene {
       const p = w.t % 4;
       const side = Math.floor(p);
       const f = p - side;
-      const x0 = 30 * 16 + (w.t * 13) % 200;
-      const [x, y] = side === 0 ? [x0 + f * 400, 40 * 16] : side === 1 ? [x0 + 400, 40 * 16 + f * 250] : side === 2 ? [x0 + 400 - f * 400, 40 * 16 + 250] : [x0, 40 * 16 + 250 - f * 250];
+      const x0 = 30 * 16 + ((w.t * 13) % 200);
+      const [x, y] =
+        side === 0
+          ? [x0 + f * 400, 40 * 16]
+          : side === 1
+            ? [x0 + 400, 40 * 16 + f * 250]
+            : side === 2
+              ? [x0 + 400 - f * 400, 40 * 16 + 250]
+              : [x0, 40 * 16 + 250 - f * 250];
       const dx = x - w.s.x;
       const dy = y - w.s.y;
       w.dir = facing(dx, dy, w.dir);
       w.walked += Math.hypot(dx, dy) / 16;
-      w.s.setPosition(x, y).setDepth(100 + y).setFrame(frameIndex(w.look, w.dir, walkFrame(w.walked, true)));
+      w.s
+        .setPosition(x, y)
+        .setDepth(100 + y)
+        .setFrame(frameIndex(w.look, w.dir, walkFrame(w.walked, true)));
     }
   }
 }
 
-const game = new Phaser.Game({ type: Phaser.AUTO, parent: 'stage', width: 1366, height: 900, pixelArt: true, banner: false, audio: { noAudio: true }, scene: [Bare] });
+const game = new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: 'stage',
+  width: 1366,
+  height: 900,
+  pixelArt: true,
+  banner: false,
+  audio: { noAudio: true },
+  scene: [Bare],
+});
 let start = 0;
 game.events.on(Phaser.Core.Events.PRE_STEP, () => void (start = performance.now()));
 game.events.on(Phaser.Core.Events.POST_RENDER, () => {

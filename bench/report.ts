@@ -17,7 +17,9 @@ export interface BenchResult {
 
 function commit(): string {
   try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return 'unknown';
   }
@@ -26,10 +28,22 @@ function commit(): string {
 export function writeReport(results: BenchResult[], file = 'bench-results.json'): void {
   const report = { commit: commit(), node: process.version, cpus: cpus().length, results };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  const rows = results.map((r) => [r.name, formatValue(r.value), r.unit, r.baseline ? `${r.baseline.name} = ${formatValue(r.baseline.value)}` : '', r.ratio !== undefined ? r.ratio.toFixed(2) : '', r.target ?? '', r.note ?? '']);
+  const rows = results.map((r) => [
+    r.name,
+    formatValue(r.value),
+    r.unit,
+    r.baseline ? `${r.baseline.name} = ${formatValue(r.baseline.value)}` : '',
+    r.ratio !== undefined ? r.ratio.toFixed(2) : '',
+    r.target ?? '',
+    r.note ?? '',
+  ]);
   const header = ['name', 'value', 'unit', 'baseline', 'ratio', 'target', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

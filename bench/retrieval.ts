@@ -8,7 +8,11 @@ function p95(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] as number;
 }
 
-function presentTerms(ctx: HospitalContext, seed: number, i: number): { disease: number; present: number[]; ageBand: number; male: boolean } {
+function presentTerms(
+  ctx: HospitalContext,
+  seed: number,
+  i: number,
+): { disease: number; present: number[]; ageBand: number; male: boolean } {
   const p = ctx.generator.generate(seed, i);
   const present = [...p.symptoms.map((s) => ctx.kb.termIndex(s.term)), ...ctx.reader.allFindings(p).map((t) => ctx.kb.termIndex(t))];
   return { disease: ctx.kb.diseaseIndex(p.disease), present, ageBand: 0, male: p.persona.sex === 'M' };
@@ -32,7 +36,12 @@ export function benchRetrieval(ctx: HospitalContext, quick: boolean): BenchResul
   const brute: number[] = [];
   for (let q = 0; q < queries; q++) {
     const patient = ctx.generator.generate(32, q);
-    const query = Int32Array.from(new Set([...patient.symptoms.map((s) => ctx.kb.termIndex(s.term)), ...ctx.reader.allFindings(patient).map((t) => ctx.kb.termIndex(t))])).sort();
+    const query = Int32Array.from(
+      new Set([
+        ...patient.symptoms.map((s) => ctx.kb.termIndex(s.term)),
+        ...ctx.reader.allFindings(patient).map((t) => ctx.kb.termIndex(t)),
+      ]),
+    ).sort();
     const scores = oracle.scores(patient);
     const lead = [...scores.keys()].sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, 8);
     let t = process.hrtime.bigint();

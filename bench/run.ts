@@ -19,7 +19,12 @@ const results: BenchResult[] = [];
 const files = readKbFiles();
 const loadStart = process.hrtime.bigint();
 loadKnowledge(files);
-results.push({ name: 'kb.loadMs', value: Number(process.hrtime.bigint() - loadStart) / 1e6, unit: 'ms', note: 'parse and cross-check every knowledge file' });
+results.push({
+  name: 'kb.loadMs',
+  value: Number(process.hrtime.bigint() - loadStart) / 1e6,
+  unit: 'ms',
+  note: 'parse and cross-check every knowledge file',
+});
 
 const ctx = defaultContext();
 results.push(...benchPatients(ctx, quick));

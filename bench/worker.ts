@@ -40,13 +40,29 @@ async function inChromium(consultations: number): Promise<{ perSecond: number; s
     writeFileSync(join(root, 'index.html'), '<!doctype html><html><body><script type="module" src="./main.ts"></script></body></html>');
     writeFileSync(join(root, 'main.ts'), benchPage(consultations));
     await build({ root, configFile: false, logLevel: 'warn', build: { outDir: join(root, 'dist'), target: 'es2022' } });
-    const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir: join(root, 'dist') }, preview: { port: 0, host: '127.0.0.1' } });
+    const server = await preview({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      build: { outDir: join(root, 'dist') },
+      preview: { port: 0, host: '127.0.0.1' },
+    });
     const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
     try {
       const page = await browser.newPage();
       await page.goto(server.resolvedUrls?.local[0] ?? '');
-      await page.waitForFunction(() => { const w = window as unknown as { __result?: unknown; __error?: string }; return w.__result !== undefined || w.__error !== undefined; }, undefined, { timeout: 600_000 });
-      const { result, error } = await page.evaluate(() => { const w = window as unknown as { __result?: unknown; __error?: string }; return { result: w.__result, error: w.__error }; });
+      await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __result?: unknown; __error?: string };
+          return w.__result !== undefined || w.__error !== undefined;
+        },
+        undefined,
+        { timeout: 600_000 },
+      );
+      const { result, error } = await page.evaluate(() => {
+        const w = window as unknown as { __result?: unknown; __error?: string };
+        return { result: w.__result, error: w.__error };
+      });
       if (error) throw new Error(`the benchmark page failed: ${error}`);
       return result as { perSecond: number; seconds: number; idbSeconds: number };
     } finally {
@@ -63,10 +79,19 @@ async function inChromium(consultations: number): Promise<{ perSecond: number; s
  * The worker's figure also includes storing its batches; this one stores nothing.
  */
 function inNode(ctx: HospitalContext, consultations: number): { perSecond: number; bytesPer100kCases: number } {
-  const { staff, summary } = simulate(ctx.generator, ctx.reader, { consultations, seed: 1, examPerDisease: 0, checkpoints: 0, clock: () => performance.now() / 1000 });
+  const { staff, summary } = simulate(ctx.generator, ctx.reader, {
+    consultations,
+    seed: 1,
+    examPerDisease: 0,
+    checkpoints: 0,
+    clock: () => performance.now() / 1000,
+  });
   const bundle = exportBundle(staff);
   const bytes = Buffer.byteLength(JSON.stringify(bundle));
-  return { perSecond: summary.consultationsPerSecond, bytesPer100kCases: staff.caseBaseSize > 0 ? (bytes / staff.caseBaseSize) * 100_000 : 0 };
+  return {
+    perSecond: summary.consultationsPerSecond,
+    bytesPer100kCases: staff.caseBaseSize > 0 ? (bytes / staff.caseBaseSize) * 100_000 : 0,
+  };
 }
 
 /** Fast-forward in a Web Worker of headless Chromium against Node, and batched IndexedDB writes. */
@@ -76,7 +101,12 @@ export async function benchWorker(ctx: HospitalContext, quick: boolean): Promise
   const browser = await inChromium(n);
   const label = `${n.toLocaleString('en-US')} consultations from textbook doctors, no exam; snapshots stored in batches`;
   return [
-    { name: 'browser.workerConsultationsPerSecond', value: browser.perSecond, unit: 'consultations/s', note: `Web Worker in headless Chromium, ${label}` },
+    {
+      name: 'browser.workerConsultationsPerSecond',
+      value: browser.perSecond,
+      unit: 'consultations/s',
+      note: `Web Worker in headless Chromium, ${label}`,
+    },
     {
       name: 'browser.workerVsNode',
       value: browser.perSecond / node.perSecond,
@@ -86,7 +116,17 @@ export async function benchWorker(ctx: HospitalContext, quick: boolean): Promise
       target: '≥ 0.5',
       note: 'same patients; the worker also stores its batches in IndexedDB, Node stores nothing',
     },
-    { name: 'idb.recordsPerSecond', value: IDB_RECORDS / browser.idbSeconds, unit: 'records/s', note: `${IDB_RECORDS.toLocaleString('en-US')} training records in transactions of ${IDB_BATCH}, Chromium IndexedDB` },
-    { name: 'bundle.bytesPer100kCases', value: node.bytesPer100kCases / 1e6, unit: 'MB', note: 'exported JSON bundle size, scaled to 100,000 cases (includes beliefs, lessons, nurse)' },
+    {
+      name: 'idb.recordsPerSecond',
+      value: IDB_RECORDS / browser.idbSeconds,
+      unit: 'records/s',
+      note: `${IDB_RECORDS.toLocaleString('en-US')} training records in transactions of ${IDB_BATCH}, Chromium IndexedDB`,
+    },
+    {
+      name: 'bundle.bytesPer100kCases',
+      value: node.bytesPer100kCases / 1e6,
+      unit: 'MB',
+      note: 'exported JSON bundle size, scaled to 100,000 cases (includes beliefs, lessons, nurse)',
+    },
   ];
 }

@@ -13,7 +13,12 @@ export async function benchWorkers(ctx: HospitalContext, quick: boolean): Promis
   const consultations = quick ? 10_000 : 60_000;
   const clock = (): number => Number(process.hrtime.bigint()) / 1e9;
   const time = async (workers: number): Promise<{ seconds: number; hash: string }> => {
-    const { summary } = await simulateSharded(ctx.generator, ctx.reader, { consultations, seed: 2_025, examPerDisease: 1, checkpoints: 0, shards: 2, clock }, runShardsInThreads(workers));
+    const { summary } = await simulateSharded(
+      ctx.generator,
+      ctx.reader,
+      { consultations, seed: 2_025, examPerDisease: 1, checkpoints: 0, shards: 2, clock },
+      runShardsInThreads(workers),
+    );
     return { seconds: summary.seconds, hash: summary.eventLogHash };
   };
   const one = await time(1);

@@ -18,7 +18,11 @@ function toPng(r: Raster): Buffer {
 
 const dir = new URL('../assets/art/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-for (const [name, raster] of [['tiles.png', drawTileset()], ['characters.png', drawCharacterSheet()], ['icons.png', drawIcons()]] as const) {
+for (const [name, raster] of [
+  ['tiles.png', drawTileset()],
+  ['characters.png', drawCharacterSheet()],
+  ['icons.png', drawIcons()],
+] as const) {
   writeFileSync(new URL(name, dir), toPng(raster));
   console.log(`assets/art/${name}: ${raster.width}×${raster.height}`);
 }

@@ -28,14 +28,29 @@ const paint = (x0: number, y0: number, x1: number, y1: number, tile: TileName): 
 };
 const put = (x: number, y: number, tile: TileName): void => void (furniture[y * W + x] = gid(tile));
 
-interface Prop { name: string; type: 'string' | 'int'; value: string | number }
+interface Prop {
+  name: string;
+  type: 'string' | 'int';
+  value: string | number;
+}
 let nextId = 1;
 const rooms: object[] = [];
 const spots: object[] = [];
 const room = (name: string, kind: string, x: number, y: number, w: number, h: number, department?: string): void => {
   const properties: Prop[] = [{ name: 'kind', type: 'string', value: kind }];
   if (department) properties.push({ name: 'department', type: 'string', value: department });
-  rooms.push({ id: nextId++, name, type: 'room', x: x * TILE, y: y * TILE, width: w * TILE, height: h * TILE, rotation: 0, visible: true, properties });
+  rooms.push({
+    id: nextId++,
+    name,
+    type: 'room',
+    x: x * TILE,
+    y: y * TILE,
+    width: w * TILE,
+    height: h * TILE,
+    rotation: 0,
+    visible: true,
+    properties,
+  });
 };
 const spot = (roomName: string, kind: string, x: number, y: number, order = 0): void => {
   spots.push({
@@ -60,7 +75,19 @@ const spot = (roomName: string, kind: string, x: number, y: number, order = 0): 
 const labels: object[] = [];
 /** A sign over a room: a Tiled text object (English for Tiled), `key` for the renderer. */
 const label = (key: string, text: string, x: number, y: number, w = 7, h = 1): void => {
-  labels.push({ id: nextId++, name: key, type: 'sign', x: x * TILE, y: y * TILE, width: w * TILE, height: h * TILE, rotation: 0, visible: true, text: { text, wrap: true, pixelsize: 8, halign: 'center' }, properties: [{ name: 'key', type: 'string', value: key }] });
+  labels.push({
+    id: nextId++,
+    name: key,
+    type: 'sign',
+    x: x * TILE,
+    y: y * TILE,
+    width: w * TILE,
+    height: h * TILE,
+    rotation: 0,
+    visible: true,
+    text: { text, wrap: true, pixelsize: 8, halign: 'center' },
+    properties: [{ name: 'key', type: 'string', value: key }],
+  });
 };
 
 /**
@@ -170,7 +197,12 @@ carve(49, 59, 50, 59);
 // Four rows of rooms, five each side of the spine: 40 slots of 9×9 tiles (7×7 inside).
 const kb = loadDefaultKnowledge();
 const slots: { x0: number; y0: number; doorBelow: boolean }[] = [];
-for (const [y0, doorBelow] of [[2, true], [14, false], [23, true], [35, false]] as const) {
+for (const [y0, doorBelow] of [
+  [2, true],
+  [14, false],
+  [23, true],
+  [35, false],
+] as const) {
   for (let i = 0; i < 5; i++) slots.push({ x0: 2 + 9 * i, y0, doorBelow });
   for (let i = 0; i < 5; i++) slots.push({ x0: 53 + 9 * i, y0, doorBelow });
 }
@@ -194,10 +226,28 @@ plan.forEach((p, i) => {
   if (p.kind === 'ward') for (let b = 0; b < 4; b++) spot(p.name, 'seat', x0 + 2 + b * 1 + (b > 1 ? 2 : 0), doorY + inner * 6, b + 1);
   // Examination queues stand along the corridor beside the door.
   const corridorY = doorBelow ? doorY + 1 : doorY - 1;
-  if (p.kind === 'exam') for (let q = 1; q <= 4; q++) spot(p.name, 'queue', x0 + 4 + (q % 2 === 1 ? -1 : 1) * Math.ceil(q / 2), corridorY, q);
+  if (p.kind === 'exam')
+    for (let q = 1; q <= 4; q++) spot(p.name, 'queue', x0 + 4 + (q % 2 === 1 ? -1 : 1) * Math.ceil(q / 2), corridorY, q);
   furnishRoom({ kind: p.kind, department: p.department, rx: x0 + 1, ry: y0 + 1, doorBelow });
-  label(p.kind === 'consulting' ? `department:${p.department}` : p.kind === 'exam' ? `exam:${p.department}` : 'place:ward', p.kind === 'consulting' || p.kind === 'exam' ? (p.department as string) : 'ward', x0 + 1, y0 + 1);
-  paint(x0 + 1, y0 + 1, x0 + 7, y0 + 7, p.kind === 'consulting' ? 'floor-consult' : p.kind === 'ward' ? 'floor-ward' : p.department === 'laboratory' || p.department === 'pathology' ? 'floor-lab' : 'floor-exam');
+  label(
+    p.kind === 'consulting' ? `department:${p.department}` : p.kind === 'exam' ? `exam:${p.department}` : 'place:ward',
+    p.kind === 'consulting' || p.kind === 'exam' ? (p.department as string) : 'ward',
+    x0 + 1,
+    y0 + 1,
+  );
+  paint(
+    x0 + 1,
+    y0 + 1,
+    x0 + 7,
+    y0 + 7,
+    p.kind === 'consulting'
+      ? 'floor-consult'
+      : p.kind === 'ward'
+        ? 'floor-ward'
+        : p.department === 'laboratory' || p.department === 'pathology'
+          ? 'floor-lab'
+          : 'floor-exam',
+  );
   paint(x0 + 4, doorY, x0 + 4, doorY, 'doorway');
 });
 
@@ -235,7 +285,18 @@ put(57, 49, 'desk-computer');
 for (let x = 73; x <= 91; x++) put(x, 47, x % 3 === 0 ? 'shelf-boxes' : 'shelf-drugs');
 for (let x = 76; x <= 88; x++) put(x, 49, x === 82 ? 'desk-computer' : x === 76 ? 'desk-left' : x === 88 ? 'desk-right' : 'counter');
 for (let y = 51; y <= 57; y += 2) for (let x = 11; x <= 34; x += 2) put(x, y, 'chair');
-for (const [x, y] of [[10, 50], [35, 50], [3, 57], [96, 57], [46, 48], [53, 48], [71, 48], [92, 48], [3, 48]] as const) put(x, y, 'plant');
+for (const [x, y] of [
+  [10, 50],
+  [35, 50],
+  [3, 57],
+  [96, 57],
+  [46, 48],
+  [53, 48],
+  [71, 48],
+  [92, 48],
+  [3, 48],
+] as const)
+  put(x, y, 'plant');
 put(36, 57, 'water-cooler');
 put(9, 57, 'bin');
 put(96, 48, 'water-cooler');
@@ -245,14 +306,26 @@ label('place:waiting', 'waiting', 10, 50, 26);
 label('place:pharmacy', 'pharmacy', 72, 46, 20, 1);
 
 // Walls: a face where the floor is below (the wall seen from the front), else the top.
-for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-  if (!walls[y * W + x]) continue;
-  const below = y + 1 < H && !walls[(y + 1) * W + x];
-  if (!below) continue;
-  const inLobby = y === 46;
-  const decor: TileName = inLobby && x % 12 === 6 ? 'wall-window' : inLobby && x % 24 === 0 ? 'wall-cross' : inLobby && x % 24 === 12 ? 'wall-board' : y === 10 || y === 31 ? (x % 9 === 0 ? 'wall-window' : 'wall-face') : 'wall-face';
-  walls[y * W + x] = gid(decor);
-}
+for (let y = 0; y < H; y++)
+  for (let x = 0; x < W; x++) {
+    if (!walls[y * W + x]) continue;
+    const below = y + 1 < H && !walls[(y + 1) * W + x];
+    if (!below) continue;
+    const inLobby = y === 46;
+    const decor: TileName =
+      inLobby && x % 12 === 6
+        ? 'wall-window'
+        : inLobby && x % 24 === 0
+          ? 'wall-cross'
+          : inLobby && x % 24 === 12
+            ? 'wall-board'
+            : y === 10 || y === 31
+              ? x % 9 === 0
+                ? 'wall-window'
+                : 'wall-face'
+              : 'wall-face';
+    walls[y * W + x] = gid(decor);
+  }
 
 const tileset = drawTileset();
 const map = {
@@ -269,7 +342,21 @@ const map = {
   nextlayerid: 7,
   nextobjectid: nextId,
   // Embedded tileset: the image npm run assets draws (scripts/build-assets.ts).
-  tilesets: [{ firstgid: 1, name: 'hospital', tilewidth: TILE, tileheight: TILE, tilecount: TILE_NAMES.length, columns: TILESET_COLUMNS, image: '../assets/art/tiles.png', imagewidth: tileset.width, imageheight: tileset.height, margin: 0, spacing: 0 }],
+  tilesets: [
+    {
+      firstgid: 1,
+      name: 'hospital',
+      tilewidth: TILE,
+      tileheight: TILE,
+      tilecount: TILE_NAMES.length,
+      columns: TILESET_COLUMNS,
+      image: '../assets/art/tiles.png',
+      imagewidth: tileset.width,
+      imageheight: tileset.height,
+      margin: 0,
+      spacing: 0,
+    },
+  ],
   layers: [
     { id: 1, name: 'floor', type: 'tilelayer', width: W, height: H, x: 0, y: 0, opacity: 1, visible: true, data: floorTiles },
     { id: 2, name: 'walls', type: 'tilelayer', width: W, height: H, x: 0, y: 0, opacity: 1, visible: true, data: walls },

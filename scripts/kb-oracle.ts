@@ -18,7 +18,12 @@ const diseases = kb.diseases.filter((d) => !department || d.department === depar
 const report = evaluateOracle(generator, oracle, diseases, Number(perDiseaseArg ?? 40), 97);
 for (const row of report.perDisease) {
   const flag = row.accuracy < 0.97 ? '  <-- below 97%' : '';
-  const conf = row.confusedWith.slice(0, 3).map((c) => `${c.disease}×${c.count}`).join(', ');
+  const conf = row.confusedWith
+    .slice(0, 3)
+    .map((c) => `${c.disease}×${c.count}`)
+    .join(', ');
   console.log(`${(row.accuracy * 100).toFixed(0).padStart(4)}%  ${row.disease}${conf ? `  (taken for: ${conf})` : ''}${flag}`);
 }
-console.log(`overall ${(report.accuracy * 100).toFixed(1)}% over ${report.patients} patients, ${diseases.length} diseases (of ${kb.diseases.length} in the KB)`);
+console.log(
+  `overall ${(report.accuracy * 100).toFixed(1)}% over ${report.patients} patients, ${diseases.length} diseases (of ${kb.diseases.length} in the KB)`,
+);

@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
  */
 const SUITES = ['tests/brain/llm/chaos.test.ts', 'tests/browser/killReplay.test.ts', 'tests/browser/worldKiosk.test.ts'];
 const started = Date.now();
-const run = spawnSync('npx', ['vitest', 'run', ...SUITES, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, SOAK: '1' } });
+const run = spawnSync('npx', ['vitest', 'run', ...SUITES, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, SOAK: '1' },
+});
 console.log(`soak finished in ${Math.round((Date.now() - started) / 1000)} s`);
 process.exit(run.status ?? 1);

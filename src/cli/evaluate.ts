@@ -58,9 +58,13 @@ export function runEvaluate(argv: string[], io: CliIo, context: () => HospitalCo
   }
   for (const c of cases) {
     const best = c.predictions[0];
-    io.out(`${c.id.padEnd(6)} ${best ? `${best.name} [${best.icd10}] ${(best.probability * 100).toFixed(0)}%` : '—'}  (mapped ${c.mapped.length}, unmapped ${c.unmapped.length})`);
+    io.out(
+      `${c.id.padEnd(6)} ${best ? `${best.name} [${best.icd10}] ${(best.probability * 100).toFixed(0)}%` : '—'}  (mapped ${c.mapped.length}, unmapped ${c.unmapped.length})`,
+    );
   }
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  io.out(`${summary.cases} cases, ${summary.withDiagnosis} with a diagnosis: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}; unmapped phrases ${pct(summary.unmappedRate)}`);
+  io.out(
+    `${summary.cases} cases, ${summary.withDiagnosis} with a diagnosis: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}; unmapped phrases ${pct(summary.unmappedRate)}`,
+  );
   return 0;
 }

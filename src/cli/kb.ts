@@ -14,14 +14,19 @@ export function runKb(argv: string[], io: CliIo): number {
   const kb = loadKnowledge(readKbFiles(dir));
   switch (sub) {
     case 'validate':
-      io.out(`knowledge base OK: ${kb.departments.length} departments, ${kb.diseases.length} diseases, ${kb.exams.length} examinations, ${kb.terms.length} vocabulary terms`);
+      io.out(
+        `knowledge base OK: ${kb.departments.length} departments, ${kb.diseases.length} diseases, ${kb.exams.length} examinations, ${kb.terms.length} vocabulary terms`,
+      );
       return 0;
     case 'stats': {
       const stats = kbStats(kb);
       if (values.json) io.out(JSON.stringify(stats));
       else {
-        for (const d of stats.departments) io.out(`${d.id.padEnd(24)} ${d.name.zh.padEnd(8, '　')} ${String(d.diseases).padStart(4)} diseases`);
-        io.out(`${stats.diseases} diseases, ${stats.symptoms} symptoms, ${stats.findings} findings, ${stats.exams} examinations, ${stats.icd10.uniqueCodes} distinct ICD-10 codes`);
+        for (const d of stats.departments)
+          io.out(`${d.id.padEnd(24)} ${d.name.zh.padEnd(8, '　')} ${String(d.diseases).padStart(4)} diseases`);
+        io.out(
+          `${stats.diseases} diseases, ${stats.symptoms} symptoms, ${stats.findings} findings, ${stats.exams} examinations, ${stats.icd10.uniqueCodes} distinct ICD-10 codes`,
+        );
       }
       return 0;
     }

@@ -32,7 +32,8 @@ export function runPatients(argv: string[], io: CliIo, context: () => HospitalCo
     diseases = [values.disease];
   } else if (values.department) {
     diseases = kb.diseasesOf(values.department).map((d) => d.id);
-    if (diseases.length === 0) throw new UsageError(`--department: no department "${values.department}" (ids: ${kb.departments.map((d) => d.id).join(', ')})`);
+    if (diseases.length === 0)
+      throw new UsageError(`--department: no department "${values.department}" (ids: ${kb.departments.map((d) => d.id).join(', ')})`);
   }
   for (let i = 0; i < count; i++) {
     const patient = generator.generate(seed, i, diseases ? { diseases } : {});
@@ -42,7 +43,9 @@ export function runPatients(argv: string[], io: CliIo, context: () => HospitalCo
     }
     const disease = kb.disease(patient.disease);
     const symptoms = patient.symptoms.map((s) => `${kb.term(s.term).name[lang]} (${formatDuration(s.days, lang)})`).join(', ');
-    io.out(`${patient.id}  ${patient.persona.name[lang]}, ${patient.persona.age}${patient.persona.sex}  ${disease.name[lang]} [${disease.icd10}, ${patient.severity}]  ${symptoms}`);
+    io.out(
+      `${patient.id}  ${patient.persona.name[lang]}, ${patient.persona.age}${patient.persona.sex}  ${disease.name[lang]} [${disease.icd10}, ${patient.severity}]  ${symptoms}`,
+    );
   }
   return 0;
 }

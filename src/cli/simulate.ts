@@ -46,10 +46,16 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
   if (values.workers !== undefined || values.shards !== undefined) {
     const workers = intOption('workers', values.workers, 1, 1, 64);
     const shards = intOption('shards', values.shards, workers, 1, 1024);
-    if (brain === 'llm') throw new UsageError('--workers shards the offline brain only; the LLM brain runs its calls concurrently instead (--concurrency)');
+    if (brain === 'llm')
+      throw new UsageError('--workers shards the offline brain only; the LLM brain runs its calls concurrently instead (--concurrency)');
     if (values.load) throw new UsageError('--workers trains from the textbook; --load cannot be combined with it');
     const { generator, reader } = context();
-    const run = simulateSharded(generator, reader, { consultations, seed, examPerDisease, checkpoints, shards, clock }, runShardsInThreads(workers, progressBar(consultations, Boolean(values.json))));
+    const run = simulateSharded(
+      generator,
+      reader,
+      { consultations, seed, examPerDisease, checkpoints, shards, clock },
+      runShardsInThreads(workers, progressBar(consultations, Boolean(values.json))),
+    );
     settleAsync(
       run.then(
         ({ summary, staff }) => report(io, summary, staff, values),
@@ -67,7 +73,9 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
   if (brain === 'llm') {
     llmConfigFromArgs(values);
     // The model answers asynchronously: the exit code is set when the run ends.
-    settleAsync(runLlmSimulate(io, context(), staff, { values, consultations, seed, examPerDisease, save: values.save, json: Boolean(values.json) }));
+    settleAsync(
+      runLlmSimulate(io, context(), staff, { values, consultations, seed, examPerDisease, save: values.save, json: Boolean(values.json) }),
+    );
     return 0;
   }
   const { summary } = simulate(generator, reader, {
@@ -108,13 +116,18 @@ function report(io: CliIo, summary: SimulationSummary, staff: ClinicalStaff, val
   }
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const { before, after } = summary.exam;
-  io.out(`${summary.consultations} consultations in ${summary.seconds.toFixed(1)} s (${Math.round(summary.consultationsPerSecond)}/s); case base ${summary.caseBase}, experience base ${summary.experienceBase}`);
+  io.out(
+    `${summary.consultations} consultations in ${summary.seconds.toFixed(1)} s (${Math.round(summary.consultationsPerSecond)}/s); case base ${summary.caseBase}, experience base ${summary.experienceBase}`,
+  );
   io.out(`exam            before → after`);
   io.out(`diagnosis top-1 ${pct(before.diagnosisTop1)} → ${pct(after.diagnosisTop1)}`);
   io.out(`diagnosis top-3 ${pct(before.diagnosisTop3)} → ${pct(after.diagnosisTop3)}`);
   io.out(`examination     ${pct(before.examination)} → ${pct(after.examination)}`);
   io.out(`treatment       ${pct(before.treatment)} → ${pct(after.treatment)}`);
-  for (const [dep, s] of Object.entries(after.byDepartment)) io.out(`  ${dep.padEnd(24)} top-1 ${pct(before.byDepartment[dep]?.diagnosisTop1 ?? 0).padStart(6)} → ${pct(s.diagnosisTop1).padStart(6)}`);
+  for (const [dep, s] of Object.entries(after.byDepartment))
+    io.out(
+      `  ${dep.padEnd(24)} top-1 ${pct(before.byDepartment[dep]?.diagnosisTop1 ?? 0).padStart(6)} → ${pct(s.diagnosisTop1).padStart(6)}`,
+    );
   if (tty) io.out(`event log ${summary.eventLogHash}`);
   return 0;
 }

@@ -33,7 +33,8 @@ export function llmConfigFromArgs(values: LlmCliValues, env: NodeJS.ProcessEnv =
   if (!values['base-url']) throw new UsageError('--brain llm needs --base-url (e.g. http://127.0.0.1:11434/v1 for a local Ollama)');
   if (!values.model) throw new UsageError('--brain llm needs --model (e.g. qwen2.5:7b)');
   const keyVar = values['api-key-env'] ?? 'OPENAI_API_KEY';
-  if (values['api-key-env'] && env[keyVar] === undefined) throw new UsageError(`--api-key-env ${keyVar}: that environment variable is not set`);
+  if (values['api-key-env'] && env[keyVar] === undefined)
+    throw new UsageError(`--api-key-env ${keyVar}: that environment variable is not set`);
   const input = {
     baseURL: values['base-url'],
     model: values.model,
@@ -63,7 +64,9 @@ export async function runLlmSimulate(
 ): Promise<number> {
   const { config, lang } = llmConfigFromArgs(options.values);
   const client = new LlmClient(config, { log: (line) => io.err(line) });
-  const clinician = new LlmClinician(staff, new LlmDoctor(context.kb, client, loadPromptBook()), lang, { reflect: Boolean(options.values['llm-reflect']) });
+  const clinician = new LlmClinician(staff, new LlmDoctor(context.kb, client, loadPromptBook()), lang, {
+    reflect: Boolean(options.values['llm-reflect']),
+  });
   const clock = (): number => performance.now() / 1000;
   try {
     const summary = await simulateWithLlm(context.generator, context.reader, clinician, {
@@ -80,11 +83,19 @@ export async function runLlmSimulate(
     }
     const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
     const l = summary.llm;
-    io.out(`${summary.consultations} consultations by ${config.model} in ${summary.seconds.toFixed(1)} s; case base ${summary.caseBase}, experience base ${summary.experienceBase}`);
-    io.out(`model calls ${l.calls} (${l.callsPerConsultation.toFixed(1)} a consultation), tokens ${l.promptTokens} prompt + ${l.completionTokens} completion, retries ${l.retries}, offline fallbacks ${l.fallbacks}`);
+    io.out(
+      `${summary.consultations} consultations by ${config.model} in ${summary.seconds.toFixed(1)} s; case base ${summary.caseBase}, experience base ${summary.experienceBase}`,
+    );
+    io.out(
+      `model calls ${l.calls} (${l.callsPerConsultation.toFixed(1)} a consultation), tokens ${l.promptTokens} prompt + ${l.completionTokens} completion, retries ${l.retries}, offline fallbacks ${l.fallbacks}`,
+    );
     if (l.spendCapReached) io.out(`the spend cap of ${config.spendCapTokens} tokens was reached: the offline brain answered the rest`);
-    io.out(`consultations: diagnosis top-1 ${pct(summary.training.diagnosisTop1)}, top-3 ${pct(summary.training.diagnosisTop3)}, examination ${pct(summary.training.examination)}, treatment ${pct(summary.training.treatment)}`);
-    io.out(`exam (offline doctors, what they learned) top-1 ${pct(summary.exam.before.diagnosisTop1)} → ${pct(summary.exam.after.diagnosisTop1)}`);
+    io.out(
+      `consultations: diagnosis top-1 ${pct(summary.training.diagnosisTop1)}, top-3 ${pct(summary.training.diagnosisTop3)}, examination ${pct(summary.training.examination)}, treatment ${pct(summary.training.treatment)}`,
+    );
+    io.out(
+      `exam (offline doctors, what they learned) top-1 ${pct(summary.exam.before.diagnosisTop1)} → ${pct(summary.exam.after.diagnosisTop1)}`,
+    );
     return 0;
   } catch (err) {
     io.err(`agent-hospital: the LLM run stopped: ${client.redact(err instanceof Error ? err.message : String(err))}`);

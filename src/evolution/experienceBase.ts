@@ -6,9 +6,7 @@ import type { Bilingual } from '../schema/common';
  * - `prefer`: when the doctor leans to `from` and every cue matches, the true answer was `to`.
  * - `examine`: when `from` is in the differential, order `exam`: it separates `from` from `to`.
  */
-export type ExperienceRule =
-  | { kind: 'prefer'; cues: { term: number; present: boolean }[] }
-  | { kind: 'examine'; exam: string };
+export type ExperienceRule = { kind: 'prefer'; cues: { term: number; present: boolean }[] } | { kind: 'examine'; exam: string };
 
 export interface Experience {
   id: number;

@@ -29,16 +29,31 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string, report: (inde
 export function checkReferences(kb: ParsedKb): KbIssue[] {
   const issues: KbIssue[] = [];
   const localIndex = (files: readonly string[], i: number): number => files.slice(0, i).filter((f) => f === files[i]).length;
-  const termAt = (i: number): { file: string; path: string } => ({ file: kb.termFiles[i] ?? '?', path: `[${localIndex(kb.termFiles, i)}]` });
-  const diseaseAt = (i: number): { file: string; path: string } => ({ file: kb.diseaseFiles[i] ?? '?', path: `[${localIndex(kb.diseaseFiles, i)}]` });
+  const termAt = (i: number): { file: string; path: string } => ({
+    file: kb.termFiles[i] ?? '?',
+    path: `[${localIndex(kb.termFiles, i)}]`,
+  });
+  const diseaseAt = (i: number): { file: string; path: string } => ({
+    file: kb.diseaseFiles[i] ?? '?',
+    path: `[${localIndex(kb.diseaseFiles, i)}]`,
+  });
 
-  duplicates(kb.departments, (d) => d.id, (i) => issues.push({ file: 'departments.json', path: `[${i}].id`, message: `duplicate department id "${kb.departments[i]?.id}"` }));
-  duplicates(kb.exams, (e) => e.id, (i) => issues.push({ file: 'exams.json', path: `[${i}].id`, message: `duplicate exam id "${kb.exams[i]?.id}"` }));
+  duplicates(
+    kb.departments,
+    (d) => d.id,
+    (i) => issues.push({ file: 'departments.json', path: `[${i}].id`, message: `duplicate department id "${kb.departments[i]?.id}"` }),
+  );
+  duplicates(
+    kb.exams,
+    (e) => e.id,
+    (i) => issues.push({ file: 'exams.json', path: `[${i}].id`, message: `duplicate exam id "${kb.exams[i]?.id}"` }),
+  );
 
   const analytes = new Map<string, { exam: Exam; analyte: Analyte }>();
   kb.exams.forEach((exam, ei) =>
     exam.analytes.forEach((analyte, ai) => {
-      if (analytes.has(analyte.id)) issues.push({ file: 'exams.json', path: `[${ei}].analytes[${ai}].id`, message: `duplicate analyte id "${analyte.id}"` });
+      if (analytes.has(analyte.id))
+        issues.push({ file: 'exams.json', path: `[${ei}].analytes[${ai}].id`, message: `duplicate analyte id "${analyte.id}"` });
       analytes.set(analyte.id, { exam, analyte });
     }),
   );
@@ -47,10 +62,18 @@ export function checkReferences(kb: ParsedKb): KbIssue[] {
   const departments = new Set(kb.departments.map((d) => d.id as string));
   const terms = new Map<string, Term>();
 
-  duplicates(kb.terms, (t) => t.id, (i, first) => {
-    const at = termAt(i);
-    issues.push({ ...at, path: `${at.path}.id`, message: `duplicate term id "${kb.terms[i]?.id}" (first defined in ${kb.termFiles[first]})` });
-  });
+  duplicates(
+    kb.terms,
+    (t) => t.id,
+    (i, first) => {
+      const at = termAt(i);
+      issues.push({
+        ...at,
+        path: `${at.path}.id`,
+        message: `duplicate term id "${kb.terms[i]?.id}" (first defined in ${kb.termFiles[first]})`,
+      });
+    },
+  );
   duplicates(
     kb.terms.filter((t) => t.analyte),
     (t) => `${t.analyte}:${t.direction}`,
@@ -67,18 +90,39 @@ export function checkReferences(kb: ParsedKb): KbIssue[] {
     if (term.analyte) {
       const owner = analytes.get(term.analyte);
       if (!owner) issues.push({ ...at, path: `${at.path}.analyte`, message: `unknown analyte "${term.analyte}"` });
-      else if (owner.exam.id !== term.exam) issues.push({ ...at, path: `${at.path}.exam`, message: `analyte "${term.analyte}" belongs to exam "${owner.exam.id}", not "${term.exam}"` });
+      else if (owner.exam.id !== term.exam)
+        issues.push({
+          ...at,
+          path: `${at.path}.exam`,
+          message: `analyte "${term.analyte}" belongs to exam "${owner.exam.id}", not "${term.exam}"`,
+        });
     }
   });
 
-  duplicates(kb.diseases, (d) => d.id, (i, first) => {
-    const at = diseaseAt(i);
-    issues.push({ ...at, path: `${at.path}.id`, message: `duplicate disease id "${kb.diseases[i]?.id}" (first in ${kb.diseaseFiles[first]})` });
-  });
-  duplicates(kb.diseases, (d) => d.icd10, (i, first) => {
-    const at = diseaseAt(i);
-    issues.push({ ...at, path: `${at.path}.icd10`, message: `ICD-10 code ${kb.diseases[i]?.icd10} is already used by "${kb.diseases[first]?.id}"` });
-  });
+  duplicates(
+    kb.diseases,
+    (d) => d.id,
+    (i, first) => {
+      const at = diseaseAt(i);
+      issues.push({
+        ...at,
+        path: `${at.path}.id`,
+        message: `duplicate disease id "${kb.diseases[i]?.id}" (first in ${kb.diseaseFiles[first]})`,
+      });
+    },
+  );
+  duplicates(
+    kb.diseases,
+    (d) => d.icd10,
+    (i, first) => {
+      const at = diseaseAt(i);
+      issues.push({
+        ...at,
+        path: `${at.path}.icd10`,
+        message: `ICD-10 code ${kb.diseases[i]?.icd10} is already used by "${kb.diseases[first]?.id}"`,
+      });
+    },
+  );
   const diseaseIds = new Set(kb.diseases.map((d) => d.id as string));
 
   kb.diseases.forEach((disease, i) => {
@@ -111,10 +155,15 @@ export function checkReferences(kb: ParsedKb): KbIssue[] {
       const owner = analytes.get(term.analyte);
       if (!owner) return;
       pByAnalyte.set(term.analyte, (pByAnalyte.get(term.analyte) ?? 0) + f.p);
-      if (!f.value) return void here(`findings[${fi}].value`, `"${f.term}" is measured in ${owner.analyte.unit || 'units'}: give value [mild, severe]`);
+      if (!f.value)
+        return void here(`findings[${fi}].value`, `"${f.term}" is measured in ${owner.analyte.unit || 'units'}: give value [mild, severe]`);
       const { low, high } = owner.analyte;
       const outside = term.direction === 'high' ? f.value.every((v) => v > high) : f.value.every((v) => v < low);
-      if (!outside) here(`findings[${fi}].value`, `values ${JSON.stringify(f.value)} must lie ${term.direction === 'high' ? `above ${high}` : `below ${low}`} (reference ${low}–${high} ${owner.analyte.unit})`);
+      if (!outside)
+        here(
+          `findings[${fi}].value`,
+          `values ${JSON.stringify(f.value)} must lie ${term.direction === 'high' ? `above ${high}` : `below ${low}`} (reference ${low}–${high} ${owner.analyte.unit})`,
+        );
     });
     for (const [analyte, p] of pByAnalyte) {
       if (p > 1 + 1e-9) here('findings', `findings on analyte "${analyte}" have probabilities summing to ${p.toFixed(2)} > 1`);

@@ -64,15 +64,21 @@ export function loadKnowledge(files: readonly KbFile[]): KnowledgeBase {
         break;
       }
       case undefined:
-        issues.push({ file: file.path, path: '(root)', message: 'not a knowledge file: expected departments.json, exams.json, vocabulary/*.json or diseases/*.json' });
+        issues.push({
+          file: file.path,
+          path: '(root)',
+          message: 'not a knowledge file: expected departments.json, exams.json, vocabulary/*.json or diseases/*.json',
+        });
         break;
       default:
         section satisfies never;
     }
   }
-  if (departments.length === 0) issues.push({ file: 'departments.json', path: '(root)', message: 'missing: the departments file is required' });
+  if (departments.length === 0)
+    issues.push({ file: 'departments.json', path: '(root)', message: 'missing: the departments file is required' });
   if (exams.length === 0) issues.push({ file: 'exams.json', path: '(root)', message: 'missing: the examination catalogue is required' });
-  if (diseases.length === 0 && issues.length === 0) issues.push({ file: 'diseases/', path: '(root)', message: 'no diseases: add at least one diseases/<department>.json' });
+  if (diseases.length === 0 && issues.length === 0)
+    issues.push({ file: 'diseases/', path: '(root)', message: 'no diseases: add at least one diseases/<department>.json' });
   if (issues.length > 0) throw new KbError(issues);
 
   issues.push(...checkReferences({ departments, exams, terms, diseases, termFiles, diseaseFiles }));

@@ -52,7 +52,63 @@ function englishTokens(text: string): string[] {
  * Used to read typed answers, imported cases and a clinician's notes.
  */
 /** Words that carry no clinical meaning of their own when comparing phrases. */
-const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'and', 'or', 'with', 'without', 'for', 'from', 'by', 'is', 'are', 'was', 'were', 'shows', 'show', 'showing', 'seen', 'noted', 'there', 'both', 'left', 'right', 'mild', 'moderate', 'severe', 'point', 'sign', 'signs', 'patient', 'has', 'have', 'had', 'my', 'i', 'me', 'it', 'its', 'this', 'that', 'very', 'some', 'since', 'for', 'days', 'day', 'week', 'weeks', 'hour', 'hours']);
+const STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'and',
+  'or',
+  'with',
+  'without',
+  'for',
+  'from',
+  'by',
+  'is',
+  'are',
+  'was',
+  'were',
+  'shows',
+  'show',
+  'showing',
+  'seen',
+  'noted',
+  'there',
+  'both',
+  'left',
+  'right',
+  'mild',
+  'moderate',
+  'severe',
+  'point',
+  'sign',
+  'signs',
+  'patient',
+  'has',
+  'have',
+  'had',
+  'my',
+  'i',
+  'me',
+  'it',
+  'its',
+  'this',
+  'that',
+  'very',
+  'some',
+  'since',
+  'for',
+  'days',
+  'day',
+  'week',
+  'weeks',
+  'hour',
+  'hours',
+]);
 
 function contentTokens(phrase: string): string[] {
   return englishTokens(phrase.replace(/['’]s\b/g, '')).filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w));
@@ -129,8 +185,14 @@ export class VocabularyMatcher {
       if (!term.analyte || !term.direction) continue;
       const analyte = kb.analyte(term.analyte).analyte;
       const enWords = EN_DIRECTION[term.direction];
-      const stripEn = (s: string): string => s.replace(new RegExp(`^(${[...EN_DIRECTION.high, ...EN_DIRECTION.low].join('|')})\\s+`, 'i'), '');
-      const enBases = new Set([analyte.name.en, ...parenthesised(analyte.name.en), stripEn(term.name.en), ...term.synonyms.en.map(stripEn)]);
+      const stripEn = (s: string): string =>
+        s.replace(new RegExp(`^(${[...EN_DIRECTION.high, ...EN_DIRECTION.low].join('|')})\\s+`, 'i'), '');
+      const enBases = new Set([
+        analyte.name.en,
+        ...parenthesised(analyte.name.en),
+        stripEn(term.name.en),
+        ...term.synonyms.en.map(stripEn),
+      ]);
       for (const base of enBases) {
         for (const word of enWords) {
           for (const phrase of [`${word} ${base}`, `${base} ${word}`]) {
@@ -164,7 +226,7 @@ export class VocabularyMatcher {
     for (const clause of text.split(EN_CLAUSE)) {
       const tokens = englishTokens(clause);
       let negated = false;
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < tokens.length;) {
         let matched = 0;
         for (let n = Math.min(EN_MAX_TOKENS, tokens.length - i); n >= 1; n--) {
           const key = tokens.slice(i, i + n).join(' ');
@@ -188,7 +250,7 @@ export class VocabularyMatcher {
     const out: TermMatch[] = [];
     for (const clause of text.split(ZH_CLAUSE)) {
       let negated = false;
-      for (let i = 0; i < clause.length; ) {
+      for (let i = 0; i < clause.length;) {
         let matched = 0;
         for (let n = Math.min(ZH_MAX_PHRASE, clause.length - i); n >= 1; n--) {
           const term = this.zh.get(clause.slice(i, i + n));

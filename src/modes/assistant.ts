@@ -52,11 +52,26 @@ export class DoctorAssistant {
   assess(c: ClinicianCase): AssistantAnswer {
     if (!Number.isFinite(c.age) || c.age < 0 || c.age > 120) throw new Error(`age: ${c.age} is not an age in years (0–120)`);
     const kb = this.staff.kb;
-    const lines = (s: string): string[] => s.split(/[\n;；]+/).map((x) => x.trim()).filter(Boolean);
+    const lines = (s: string): string[] =>
+      s
+        .split(/[\n;；]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
     const evaluator = new CaseEvaluator(kb, this.staff, this.matcher, this.values);
-    const evaluated = evaluator.evaluate({ id: 'case', age: c.age, sex: c.sex, language: c.lang, chiefComplaint: c.complaint, history: '', symptoms: lines(c.history), negatives: [], findings: lines(c.findings) });
+    const evaluated = evaluator.evaluate({
+      id: 'case',
+      age: c.age,
+      sex: c.sex,
+      language: c.lang,
+      chiefComplaint: c.complaint,
+      history: '',
+      symptoms: lines(c.history),
+      negatives: [],
+      findings: lines(c.findings),
+    });
     const observations = new Map<number, boolean>();
-    for (const m of evaluated.mapped) for (const t of m.terms) if (!observations.has(kb.termIndex(t.id)) || t.present) observations.set(kb.termIndex(t.id), t.present);
+    for (const m of evaluated.mapped)
+      for (const t of m.terms) if (!observations.has(kb.termIndex(t.id)) || t.present) observations.set(kb.termIndex(t.id), t.present);
     const present = [...observations].filter(([, p]) => p).map(([t]) => kb.terms[t]?.id as TermId);
     const complaint = present.find((t) => kb.term(t).kind === 'symptom');
     const department = complaint ? this.staff.nurse.triage(complaint) : ('emergency' as DepartmentId);
@@ -71,7 +86,11 @@ export class DoctorAssistant {
       experiences: report.experiences,
       mapped: evaluated.mapped,
       unmapped: evaluated.unmapped,
-      redFlags: redFlagsAmong(this.staff, present, differential.filter((x) => x.probability >= 0.3).map((x) => x.disease)),
+      redFlags: redFlagsAmong(
+        this.staff,
+        present,
+        differential.filter((x) => x.probability >= 0.3).map((x) => x.disease),
+      ),
     };
   }
 }

@@ -12,10 +12,30 @@ import { Simulation } from '../sim/simulation';
  * complaints a fever clinic takes in.
  */
 export const OUTBREAKS = {
-  influenza: { diseases: ['influenza'], icd10: 'J10.1', name: { en: 'Seasonal influenza', zh: '季节性流感' }, complaints: ['fever', 'cough', 'myalgia', 'sore-throat', 'headache'] },
-  norovirus: { diseases: ['norovirus-gastroenteritis'], icd10: 'A08.1', name: { en: 'Norovirus gastroenteritis', zh: '诺如病毒胃肠炎' }, complaints: ['vomiting', 'diarrhoea', 'nausea', 'fever'] },
-  measles: { diseases: ['measles'], icd10: 'B05.9', name: { en: 'Measles', zh: '麻疹' }, complaints: ['fever', 'rash', 'cough', 'runny-nose', 'red-eye'] },
-  novel: { diseases: ['covid-19'], icd10: 'U07.1', name: { en: 'Novel respiratory virus (COVID-19-like)', zh: '新型呼吸道病毒（类新冠）' }, complaints: ['fever', 'cough', 'sore-throat', 'fatigue', 'shortness-of-breath'] },
+  influenza: {
+    diseases: ['influenza'],
+    icd10: 'J10.1',
+    name: { en: 'Seasonal influenza', zh: '季节性流感' },
+    complaints: ['fever', 'cough', 'myalgia', 'sore-throat', 'headache'],
+  },
+  norovirus: {
+    diseases: ['norovirus-gastroenteritis'],
+    icd10: 'A08.1',
+    name: { en: 'Norovirus gastroenteritis', zh: '诺如病毒胃肠炎' },
+    complaints: ['vomiting', 'diarrhoea', 'nausea', 'fever'],
+  },
+  measles: {
+    diseases: ['measles'],
+    icd10: 'B05.9',
+    name: { en: 'Measles', zh: '麻疹' },
+    complaints: ['fever', 'rash', 'cough', 'runny-nose', 'red-eye'],
+  },
+  novel: {
+    diseases: ['covid-19'],
+    icd10: 'U07.1',
+    name: { en: 'Novel respiratory virus (COVID-19-like)', zh: '新型呼吸道病毒（类新冠）' },
+    complaints: ['fever', 'cough', 'sore-throat', 'fatigue', 'shortness-of-breath'],
+  },
 } as const;
 export type OutbreakKind = keyof typeof OUTBREAKS;
 
@@ -102,19 +122,37 @@ export function applyDrill(sim: Simulation, kb: KnowledgeBase, spec: DrillSpec, 
   };
   const outbreak = spec.outbreak ? OUTBREAKS[spec.outbreak] : undefined;
   if (outbreak) {
-    command(sim.dispatch('hospital.startOutbreak', { diseases: [...outbreak.diseases], peakPerHour: spec.surgePeakPerHour, ...surge, patientSeed: outbreakSeedOf(spec.seed) }), 'the outbreak could not start');
+    command(
+      sim.dispatch('hospital.startOutbreak', {
+        diseases: [...outbreak.diseases],
+        peakPerHour: spec.surgePeakPerHour,
+        ...surge,
+        patientSeed: outbreakSeedOf(spec.seed),
+      }),
+      'the outbreak could not start',
+    );
   }
   if (spec.feverTriage) {
     const complaints = [...(outbreak?.complaints ?? OUTBREAKS.influenza.complaints)];
-    command(sim.dispatch('hospital.setTriageRules', { rules: [{ complaints, department: FEVER_CLINIC_DEPARTMENT }] }), 'the triage rule was refused');
+    command(
+      sim.dispatch('hospital.setTriageRules', { rules: [{ complaints, department: FEVER_CLINIC_DEPARTMENT }] }),
+      'the triage rule was refused',
+    );
   }
   if (spec.feverClinic) {
     command(sim.dispatch('hospital.setCapacity', { service: 'triage', count: 2 }), 'the fever clinic’s triage desk');
-    command(sim.dispatch('hospital.setCapacity', { service: `consult:${FEVER_CLINIC_DEPARTMENT}`, count: spec.feverClinicDoctors }), 'the fever clinic’s doctors');
+    command(
+      sim.dispatch('hospital.setCapacity', { service: `consult:${FEVER_CLINIC_DEPARTMENT}`, count: spec.feverClinicDoctors }),
+      'the fever clinic’s doctors',
+    );
   }
   for (const [dep, extra] of Object.entries(spec.extraDoctors)) {
     if (!kb.departments.some((d) => d.id === dep)) throw new Error(`extraDoctors: no department "${dep}"`);
-    if (extra > 0) command(sim.dispatch('hospital.setCapacity', { service: `consult:${dep}`, count: (sim.config.capacity[`consult:${dep}`] ?? 1) + extra }), `extra doctors for ${dep}`);
+    if (extra > 0)
+      command(
+        sim.dispatch('hospital.setCapacity', { service: `consult:${dep}`, count: (sim.config.capacity[`consult:${dep}`] ?? 1) + extra }),
+        `extra doctors for ${dep}`,
+      );
   }
 }
 
@@ -147,7 +185,10 @@ export class DrillRun {
   ) {
     const spec = DrillSpec.parse(input);
     this.spec = spec;
-    const sim = new Simulation({ ...world, config: { seed: spec.seed, patientSeed: spec.seed, arrivalsPerHour: spec.baseArrivalsPerHour, maxPatientsInside: 400 } });
+    const sim = new Simulation({
+      ...world,
+      config: { seed: spec.seed, patientSeed: spec.seed, arrivalsPerHour: spec.baseArrivalsPerHour, maxPatientsInside: 400 },
+    });
     this.sim = sim;
     this.port = new OfflineBrainPort(new ClinicalStaff(world.kb, world.reader), sim);
     this.outbreakSeed = outbreakSeedOf(spec.seed);
@@ -210,7 +251,10 @@ export class DrillRun {
   result(): DrillResult {
     const sim = this.sim;
     // Those still waiting count with the wait they have had so far: leaving them out would flatter a jammed clinic.
-    const waits = [...this.waits, ...[...this.registeredAt.values()].map((r) => ({ department: r.department, wait: sim.world.time - r.at }))];
+    const waits = [
+      ...this.waits,
+      ...[...this.registeredAt.values()].map((r) => ({ department: r.department, wait: sim.world.time - r.at })),
+    ];
     const byDep: Record<string, { seen: number; meanWait: number }> = {};
     for (const w of waits) {
       const d = (byDep[w.department] ??= { seen: 0, meanWait: 0 });

@@ -13,7 +13,10 @@ export function sessionKey(code: string): string {
  * (src/schema/store.ts), so learner progress travels with the hospital's export and dashboard.
  * The full row (costs, minutes, the virtual doctor's answer) stays in the progress store.
  */
-export function toTrainingRecord(r: CaseResult, opts: { seed: number; steps: Record<string, number>; startedAt: number; finishedAt: number }): TrainingRecord {
+export function toTrainingRecord(
+  r: CaseResult,
+  opts: { seed: number; steps: Record<string, number>; startedAt: number; finishedAt: number },
+): TrainingRecord {
   const session = sessionKey(r.session);
   const slug = (s: string): string | undefined => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) ? s : undefined);
   const diagnosis = slug(r.answer);

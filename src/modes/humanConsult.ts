@@ -57,9 +57,7 @@ export interface ConsultPerson {
 }
 
 export type ConsultStep =
-  | { kind: 'question'; term: TermId; asked: number }
-  | { kind: 'advice'; advice: ConsultAdvice }
-  | { kind: 'not-understood' };
+  { kind: 'question'; term: TermId; asked: number } | { kind: 'advice'; advice: ConsultAdvice } | { kind: 'not-understood' };
 
 export interface ConsultAdvice {
   /** Red flags the person reported: any one means "seek emergency care now". */
@@ -162,10 +160,23 @@ export class HumanConsultation {
       const against = this.order.filter((t) => this.answers.get(t) === false && doctor.beliefs.isTypical(d, kb.termIndex(t)));
       return { disease, probability, supporting, against };
     });
-    const redFlags = redFlagsAmong(this.staff, this.present, differential.filter((x) => x.probability >= 0.3).map((x) => x.disease));
+    const redFlags = redFlagsAmong(
+      this.staff,
+      this.present,
+      differential.filter((x) => x.probability >= 0.3).map((x) => x.disease),
+    );
     const lead = differential[0];
-    const toDepartment = redFlags.length > 0 ? EMERGENCY : lead && lead.probability >= 0.3 ? kb.disease(lead.disease).department : department;
-    return { redFlags, emergency: redFlags.length > 0, department: toDepartment, differential, exams: this.separatingExams(observations, 3), retrievedCases: report.retrievedCases, experiences: report.experiences };
+    const toDepartment =
+      redFlags.length > 0 ? EMERGENCY : lead && lead.probability >= 0.3 ? kb.disease(lead.disease).department : department;
+    return {
+      redFlags,
+      emergency: redFlags.length > 0,
+      department: toDepartment,
+      differential,
+      exams: this.separatingExams(observations, 3),
+      retrievedCases: report.retrievedCases,
+      experiences: report.experiences,
+    };
   }
 
   private separatingExams(observations: ReadonlyMap<number, boolean>, n: number): ExamId[] {
@@ -179,7 +190,11 @@ export class HumanConsultation {
  * men or all women), renormalised. The textbook doctor learns sex ratios only from patients
  * seen, so a new doctor can still put prostatitis before a woman; a person deserves better.
  */
-export function possibleDifferential<T extends { disease: DiseaseId; probability: number }>(kb: KnowledgeBase, differential: readonly T[], sex: 'M' | 'F'): T[] {
+export function possibleDifferential<T extends { disease: DiseaseId; probability: number }>(
+  kb: KnowledgeBase,
+  differential: readonly T[],
+  sex: 'M' | 'F',
+): T[] {
   const kept = differential.filter((x) => {
     const male = kb.disease(x.disease).population.male;
     return sex === 'M' ? male > 0 : male < 1;
@@ -199,12 +214,20 @@ export function consultDepartment(staff: ClinicalStaff, complaint: TermId): Depa
   const nurse = staff.nurse.triage(complaint);
   if (nurse !== EMERGENCY || (EMERGENCY_SYMPTOMS as readonly string[]).includes(complaint)) return nurse;
   const votes = new Map<DepartmentId, number>();
-  for (const e of staff.textbook) if (e.department !== EMERGENCY && e.typicalSymptoms.includes(complaint)) votes.set(e.department, (votes.get(e.department) ?? 0) + 1);
+  for (const e of staff.textbook)
+    if (e.department !== EMERGENCY && e.typicalSymptoms.includes(complaint)) votes.set(e.department, (votes.get(e.department) ?? 0) + 1);
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? nurse;
 }
 
 /** The `n` examinations, in order, that the doctor would order to separate its differential. */
-export function separatingExams(staff: ClinicalStaff, department: DepartmentId, observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean, n: number): ExamId[] {
+export function separatingExams(
+  staff: ClinicalStaff,
+  department: DepartmentId,
+  observations: ReadonlyMap<number, boolean>,
+  ageBand: number,
+  male: boolean,
+  n: number,
+): ExamId[] {
   const doctor = staff.doctor(department);
   const diff = new Differential(doctor.beliefs, doctor.prior(ageBand, male));
   for (const [t, p] of observations) diff.observe(t, p);

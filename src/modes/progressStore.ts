@@ -56,7 +56,8 @@ export class ProgressStore {
   /** Saves (or replaces) one finished case; a malformed result is refused and nothing is written. */
   async save(result: CaseResult): Promise<void> {
     const parsed = CaseResultRecord.safeParse(result);
-    if (!parsed.success) throw new Error(`training result not saved — ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`training result not saved — ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     await this.db.put('results', parsed.data);
   }
 

@@ -26,7 +26,28 @@ export interface CaseResult {
   finishedAt: string;
 }
 
-const COLUMNS: (keyof CaseResult)[] = ['session', 'learner', 'caseIndex', 'role', 'patientId', 'truth', 'answer', 'correct', 'score', 'questions', 'keyQuestionsAsked', 'keyQuestions', 'exams', 'keyExamOrdered', 'costCny', 'minutes', 'redFlagsMissed', 'doctorAnswer', 'doctorCorrect', 'finishedAt'];
+const COLUMNS: (keyof CaseResult)[] = [
+  'session',
+  'learner',
+  'caseIndex',
+  'role',
+  'patientId',
+  'truth',
+  'answer',
+  'correct',
+  'score',
+  'questions',
+  'keyQuestionsAsked',
+  'keyQuestions',
+  'exams',
+  'keyExamOrdered',
+  'costCny',
+  'minutes',
+  'redFlagsMissed',
+  'doctorAnswer',
+  'doctorCorrect',
+  'finishedAt',
+];
 
 /**
  * A CSV cell per RFC 4180, and safe to open in a spreadsheet: a cell starting with = + - @ is
@@ -44,7 +65,10 @@ export function toCsv(rows: readonly CaseResult[]): string {
 
 /** Escapes text for HTML: every value in the printable report goes through this. */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 const LABELS = {
@@ -81,7 +105,10 @@ export function toHtml(kb: KnowledgeBase, rows: readonly CaseResult[], lang: Lan
   const correct = rows.filter((r) => r.correct).length;
   const first = rows[0];
   const body = rows
-    .map((r) => `<tr><td>${r.caseIndex + 1}</td><td>${escapeHtml(nameOf(kb, r.truth, lang))}</td><td>${escapeHtml(nameOf(kb, r.answer, lang))}</td><td>${r.correct ? L('yes') : L('no')}</td><td>${r.score}</td><td>${r.keyQuestionsAsked}/${r.keyQuestions}</td><td>${r.costCny}</td><td>${r.minutes}</td><td>${r.redFlagsMissed}</td><td>${escapeHtml(nameOf(kb, r.doctorAnswer, lang))} — ${r.doctorCorrect ? L('yes') : L('no')}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${r.caseIndex + 1}</td><td>${escapeHtml(nameOf(kb, r.truth, lang))}</td><td>${escapeHtml(nameOf(kb, r.answer, lang))}</td><td>${r.correct ? L('yes') : L('no')}</td><td>${r.score}</td><td>${r.keyQuestionsAsked}/${r.keyQuestions}</td><td>${r.costCny}</td><td>${r.minutes}</td><td>${r.redFlagsMissed}</td><td>${escapeHtml(nameOf(kb, r.doctorAnswer, lang))} — ${r.doctorCorrect ? L('yes') : L('no')}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${L('title')}</title>

@@ -28,7 +28,12 @@ export const TrainingSession = z.strictObject({
   difficulty: Difficulty.optional(),
   /** Number of patients in the session. */
   cases: z.number().int().min(1).max(50).default(5),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(2024),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(2024),
   lang: Lang.optional(),
   /** Time allowed per case, in minutes of the learner's own time (0: untimed). */
   timeLimitMinutes: z.number().int().min(0).max(240).default(0),
@@ -46,7 +51,8 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new SessionError('the session link is damaged: it has characters a session code never contains');
+  if (!/^[A-Za-z0-9_-]*$/.test(text))
+    throw new SessionError('the session link is damaged: it has characters a session code never contains');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   let bin: string;
   try {
@@ -70,7 +76,8 @@ const MAX_CODE = 8000;
  * and where (`cases: Too big…`); unknown departments or diseases are named.
  */
 export function decodeSession(code: string, kb?: KnowledgeBase): TrainingSession {
-  if (code.length > MAX_CODE) throw new SessionError(`the session code is ${code.length} characters long; at most ${MAX_CODE} are accepted`);
+  if (code.length > MAX_CODE)
+    throw new SessionError(`the session code is ${code.length} characters long; at most ${MAX_CODE} are accepted`);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(code)));
@@ -88,7 +95,8 @@ export function decodeSession(code: string, kb?: KnowledgeBase): TrainingSession
     if (badDep.length > 0) throw new SessionError(`the session names departments this hospital does not have: ${badDep.join(', ')}`);
     const badDis = parsed.data.diseases.filter((d) => !kb.hasDisease(d));
     if (badDis.length > 0) throw new SessionError(`the session names diseases the knowledge base does not have: ${badDis.join(', ')}`);
-    if (sessionPool(kb, parsed.data).length === 0) throw new SessionError('the session’s departments, diseases and difficulty leave no disease to draw patients from');
+    if (sessionPool(kb, parsed.data).length === 0)
+      throw new SessionError('the session’s departments, diseases and difficulty leave no disease to draw patients from');
   }
   return parsed.data;
 }
@@ -111,7 +119,12 @@ export function difficultyOf(kb: KnowledgeBase, disease: DiseaseId | string): Di
 /** The diseases the session's patients are drawn from, in knowledge-base order. */
 export function sessionPool(kb: KnowledgeBase, s: TrainingSession): DiseaseId[] {
   return kb.diseases
-    .filter((d) => (s.diseases.length === 0 || s.diseases.includes(d.id)) && (s.departments.length === 0 || s.departments.includes(d.department)) && (!s.difficulty || difficultyOf(kb, d.id) === s.difficulty))
+    .filter(
+      (d) =>
+        (s.diseases.length === 0 || s.diseases.includes(d.id)) &&
+        (s.departments.length === 0 || s.departments.includes(d.department)) &&
+        (!s.difficulty || difficultyOf(kb, d.id) === s.difficulty),
+    )
     .map((d) => d.id);
 }
 

@@ -50,7 +50,8 @@ export class TrainingCase {
 
   /** "Do you have …?" Asking twice gets the same answer and is counted once. */
   ask(term: TermId): AskedQuestion {
-    if (!this.staff.kb.hasTerm(term) || this.staff.kb.term(term).kind !== 'symptom') throw new Error(`"${term}" is not a symptom one can ask a patient about`);
+    if (!this.staff.kb.hasTerm(term) || this.staff.kb.term(term).kind !== 'symptom')
+      throw new Error(`"${term}" is not a symptom one can ask a patient about`);
     const known = this.questions.find((q) => q.term === term);
     if (known) return known;
     const present = term === this.chiefComplaint || this.interview.ask(term);
@@ -68,7 +69,8 @@ export class TrainingCase {
   /** Orders an examination; ordering it again shows the same report and costs nothing more. */
   order(exam: ExamId): ExamReport {
     const e = this.staff.kb.exam(exam);
-    if (e.sex && e.sex !== this.patient.persona.sex) throw new Error(`"${exam}" cannot be done for this patient (sex ${this.patient.persona.sex})`);
+    if (e.sex && e.sex !== this.patient.persona.sex)
+      throw new Error(`"${exam}" cannot be done for this patient (sex ${this.patient.persona.sex})`);
     const known = this.exams.find((r) => r.exam === exam);
     if (known) return known;
     const report = this.interview.examine(exam);
@@ -91,7 +93,11 @@ export class TrainingCase {
 
   /** Clinic minutes the learner's work took: questions, then waiting for the results, then the explanation. */
   get minutes(): number {
-    return this.questions.length * CLINIC.questionMinutes + examMinutes(this.exams.map((r) => this.staff.kb.exam(r.exam))) + (this.diagnosis ? CLINIC.diagnosisMinutes : 0);
+    return (
+      this.questions.length * CLINIC.questionMinutes +
+      examMinutes(this.exams.map((r) => this.staff.kb.exam(r.exam))) +
+      (this.diagnosis ? CLINIC.diagnosisMinutes : 0)
+    );
   }
 
   get finished(): boolean {
@@ -152,7 +158,14 @@ export const SCORE = {
   efficiency: 5,
 } as const;
 
-const CLOSENESS_CREDIT: Record<Closeness, number> = { exact: 1, 'same-category': 0.6, 'in-differential': 0.4, 'same-department': 0.2, wrong: 0, none: 0 };
+const CLOSENESS_CREDIT: Record<Closeness, number> = {
+  exact: 1,
+  'same-category': 0.6,
+  'in-differential': 0.4,
+  'same-department': 0.2,
+  wrong: 0,
+  none: 0,
+};
 
 export function closeness(truth: Disease, chosen: Disease | undefined): Closeness {
   if (!chosen) return 'none';
@@ -197,12 +210,18 @@ export function debrief(c: TrainingCase): Debrief {
   const keyQuestions = (entry?.typicalSymptoms ?? []).map((term) => ({ term, asked: asked.has(term), present: has.has(term) }));
   const ordered = new Set<string>(c.exams.map((r) => r.exam));
   const keyExams = truth.keyExams.map((exam) => ({ exam, ordered: ordered.has(exam) }));
-  const unneededExams = c.exams.filter((r) => !truth.keyExams.includes(r.exam) && r.findings.length === 0 && !['vital-signs', 'physical-exam'].includes(r.exam)).map((r) => r.exam);
+  const unneededExams = c.exams
+    .filter((r) => !truth.keyExams.includes(r.exam) && r.findings.length === 0 && !['vital-signs', 'physical-exam'].includes(r.exam))
+    .map((r) => r.exam);
 
   // Red flags the patient really has: symptoms they would report, findings an examination would show.
   const allFindings = new Set<string>(c.staff.reader.allFindings(patient));
   const redFlagsPresent = truth.redFlags.filter((t) => has.has(t) || allFindings.has(t));
-  const seen = new Set<string>([...c.questions.filter((q) => q.present).map((q) => q.term), c.chiefComplaint, ...c.exams.flatMap((r) => r.findings)]);
+  const seen = new Set<string>([
+    ...c.questions.filter((q) => q.present).map((q) => q.term),
+    c.chiefComplaint,
+    ...c.exams.flatMap((r) => r.findings),
+  ]);
   const escalated = c.treatment === 'escalate';
   const redFlagsMissed = redFlagsPresent.filter((t) => !seen.has(t) || !escalated);
 
@@ -213,7 +232,8 @@ export function debrief(c: TrainingCase): Debrief {
   const treatmentRight = c.treatment !== undefined && drugsRight && fits;
 
   const keyExamCost = Math.min(...truth.keyExams.map((e) => kb.exam(e).costCny));
-  const frac = (xs: { asked?: boolean; ordered?: boolean }[], k: 'asked' | 'ordered'): number => (xs.length === 0 ? 1 : xs.filter((x) => x[k]).length / xs.length);
+  const frac = (xs: { asked?: boolean; ordered?: boolean }[], k: 'asked' | 'ordered'): number =>
+    xs.length === 0 ? 1 : xs.filter((x) => x[k]).length / xs.length;
   const parts = {
     diagnosis: SCORE.diagnosis * CLOSENESS_CREDIT[close],
     questions: SCORE.questions * frac(keyQuestions, 'asked'),
@@ -246,6 +266,10 @@ export function debrief(c: TrainingCase): Debrief {
 }
 
 function sameDrugs(a: Disease, b: Disease): boolean {
-  const key = (x: Disease): string => x.treatment.drugs.map((d) => d.name.en.toLowerCase()).sort().join('|');
+  const key = (x: Disease): string =>
+    x.treatment.drugs
+      .map((d) => d.name.en.toLowerCase())
+      .sort()
+      .join('|');
   return a.id === b.id || key(a) === key(b);
 }

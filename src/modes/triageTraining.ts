@@ -43,5 +43,17 @@ export function scoreTriage(staff: ClinicalStaff, patient: Patient, chosen: Depa
   const expected = redFlags.length > 0 ? EMERGENCY : trueDepartment;
   const nurse = staff.nurse.triage(complaint);
   const ok = (d: DepartmentId): boolean => d === expected || (redFlags.length === 0 && d === trueDepartment);
-  return { complaint, told, chosen, expected, trueDepartment, disease: patient.disease, redFlags, correct: ok(chosen), redFlagMissed: redFlags.length > 0 && chosen !== EMERGENCY, nurse, nurseCorrect: ok(nurse) };
+  return {
+    complaint,
+    told,
+    chosen,
+    expected,
+    trueDepartment,
+    disease: patient.disease,
+    redFlags,
+    correct: ok(chosen),
+    redFlagMissed: redFlags.length > 0 && chosen !== EMERGENCY,
+    nurse,
+    nurseCorrect: ok(nurse),
+  };
 }

@@ -9,7 +9,10 @@ import { formatDuration } from '../patients/duration';
  * patient only ever talks about what they feel.
  */
 const YES: Record<string, { en: string; zh: string }> = {
-  talkative: { en: 'Oh yes, {s}, for {d} now, and honestly it has been getting on my nerves, let me tell you…', zh: '对对对，{s}，已经{d}了，说起来真是烦人，我跟您细说……' },
+  talkative: {
+    en: 'Oh yes, {s}, for {d} now, and honestly it has been getting on my nerves, let me tell you…',
+    zh: '对对对，{s}，已经{d}了，说起来真是烦人，我跟您细说……',
+  },
   terse: { en: 'Yes. {d}.', zh: '有。{d}。' },
   anxious: { en: 'Yes… {s}, for {d}. Is that bad, doctor? Should I be worried?', zh: '有……{s}，{d}了。医生，这严重吗？我是不是该担心？' },
   stoic: { en: 'A bit of {s}, yes. {d}. Nothing I cannot live with.', zh: '有点{s}，{d}了，还能忍。' },
@@ -29,7 +32,10 @@ const NO: Record<string, { en: string; zh: string }> = {
   irritable: { en: 'No. Next question.', zh: '没有。下一个问题。' },
 };
 const OPENING: Record<string, { en: string; zh: string }> = {
-  talkative: { en: 'Well, doctor, where do I start — it’s mainly the {s}, it began {d} ago and…', zh: '医生，从哪儿说起呢——主要是{s}，{d}前开始的，然后……' },
+  talkative: {
+    en: 'Well, doctor, where do I start — it’s mainly the {s}, it began {d} ago and…',
+    zh: '医生，从哪儿说起呢——主要是{s}，{d}前开始的，然后……',
+  },
   terse: { en: '{s}. {d}.', zh: '{s}，{d}。' },
   anxious: { en: 'Doctor, I’m worried — I have {s}, it’s been {d}…', zh: '医生，我好担心——我{s}，已经{d}了……' },
   stoic: { en: 'Some {s}. {d}. My family made me come.', zh: '有点{s}，{d}了。是家里人让我来的。' },
@@ -48,14 +54,21 @@ function fill(template: string, kb: KnowledgeBase, term: TermId, days: number | 
 }
 
 /** The patient's reply to "do you have …?" in their own voice. */
-export function voiceAnswer(kb: KnowledgeBase, style: string, term: TermId, present: boolean, days: number | undefined, lang: Lang): string {
+export function voiceAnswer(
+  kb: KnowledgeBase,
+  style: string,
+  term: TermId,
+  present: boolean,
+  days: number | undefined,
+  lang: Lang,
+): string {
   const table = present ? YES : NO;
-  const template = (table[style] ?? table['polite'] as { en: string; zh: string })[lang];
+  const template = (table[style] ?? (table['polite'] as { en: string; zh: string }))[lang];
   return fill(template, kb, term, days, lang);
 }
 
 /** How the patient opens the consultation: the chief complaint and how long. */
 export function voiceOpening(kb: KnowledgeBase, style: string, term: TermId, days: number | undefined, lang: Lang): string {
-  const template = (OPENING[style] ?? OPENING['polite'] as { en: string; zh: string })[lang];
+  const template = (OPENING[style] ?? (OPENING['polite'] as { en: string; zh: string }))[lang];
   return fill(template, kb, term, days, lang);
 }

@@ -157,7 +157,11 @@ export class PatientGenerator {
       if (!rng.chance(featureP(lab.p, severity))) continue;
       const position = rng.uniform(from, to);
       const slot = this.slots[lab.analyteIndex] as AnalyteSlot;
-      values[lab.analyteIndex] = keepAbnormal(roundTo(lab.from + (lab.to - lab.from) * position, slot.decimals), slot, lab.from > slot.high);
+      values[lab.analyteIndex] = keepAbnormal(
+        roundTo(lab.from + (lab.to - lab.from) * position, slot.decimals),
+        slot,
+        lab.from > slot.high,
+      );
     }
     return values;
   }

@@ -118,7 +118,13 @@ export interface OracleReport {
 }
 
 /** Runs the oracle on `perDisease` generated patients of each listed disease. */
-export function evaluateOracle(generator: PatientGenerator, oracle: BayesOracle, diseases: readonly DiseaseId[], perDisease: number, seed: number): OracleReport {
+export function evaluateOracle(
+  generator: PatientGenerator,
+  oracle: BayesOracle,
+  diseases: readonly DiseaseId[],
+  perDisease: number,
+  seed: number,
+): OracleReport {
   let right = 0;
   let index = 0;
   const perDiseaseOut: OracleReport['perDisease'] = [];

@@ -85,7 +85,8 @@ export class ExamReader {
     });
     const qualitative = report.findings.filter((t) => !this.kb.term(t).analyte);
     if (qualitative.length > 0 || e.analytes.length === 0) {
-      const text = qualitative.length > 0 ? qualitative.map((t) => this.kb.term(t).name[lang]).join(lang === 'zh' ? '；' : '; ') : e.normal[lang];
+      const text =
+        qualitative.length > 0 ? qualitative.map((t) => this.kb.term(t).name[lang]).join(lang === 'zh' ? '；' : '; ') : e.normal[lang];
       out.push({ exam: e.name[lang], examId: e.id, value: text, finding: qualitative.length > 0 ? text : normal });
     }
     return out;

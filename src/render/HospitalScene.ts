@@ -98,12 +98,25 @@ export class HospitalScene extends Phaser.Scene {
     // zoomed in; it is drawn again only when the language changes.
     this.layers = ['floor', 'walls', 'furniture'].map((name) => map.createLayer(name, tileset, 0, 0)).filter((l) => l !== null);
     for (const l of this.layers) l.setScale(BAKE_SCALE).setVisible(false);
-    this.baked = this.add.renderTexture(0, 0, map.widthInPixels * BAKE_SCALE, map.heightInPixels * BAKE_SCALE).setOrigin(0, 0).setScale(1 / BAKE_SCALE).setDepth(0);
+    this.baked = this.add
+      .renderTexture(0, 0, map.widthInPixels * BAKE_SCALE, map.heightInPixels * BAKE_SCALE)
+      .setOrigin(0, 0)
+      .setScale(1 / BAKE_SCALE)
+      .setDepth(0);
     const labels = map.getObjectLayer('labels');
     for (const o of labels?.objects ?? []) {
       const key = String((o.properties as { name: string; value: unknown }[] | undefined)?.find((p) => p.name === 'key')?.value ?? o.name);
       const text = this.add
-        .text(((o.x ?? 0) + (o.width ?? 0) / 2) * BAKE_SCALE, ((o.y ?? 0) + 1) * BAKE_SCALE, '', { fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif', fontSize: `${8 * BAKE_SCALE}px`, color: '#1d2a33', backgroundColor: '#fffbeecc', padding: { x: 2 * BAKE_SCALE, y: BAKE_SCALE }, resolution: 2, align: 'center', wordWrap: { width: Math.max(40, (o.width ?? 0) - 6) * BAKE_SCALE } })
+        .text(((o.x ?? 0) + (o.width ?? 0) / 2) * BAKE_SCALE, ((o.y ?? 0) + 1) * BAKE_SCALE, '', {
+          fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
+          fontSize: `${8 * BAKE_SCALE}px`,
+          color: '#1d2a33',
+          backgroundColor: '#fffbeecc',
+          padding: { x: 2 * BAKE_SCALE, y: BAKE_SCALE },
+          resolution: 2,
+          align: 'center',
+          wordWrap: { width: Math.max(40, (o.width ?? 0) - 6) * BAKE_SCALE },
+        })
         .setOrigin(0.5, 0)
         .setVisible(false);
       this.signs.push({ key, text });
@@ -171,7 +184,8 @@ export class HospitalScene extends Phaser.Scene {
     let best: Walker | undefined;
     for (const w of this.walkers.values()) {
       const b = w.sprite;
-      if (x >= b.x - FRAME_W / 2 && x <= b.x + FRAME_W / 2 && y >= b.y - FRAME_H && y <= b.y) if (!best || b.depth > best.sprite.depth) best = w;
+      if (x >= b.x - FRAME_W / 2 && x <= b.x + FRAME_W / 2 && y >= b.y - FRAME_H && y <= b.y)
+        if (!best || b.depth > best.sprite.depth) best = w;
     }
     return best?.id;
   }
@@ -212,7 +226,8 @@ export class HospitalScene extends Phaser.Scene {
       if (iconFrame >= 0) {
         w.icon ??= this.add.image(0, 0, 'icons', iconFrame).setDepth(9500);
         if (iconFrame !== w.iconFrame) w.icon.setFrame(iconFrame);
-        if (w.icon.x !== w.sprite.x || w.icon.y !== w.sprite.y - FRAME_H - 3 || w.iconFrame < 0) w.icon.setPosition(w.sprite.x, w.sprite.y - FRAME_H - 3).setVisible(true);
+        if (w.icon.x !== w.sprite.x || w.icon.y !== w.sprite.y - FRAME_H - 3 || w.iconFrame < 0)
+          w.icon.setPosition(w.sprite.x, w.sprite.y - FRAME_H - 3).setVisible(true);
       } else if (w.iconFrame >= 0) w.icon?.setVisible(false);
       w.iconFrame = iconFrame;
     }
@@ -236,7 +251,19 @@ export class HospitalScene extends Phaser.Scene {
     if (!w) {
       const look = kind === 'patient' ? this.bridge.patientLook(id) : this.bridge.staffLook(id, role ?? '');
       const sprite = this.add.sprite(x, y, 'people', frameIndex(look, 'down', 0)).setOrigin(0.5, 1);
-      w = { id, kind, sprite, look, dir: kind === 'staff' ? this.staffFacing(id) : 'down', walked: 0, x, y, frame: -1, iconFrame: -1, seen: 0 };
+      w = {
+        id,
+        kind,
+        sprite,
+        look,
+        dir: kind === 'staff' ? this.staffFacing(id) : 'down',
+        walked: 0,
+        x,
+        y,
+        frame: -1,
+        iconFrame: -1,
+        seen: 0,
+      };
       sprite.setDepth(100 + y);
       this.walkers.set(id, w);
     }
@@ -310,7 +337,15 @@ export class HospitalScene extends Phaser.Scene {
 
   /** Where agents are drawn, in world pixels (the test hook reads this). */
   spritePositions(): { id: string; kind: string; x: number; y: number; tileX: number; tileY: number; frame: number }[] {
-    return [...this.walkers.values()].map((w) => ({ id: w.id, kind: w.kind, x: w.sprite.x, y: w.sprite.y, tileX: Math.floor(w.sprite.x / TILE_SIZE), tileY: Math.floor((w.sprite.y - 1) / TILE_SIZE), frame: Number(w.sprite.frame.name) }));
+    return [...this.walkers.values()].map((w) => ({
+      id: w.id,
+      kind: w.kind,
+      x: w.sprite.x,
+      y: w.sprite.y,
+      tileX: Math.floor(w.sprite.x / TILE_SIZE),
+      tileY: Math.floor((w.sprite.y - 1) / TILE_SIZE),
+      frame: Number(w.sprite.frame.name),
+    }));
   }
 
   /** An agent's position on the page (client pixels), for clicks in tests. */
@@ -319,7 +354,10 @@ export class HospitalScene extends Phaser.Scene {
     if (!w) return undefined;
     const cam = this.cameras.main;
     const rect = this.game.canvas.getBoundingClientRect();
-    return { x: rect.left + (w.sprite.x - cam.worldView.x) * cam.zoom, y: rect.top + (w.sprite.y - FRAME_H / 2 - cam.worldView.y) * cam.zoom };
+    return {
+      x: rect.left + (w.sprite.x - cam.worldView.x) * cam.zoom,
+      y: rect.top + (w.sprite.y - FRAME_H / 2 - cam.worldView.y) * cam.zoom,
+    };
   }
 
   signTexts(): string[] {

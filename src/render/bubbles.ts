@@ -52,7 +52,9 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
     line = '';
     used = 0;
   };
-  const tokens = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+/g) ?? [];
+  const tokens =
+    text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+/g) ??
+    [];
   for (const token of tokens) {
     if (/^\s+$/.test(token)) {
       if (used > 0 && used < width) {
@@ -92,7 +94,14 @@ export class BubbleQueue {
   say(speaker: string, text: string, now: number, source?: unknown): Bubble {
     const o = this.options;
     this.bubbles = this.bubbles.filter((b) => b.speaker !== speaker);
-    const bubble: Bubble = { speaker, text, lines: wrap(text, o.width, o.maxLines), born: now, life: o.minLifeMs + o.msPerChar * text.length, ...(source === undefined ? {} : { source }) };
+    const bubble: Bubble = {
+      speaker,
+      text,
+      lines: wrap(text, o.width, o.maxLines),
+      born: now,
+      life: o.minLifeMs + o.msPerChar * text.length,
+      ...(source === undefined ? {} : { source }),
+    };
     this.bubbles.push(bubble);
     while (this.bubbles.length > o.max) this.bubbles.shift();
     return bubble;

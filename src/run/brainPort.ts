@@ -39,7 +39,12 @@ export class OfflineBrainPort {
     switch (r.kind) {
       case 'triage': {
         const department = this.staff.nurse.triage(r.complaint as never);
-        this.sim.dispatch('triage.decided', { request: r.id, patient: r.patient, department, redFlag: this.staff.nurse.isRedFlag(r.complaint as never) });
+        this.sim.dispatch('triage.decided', {
+          request: r.id,
+          patient: r.patient,
+          department,
+          redFlag: this.staff.nurse.isRedFlag(r.complaint as never),
+        });
         return;
       }
       case 'consult':
@@ -81,6 +86,11 @@ export class OfflineBrainPort {
     session.report = step.value;
     this.lastReport = { patient: r.patient, department: session.department, report: step.value };
     const top = step.value.differential[0];
-    this.sim.dispatch('consult.answered', { request: r.id, patient: r.patient, dialogue, diagnosis: { disease: step.value.diagnosis, probability: top?.probability ?? 0, severe: step.value.severe } });
+    this.sim.dispatch('consult.answered', {
+      request: r.id,
+      patient: r.patient,
+      dialogue,
+      diagnosis: { disease: step.value.diagnosis, probability: top?.probability ?? 0, severe: step.value.severe },
+    });
   }
 }

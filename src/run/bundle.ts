@@ -7,7 +7,13 @@ import type { ClinicalStaff } from './staff';
 /** A bundle that cannot be loaded: the message names where in the file it went wrong. */
 export class BundleError extends Error {
   constructor(readonly issues: readonly { path: string; message: string }[]) {
-    super(['The bundle was refused:', ...issues.slice(0, 10).map((i) => `  ${i.path}: ${i.message}`), ...(issues.length > 10 ? [`  … and ${issues.length - 10} more`] : [])].join('\n'));
+    super(
+      [
+        'The bundle was refused:',
+        ...issues.slice(0, 10).map((i) => `  ${i.path}: ${i.message}`),
+        ...(issues.length > 10 ? [`  … and ${issues.length - 10} more`] : []),
+      ].join('\n'),
+    );
     this.name = 'BundleError';
   }
 }
@@ -26,7 +32,14 @@ export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = []
     const cases = [];
     for (let id = casesFrom?.(doctor.department) ?? 0; id < doctor.cases.size; id++) {
       const c = doctor.cases.get(id);
-      cases.push({ disease: disease(c.disease), present: Array.from(c.present, term), absent: Array.from(c.absent, term), ageBand: c.ageBand, male: c.male, consultation: c.consultation });
+      cases.push({
+        disease: disease(c.disease),
+        present: Array.from(c.present, term),
+        absent: Array.from(c.absent, term),
+        ageBand: c.ageBand,
+        male: c.male,
+        consultation: c.consultation,
+      });
     }
     doctors.push({
       department: doctor.department,
@@ -52,7 +65,10 @@ export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = []
         id: e.id,
         from: disease(e.from),
         to: disease(e.to),
-        rule: e.rule.kind === 'prefer' ? { kind: 'prefer' as const, cues: e.rule.cues.map((c) => ({ term: term(c.term), present: c.present })) } : e.rule,
+        rule:
+          e.rule.kind === 'prefer'
+            ? { kind: 'prefer' as const, cues: e.rule.cues.map((c) => ({ term: term(c.term), present: c.present })) }
+            : e.rule,
         text: e.text,
         learnedAt: e.learnedAt,
         uses: e.uses,
@@ -62,7 +78,14 @@ export function exportBundle(staff: ClinicalStaff, curve: readonly object[] = []
     });
   }
   const points = curve.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => typeof v === 'number')) as Record<string, number>);
-  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, consultations: staff.consultations, nurse: { learned: staff.nurse.exportLearned() }, doctors, curve: points };
+  return {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    consultations: staff.consultations,
+    nurse: { learned: staff.nurse.exportLearned() },
+    doctors,
+    curve: points,
+  };
 }
 
 /**
@@ -74,7 +97,8 @@ export function parseBundle(kb: KnowledgeBase, data: unknown): Bundle {
   if (!parsed.success) throw new BundleError(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   const bundle = parsed.data;
   const issues: { path: string; message: string }[] = [];
-  const needDisease = (id: string, path: string): void => void (kb.hasDisease(id) || issues.push({ path, message: `unknown disease "${id}" (the bundle was made with another knowledge base)` }));
+  const needDisease = (id: string, path: string): void =>
+    void (kb.hasDisease(id) || issues.push({ path, message: `unknown disease "${id}" (the bundle was made with another knowledge base)` }));
   const needTerm = (id: string, path: string): void => void (kb.hasTerm(id) || issues.push({ path, message: `unknown term "${id}"` }));
   const departments = new Set(kb.departments.map((d) => d.id as string));
   bundle.doctors.forEach((doc, i) => {
@@ -84,7 +108,8 @@ export function parseBundle(kb: KnowledgeBase, data: unknown): Bundle {
     doc.severity.perDisease.forEach(([d], j) => needDisease(d, `${at}.severity.perDisease[${j}][0]`));
     doc.severity.ranges.forEach(([d, analyte], j) => {
       needDisease(d, `${at}.severity.ranges[${j}][0]`);
-      if (!kb.exams.some((e) => e.analytes.some((a) => a.id === analyte))) issues.push({ path: `${at}.severity.ranges[${j}][1]`, message: `unknown analyte "${analyte}"` });
+      if (!kb.exams.some((e) => e.analytes.some((a) => a.id === analyte)))
+        issues.push({ path: `${at}.severity.ranges[${j}][1]`, message: `unknown analyte "${analyte}"` });
     });
     doc.beliefs.forEach((r, j) => {
       needDisease(r.disease, `${at}.beliefs[${j}].disease`);
@@ -100,7 +125,8 @@ export function parseBundle(kb: KnowledgeBase, data: unknown): Bundle {
       needDisease(e.from, `${at}.experiences[${j}].from`);
       needDisease(e.to, `${at}.experiences[${j}].to`);
       if (e.rule.kind === 'prefer') e.rule.cues.forEach((c, k) => needTerm(c.term, `${at}.experiences[${j}].rule.cues[${k}].term`));
-      else if (!kb.exams.some((x) => x.id === (e.rule as { exam: string }).exam)) issues.push({ path: `${at}.experiences[${j}].rule.exam`, message: `unknown exam "${e.rule.exam}"` });
+      else if (!kb.exams.some((x) => x.id === (e.rule as { exam: string }).exam))
+        issues.push({ path: `${at}.experiences[${j}].rule.exam`, message: `unknown exam "${e.rule.exam}"` });
     });
   });
   bundle.nurse.learned.forEach(([t, dep], i) => {
@@ -130,13 +156,41 @@ export function loadBundle(staff: ClinicalStaff, bundle: Bundle): void {
       ranges: saved.severity.ranges.map(([id, analyte, lo, hi]) => [d(id), analyte, lo, hi]),
     });
     for (const r of saved.beliefs) {
-      doctor.beliefs.importRow({ d: d(r.disease), patients: r.patients, male: r.male, bands: r.bands, observed: r.observed.map(([id, n]) => [t(id), n]), present: r.present.map(([id, n]) => [t(id), n]), studied: r.studied });
+      doctor.beliefs.importRow({
+        d: d(r.disease),
+        patients: r.patients,
+        male: r.male,
+        bands: r.bands,
+        observed: r.observed.map(([id, n]) => [t(id), n]),
+        present: r.present.map(([id, n]) => [t(id), n]),
+        studied: r.studied,
+      });
     }
-    for (const c of saved.cases) doctor.cases.add({ disease: d(c.disease), present: c.present.map(t), absent: c.absent.map(t), ageBand: c.ageBand, male: c.male, consultation: c.consultation });
+    for (const c of saved.cases)
+      doctor.cases.add({
+        disease: d(c.disease),
+        present: c.present.map(t),
+        absent: c.absent.map(t),
+        ageBand: c.ageBand,
+        male: c.male,
+        consultation: c.consultation,
+      });
     for (const e of saved.experiences) {
-      const rule: ExperienceRule = e.rule.kind === 'prefer' ? { kind: 'prefer', cues: e.rule.cues.map((c) => ({ term: t(c.term), present: c.present })) } : { kind: 'examine', exam: e.rule.exam };
-      doctor.experiences.restore({ id: e.id, from: d(e.from), to: d(e.to), rule, text: e.text, learnedAt: e.learnedAt, uses: e.uses, successes: e.successes, retired: e.retired });
+      const rule: ExperienceRule =
+        e.rule.kind === 'prefer'
+          ? { kind: 'prefer', cues: e.rule.cues.map((c) => ({ term: t(c.term), present: c.present })) }
+          : { kind: 'examine', exam: e.rule.exam };
+      doctor.experiences.restore({
+        id: e.id,
+        from: d(e.from),
+        to: d(e.to),
+        rule,
+        text: e.text,
+        learnedAt: e.learnedAt,
+        uses: e.uses,
+        successes: e.successes,
+        retired: e.retired,
+      });
     }
   }
 }
-

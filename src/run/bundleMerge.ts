@@ -76,7 +76,25 @@ export function mergeBundle(a: Bundle, b: Bundle): Bundle {
   const doctors = new Map(a.doctors.map((d) => [d.department, d]));
   for (const d of b.doctors) {
     const had = doctors.get(d.department);
-    doctors.set(d.department, had ? mergeDoctor(had, d, offset) : mergeDoctor({ ...d, consultations: 0, correct: 0, caseMix: [], severity: { perDisease: [], pooled: d.severity.pooled.map(() => 0), ranges: [] }, beliefs: [], cases: [], experiences: [] }, d, offset));
+    doctors.set(
+      d.department,
+      had
+        ? mergeDoctor(had, d, offset)
+        : mergeDoctor(
+            {
+              ...d,
+              consultations: 0,
+              correct: 0,
+              caseMix: [],
+              severity: { perDisease: [], pooled: d.severity.pooled.map(() => 0), ranges: [] },
+              beliefs: [],
+              cases: [],
+              experiences: [],
+            },
+            d,
+            offset,
+          ),
+    );
   }
   const nurse = new Map<string, [string, string, number]>();
   for (const [term, dep, n] of [...a.nurse.learned, ...b.nurse.learned]) {

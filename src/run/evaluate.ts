@@ -35,7 +35,9 @@ export function osceToCase(osce: OsceCase, id: string): ExternalCase {
     if (Array.isArray(n)) return n.flatMap((x) => flat(x, prefix));
     return Object.entries(n).flatMap(([k, v]) => flat(v, k.replace(/_/g, ' ')));
   };
-  const history = [actor.History, ...flat(actor.Past_Medical_History), ...flat(actor.Social_History), ...flat(actor.Review_of_Systems)].filter((x) => x.trim()).join('. ');
+  const history = [actor.History, ...flat(actor.Past_Medical_History), ...flat(actor.Social_History), ...flat(actor.Review_of_Systems)]
+    .filter((x) => x.trim())
+    .join('. ');
   const diagnosis = exam.Correct_Diagnosis ? { name: exam.Correct_Diagnosis } : undefined;
   return {
     id,
@@ -81,10 +83,13 @@ export class CaseEvaluator {
       const terms: { id: string; present: boolean }[] = [];
       const matches = this.matcher.match(phrase, c.language);
       const loose = matches.length === 0 ? this.matcher.matchLoosely(phrase) : undefined;
-      for (const m of loose ? [loose] : matches) terms.push({ id: m.term, present: mode === 'absent' ? false : mode === 'present' ? true : !m.negated });
+      for (const m of loose ? [loose] : matches)
+        terms.push({ id: m.term, present: mode === 'absent' ? false : mode === 'present' ? true : !m.negated });
       if (finding) {
         const colon = phrase.split(/[:：]/);
-        if (colon.length >= 2) for (const t of this.values.read(colon.slice(0, -1).join(' '), colon[colon.length - 1] as string)) terms.push({ id: t, present: true });
+        if (colon.length >= 2)
+          for (const t of this.values.read(colon.slice(0, -1).join(' '), colon[colon.length - 1] as string))
+            terms.push({ id: t, present: true });
       }
       if (terms.length === 0) {
         this.unmappedPhrases++;

@@ -148,7 +148,8 @@ export class LlmBrainPort {
         const patient = this.sim.patientRecord(r.patient);
         this.sessions.delete(r.consultRequest);
         this.current.delete(r.patient);
-        if (session?.outcome && session.visit && patient) await this.clinician.followUp(session.visit, session.outcome, this.ctx(session.meter));
+        if (session?.outcome && session.visit && patient)
+          await this.clinician.followUp(session.visit, session.outcome, this.ctx(session.meter));
         return;
       }
       default:
@@ -187,7 +188,12 @@ export class LlmBrainPort {
     return this.conclude(r, session, visit, dialogue);
   }
 
-  private async conclude(r: BrainRequest & { kind: 'consult' }, session: Session, visit: Visit, dialogue: { term: string; present: boolean }[]): Promise<void> {
+  private async conclude(
+    r: BrainRequest & { kind: 'consult' },
+    session: Session,
+    visit: Visit,
+    dialogue: { term: string; present: boolean }[],
+  ): Promise<void> {
     const outcome = await this.clinician.conclude(visit, this.ctx(session.meter));
     session.outcome = outcome;
     this.lastOutcome = { patient: r.patient, outcome };
@@ -206,7 +212,18 @@ export class LlmBrainPort {
  * The world's brain when the settings say "language model": what the page needs to build one
  * (the prompts come from `bundledPromptBook()` on the page, `loadPromptBook()` in Node).
  */
-export function createLlmBrainPort(a: { staff: ClinicalStaff; sim: Simulation; config: LlmConfig; prompts: PromptBook; lang: Lang; reflect?: boolean; log?: (line: string) => void }): LlmBrainPort {
+export function createLlmBrainPort(a: {
+  staff: ClinicalStaff;
+  sim: Simulation;
+  config: LlmConfig;
+  prompts: PromptBook;
+  lang: Lang;
+  reflect?: boolean;
+  log?: (line: string) => void;
+}): LlmBrainPort {
   const client = new LlmClient(a.config, a.log ? { log: a.log } : {});
-  return new LlmBrainPort(new LlmClinician(a.staff, new LlmDoctor(a.staff.kb, client, a.prompts), a.lang, { reflect: Boolean(a.reflect) }), a.sim);
+  return new LlmBrainPort(
+    new LlmClinician(a.staff, new LlmDoctor(a.staff.kb, client, a.prompts), a.lang, { reflect: Boolean(a.reflect) }),
+    a.sim,
+  );
 }

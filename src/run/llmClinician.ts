@@ -67,10 +67,16 @@ export class LlmClinician {
     const kb = this.staff.kb;
     const lang = this.lang;
     const truth = kb.disease(patient.disease);
-    const forbidden = [truth.name.en, truth.name.zh, ...truth.synonyms.en, ...truth.synonyms.zh].map((n) => n.toLowerCase()).filter((n) => n.length >= 4 || /\p{Script=Han}/u.test(n));
+    const forbidden = [truth.name.en, truth.name.zh, ...truth.synonyms.en, ...truth.synonyms.zh]
+      .map((n) => n.toLowerCase())
+      .filter((n) => n.length >= 4 || /\p{Script=Han}/u.test(n));
     const termName = (t: TermId | string): string => kb.term(t).name[lang];
     let said = '';
-    for await (const delta of this.llm.streamReply(ctx, { persona: basicInfo(patient, lang), facts: recordFacts(patient, termName, lang), question })) {
+    for await (const delta of this.llm.streamReply(ctx, {
+      persona: basicInfo(patient, lang),
+      facts: recordFacts(patient, termName, lang),
+      question,
+    })) {
       said += delta;
       const lower = said.toLowerCase();
       if (forbidden.some((n) => lower.includes(n))) throw new Error('the patient named its disease');
@@ -101,7 +107,13 @@ export class LlmClinician {
     const r = await this.llm.client.orOffline(
       'doctor-reflect',
       ctx.meter,
-      () => reflectWithModel(this.llm, doctor, { report: outcome.report, truth: outcome.truth, interview: visit.interview, consultation: this.staff.consultations }, ctx),
+      () =>
+        reflectWithModel(
+          this.llm,
+          doctor,
+          { report: outcome.report, truth: outcome.truth, interview: visit.interview, consultation: this.staff.consultations },
+          ctx,
+        ),
       () => undefined,
     );
     if (r.value) {
@@ -111,14 +123,27 @@ export class LlmClinician {
   }
 
   /** The triage nurse's decision (the model's, or the offline nurse's when the model cannot). */
-  async triage(patient: Patient, ctx: StepContext, transcript: TranscriptLine[] = []): Promise<{ department: DepartmentId; redFlag: boolean; fromModel: boolean }> {
+  async triage(
+    patient: Patient,
+    ctx: StepContext,
+    transcript: TranscriptLine[] = [],
+  ): Promise<{ department: DepartmentId; redFlag: boolean; fromModel: boolean }> {
     const kb = this.staff.kb;
     const cc = (patient.symptoms[0] as { term: TermId }).term;
-    const r = await this.llm.client.orOffline('triage', ctx.meter, () => this.llm.triage(ctx, { patient: shortDescription(patient, this.lang), complaint: cc }), () => ({
-      department: this.staff.nurse.triage(cc),
-      redFlag: this.staff.nurse.isRedFlag(cc),
-    }));
-    transcript.push({ speaker: 'nurse', text: `${kb.term(cc).name[this.lang]} → ${kb.department(r.value.department).name[this.lang]}`, fromModel: r.fromModel });
+    const r = await this.llm.client.orOffline(
+      'triage',
+      ctx.meter,
+      () => this.llm.triage(ctx, { patient: shortDescription(patient, this.lang), complaint: cc }),
+      () => ({
+        department: this.staff.nurse.triage(cc),
+        redFlag: this.staff.nurse.isRedFlag(cc),
+      }),
+    );
+    transcript.push({
+      speaker: 'nurse',
+      text: `${kb.term(cc).name[this.lang]} → ${kb.department(r.value.department).name[this.lang]}`,
+      fromModel: r.fromModel,
+    });
     return { ...r.value, fromModel: r.fromModel };
   }
 
@@ -142,25 +167,41 @@ export class LlmClinician {
     const lead = offline.differential.slice(0, LLM_CONSULT.leadDiseases).map((d) => kb.disease(d.disease));
 
     // Inquiry.
-    const symptomCandidates = unique([
-      ...offline.questions.map((q) => q.term),
-      ...lead.flatMap((d) => d.symptoms.map((s) => s.term)),
-    ]).filter((t) => t !== cc && kb.term(t).kind === 'symptom').slice(0, LLM_CONSULT.candidateSymptoms);
+    const symptomCandidates = unique([...offline.questions.map((q) => q.term), ...lead.flatMap((d) => d.symptoms.map((s) => s.term))])
+      .filter((t) => t !== cc && kb.term(t).kind === 'symptom')
+      .slice(0, LLM_CONSULT.candidateSymptoms);
     const inquiry = await client.orOffline(
       'doctor-inquiry',
       meter,
-      () => this.llm.inquire(ctx, { department, patient: who, complaint: cc, answers: [{ term: cc, present: true }], candidates: symptomCandidates, max: LLM_CONSULT.maxQuestions }),
+      () =>
+        this.llm.inquire(ctx, {
+          department,
+          patient: who,
+          complaint: cc,
+          answers: [{ term: cc, present: true }],
+          candidates: symptomCandidates,
+          max: LLM_CONSULT.maxQuestions,
+        }),
       () => ({ questions: offline.questions.slice(1).map((q) => q.term), stop: true }),
     );
     const questions = [{ term: cc, present: true }, ...inquiry.value.questions.map((term) => ({ term, present: interview.ask(term) }))];
 
     // The patient answers from the record, in its own voice.
-    const qa = questions.map((q) => ({ question: questionText(termName(q.term), lang), fact: factText(q.present, interview.daysOf(q.term), lang) }));
+    const qa = questions.map((q) => ({
+      question: questionText(termName(q.term), lang),
+      fact: factText(q.present, interview.daysOf(q.term), lang),
+    }));
     const truth = kb.disease(patient.disease);
     const voiced = await client.orOffline(
       'patient-roleplay',
       meter,
-      () => this.llm.roleplay(ctx, { persona: basicInfo(patient, lang), facts: recordFacts(patient, termName, lang), qa, forbidden: [truth.name.en, truth.name.zh, ...truth.synonyms.en, ...truth.synonyms.zh] }),
+      () =>
+        this.llm.roleplay(ctx, {
+          persona: basicInfo(patient, lang),
+          facts: recordFacts(patient, termName, lang),
+          qa,
+          forbidden: [truth.name.en, truth.name.zh, ...truth.synonyms.en, ...truth.synonyms.zh],
+        }),
       () => qa.map((x) => x.fact),
     );
     qa.forEach((x, i) => {
@@ -169,8 +210,13 @@ export class LlmClinician {
     });
     // What the patient tells of its past when asked (the record's history, never its disease).
     const h = patient.history;
-    const background = [...h.past, ...h.lifestyle, ...h.family, ...h.exposures, ...h.medications].map((x) => x[lang]).slice(0, 6).join('; ');
-    const answers = questions.map((q) => `${termName(q.term)}: ${q.present ? (lang === 'zh' ? '有' : 'yes') : lang === 'zh' ? '无' : 'no'}`).join('; ');
+    const background = [...h.past, ...h.lifestyle, ...h.family, ...h.exposures, ...h.medications]
+      .map((x) => x[lang])
+      .slice(0, 6)
+      .join('; ');
+    const answers = questions
+      .map((q) => `${termName(q.term)}: ${q.present ? (lang === 'zh' ? '有' : 'yes') : lang === 'zh' ? '无' : 'no'}`)
+      .join('; ');
     const history = background ? `${answers}. ${lang === 'zh' ? '既往及生活史' : 'Background'}: ${background}` : answers;
 
     // Examinations.
@@ -200,7 +246,8 @@ export class LlmClinician {
     for (const e of exams) {
       const report = interview.examine(e);
       const shown = new Set(report.findings.map((f) => kb.termIndex(f)));
-      for (const d of lead) for (const t of doctor.beliefs.findingsOf(kb.diseaseIndex(d.id), e)) if (!shown.has(t)) observations.set(t, false);
+      for (const d of lead)
+        for (const t of doctor.beliefs.findingsOf(kb.diseaseIndex(d.id), e)) if (!shown.has(t)) observations.set(t, false);
       for (const f of report.findings) {
         observations.set(kb.termIndex(f), true);
         abnormal.push(termName(f));
@@ -217,7 +264,22 @@ export class LlmClinician {
     }
     const results = `${lang === 'zh' ? '自评负担' : 'burden'} ${interview.rateBurden()}/10; ${abnormal.length > 0 ? unique(abnormal).join('; ') : lang === 'zh' ? '均正常' : 'all normal'}`;
     transcript.push({ speaker: 'results', text: results, fromModel: true });
-    return { patient, department, interview, offline, questions, exams, observations, severityEvidence, history, results, who, lead, meter, transcript };
+    return {
+      patient,
+      department,
+      interview,
+      offline,
+      questions,
+      exams,
+      observations,
+      severityEvidence,
+      history,
+      results,
+      who,
+      lead,
+      meter,
+      transcript,
+    };
   }
 
   /** Diagnosis (with the retrieved cases and experiences) and treatment: the outcome, scored. */
@@ -228,7 +290,10 @@ export class LlmClinician {
     const { patient, department, offline, lead, meter, transcript, history, results, who, exams } = visit;
     const doctor = this.staff.doctor(department);
     const truth = kb.disease(patient.disease);
-    const diseaseCandidates = unique<DiseaseId>([...lead.map((d) => d.id), ...lead.slice(0, 3).flatMap((d) => d.confusedWith)]).slice(0, LLM_CONSULT.candidateDiseases);
+    const diseaseCandidates = unique<DiseaseId>([...lead.map((d) => d.id), ...lead.slice(0, 3).flatMap((d) => d.confusedWith)]).slice(
+      0,
+      LLM_CONSULT.candidateDiseases,
+    );
     const cases: CaseSummary[] = offline.retrievedCases.map((c) => ({
       disease: c.disease,
       similarity: c.similarity,
@@ -237,18 +302,35 @@ export class LlmClinician {
     const diagnosis = await client.orOffline(
       'doctor-diagnose',
       meter,
-      () => this.llm.diagnose(ctx, { department, patient: who, history, results, candidates: diseaseCandidates, cases, experiences: offline.experiences.map((e) => e.text[lang]) }),
+      () =>
+        this.llm.diagnose(ctx, {
+          department,
+          patient: who,
+          history,
+          results,
+          candidates: diseaseCandidates,
+          cases,
+          experiences: offline.experiences.map((e) => e.text[lang]),
+        }),
       () => ({ disease: offline.diagnosis, differential: offline.differential.slice(1, 3).map((d) => d.disease), thought: [] as string[] }),
     );
     const chosen = kb.disease(diagnosis.value.disease);
     for (const line of diagnosis.value.thought) transcript.push({ speaker: 'doctor', text: line, fromModel: true });
     transcript.push({ speaker: 'doctor', text: `${chosen.name[lang]} (${chosen.icd10})`, fromModel: diagnosis.fromModel });
 
-    const treatment = await client.orOffline('doctor-treat', meter, () => this.llm.treat(ctx, { disease: chosen.id, patient: who, results }), () => ({ escalate: offline.severe, plan: chosen.treatment.advice[lang] }));
+    const treatment = await client.orOffline(
+      'doctor-treat',
+      meter,
+      () => this.llm.treat(ctx, { disease: chosen.id, patient: who, results }),
+      () => ({ escalate: offline.severe, plan: chosen.treatment.advice[lang] }),
+    );
     transcript.push({ speaker: 'doctor', text: treatment.value.plan, fromModel: treatment.fromModel });
 
     const posterior = new Map(offline.differential.map((d) => [d.disease as string, d.probability]));
-    const differential = unique<DiseaseId>([chosen.id, ...diagnosis.value.differential]).map((disease) => ({ disease, probability: posterior.get(disease) ?? 0 }));
+    const differential = unique<DiseaseId>([chosen.id, ...diagnosis.value.differential]).map((disease) => ({
+      disease,
+      probability: posterior.get(disease) ?? 0,
+    }));
     const report: DiagnosisReport = {
       ...offline,
       questions: visit.questions,
@@ -268,7 +350,8 @@ export class LlmClinician {
       correct: chosen.id === truth.id,
       top3: differential.slice(0, 3).some((x) => x.disease === truth.id),
       examinationRight: exams.some((e) => truth.keyExams.includes(e)),
-      treatmentRight: sameDrugs(chosen, truth) && fitsSeverity(truth.treatment.severe !== undefined, patient.severity, treatment.value.escalate),
+      treatmentRight:
+        sameDrugs(chosen, truth) && fitsSeverity(truth.treatment.severe !== undefined, patient.severity, treatment.value.escalate),
       escalated: treatment.value.escalate,
       meter,
       transcript,
@@ -323,7 +406,9 @@ function factText(present: boolean, days: number | undefined, lang: Lang): strin
 function recordFacts(patient: Patient, termName: (t: TermId) => string, lang: Lang): string {
   const symptoms = patient.symptoms.map((s) => `${termName(s.term)} (${formatDuration(s.days, lang)})`).join(', ');
   const h = patient.history;
-  const items = [...h.past, ...h.lifestyle, ...h.family, ...h.medications].map((x) => x[lang]).slice(0, 6).join('; ');
+  const items = [...h.past, ...h.lifestyle, ...h.family, ...h.medications]
+    .map((x) => x[lang])
+    .slice(0, 6)
+    .join('; ');
   return lang === 'zh' ? `症状：${symptoms}。病史：${items || '无'}` : `symptoms: ${symptoms}. history: ${items || 'none'}`;
 }
-

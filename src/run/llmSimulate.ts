@@ -47,7 +47,12 @@ export interface LlmSimulationSummary extends SimulationSummary {
  * followed up and learned from; the offline doctors, carrying what was learned, sit the exam
  * before and after. Stopping (`signal`) ends the run after the consultations under way.
  */
-export async function simulateWithLlm(generator: PatientGenerator, _reader: ExamReader, clinician: LlmClinician, options: LlmSimulateOptions): Promise<LlmSimulationSummary> {
+export async function simulateWithLlm(
+  generator: PatientGenerator,
+  _reader: ExamReader,
+  clinician: LlmClinician,
+  options: LlmSimulateOptions,
+): Promise<LlmSimulationSummary> {
   if (options.seed === EXAM_SEED) throw new Error(`seed ${EXAM_SEED} is reserved for the exam; training on it would leak the exam`);
   const staff = clinician.staff;
   const client = clinician.llm.client;
@@ -82,10 +87,16 @@ export async function simulateWithLlm(generator: PatientGenerator, _reader: Exam
   outcomes.forEach((o, i) => {
     if (o) log.add(consultationLine(generator.generate(options.seed, i).id, o));
   });
-  const share = (f: (o: LlmConsultationOutcome) => boolean): number => (finished.length === 0 ? 0 : finished.filter(f).length / finished.length);
+  const share = (f: (o: LlmConsultationOutcome) => boolean): number =>
+    finished.length === 0 ? 0 : finished.filter(f).length / finished.length;
   const s = client.stats;
   const n = Math.max(1, finished.length);
-  const scores = (r: typeof before) => ({ diagnosisTop1: r.diagnosisTop1, diagnosisTop3: r.diagnosisTop3, examination: r.examination, treatment: r.treatment });
+  const scores = (r: typeof before) => ({
+    diagnosisTop1: r.diagnosisTop1,
+    diagnosisTop3: r.diagnosisTop3,
+    examination: r.examination,
+    treatment: r.treatment,
+  });
   return {
     brain: 'llm',
     consultations: finished.length,
@@ -99,7 +110,12 @@ export async function simulateWithLlm(generator: PatientGenerator, _reader: Exam
       { consultations: startAt, ...scores(before) },
       { consultations: startAt + finished.length, ...scores(after) },
     ],
-    training: { diagnosisTop1: share((o) => o.correct), diagnosisTop3: share((o) => o.top3), examination: share((o) => o.examinationRight), treatment: share((o) => o.treatmentRight) },
+    training: {
+      diagnosisTop1: share((o) => o.correct),
+      diagnosisTop3: share((o) => o.top3),
+      examination: share((o) => o.examinationRight),
+      treatment: share((o) => o.treatmentRight),
+    },
     llm: {
       calls: s.calls,
       promptTokens: s.promptTokens,

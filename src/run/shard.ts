@@ -44,8 +44,15 @@ export function checkpointsOf(consultations: number, checkpoints: number): numbe
 }
 
 /** Trains one shard: its patients in order, with follow-up and learning. */
-export function trainShard(generator: PatientGenerator, reader: ExamReader, plan: ShardPlan, shard: number, onProgress?: (done: number) => void): ShardResult {
-  if (!Number.isInteger(shard) || shard < 0 || shard >= plan.shards) throw new Error(`shard ${shard} is not one of the plan's ${plan.shards}`);
+export function trainShard(
+  generator: PatientGenerator,
+  reader: ExamReader,
+  plan: ShardPlan,
+  shard: number,
+  onProgress?: (done: number) => void,
+): ShardResult {
+  if (!Number.isInteger(shard) || shard < 0 || shard >= plan.shards)
+    throw new Error(`shard ${shard} is not one of the plan's ${plan.shards}`);
   const staff = new ClinicalStaff(generator.kb, reader);
   const log = new LogHash();
   const snapshots: Bundle[] = [];
@@ -76,7 +83,12 @@ export function poolShards(kb: KnowledgeBase, results: readonly ShardResult[]): 
   const ordered = [...results].sort((a, b) => a.shard - b.shard);
   const first = ordered[0];
   if (!first) throw new Error('no shard results to pool');
-  const pooled = first.snapshots.map((_, k) => parseBundle(kb, ordered.map((r) => r.snapshots[k] as Bundle).reduce((a, b) => mergeBundle(a, b))));
+  const pooled = first.snapshots.map((_, k) =>
+    parseBundle(
+      kb,
+      ordered.map((r) => r.snapshots[k] as Bundle).reduce((a, b) => mergeBundle(a, b)),
+    ),
+  );
   const log = new LogHash();
   for (const r of ordered) log.add(r.hash);
   return { pooled, hash: log.hex() };
@@ -106,7 +118,12 @@ export async function simulateSharded(
   const kb = generator.kb;
   const examSet = buildExamSet(generator, options.examPerDisease);
   const before = sitExam(new ClinicalStaff(kb, reader), examSet);
-  const plan: ShardPlan = { seed: options.seed, consultations: options.consultations, shards: options.shards, checkpoints: checkpointsOf(options.consultations, options.checkpoints) };
+  const plan: ShardPlan = {
+    seed: options.seed,
+    consultations: options.consultations,
+    shards: options.shards,
+    checkpoints: checkpointsOf(options.consultations, options.checkpoints),
+  };
   const started = options.clock();
   const results = await run(plan);
   const seconds = options.clock() - started;

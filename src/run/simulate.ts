@@ -39,7 +39,11 @@ export function withoutDepartments(r: ExamResult): Scores {
  * Runs the hospital headless: training patients from `seed` flow through triage, consultation,
  * follow-up and learning; the doctors sit the exam before, at checkpoints and after.
  */
-export function simulate(generator: PatientGenerator, reader: ExamReader, options: SimulateOptions): { summary: SimulationSummary; staff: ClinicalStaff } {
+export function simulate(
+  generator: PatientGenerator,
+  reader: ExamReader,
+  options: SimulateOptions,
+): { summary: SimulationSummary; staff: ClinicalStaff } {
   if (options.seed === EXAM_SEED) throw new Error(`seed ${EXAM_SEED} is reserved for the exam; training on it would leak the exam`);
   const staff = options.staff ?? new ClinicalStaff(generator.kb, reader);
   const startAt = staff.consultations;

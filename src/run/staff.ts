@@ -92,7 +92,12 @@ export class ClinicalStaff {
    * The follow-up: a rightly treated patient recovers; a wrongly treated one returns worse, and
    * either way the hospital now knows the true disease. The nurse and the doctor learn from it.
    */
-  followUp(patient: Patient, interview: PatientInterview, department: DepartmentId, report: DiagnosisReport): 'kept' | 'rejected' | undefined {
+  followUp(
+    patient: Patient,
+    interview: PatientInterview,
+    department: DepartmentId,
+    report: DiagnosisReport,
+  ): 'kept' | 'rejected' | undefined {
     const kb = this.kb;
     const doctor = this.doctor(department);
     const truth = kb.disease(patient.disease);
@@ -109,7 +114,14 @@ export class ClinicalStaff {
       const present: number[] = [];
       const absent: number[] = [];
       for (const [t, p] of report.observations) (p ? present : absent).push(t);
-      doctor.cases.add({ disease: truthIndex, present, absent, ageBand: interview.ageBand, male: interview.male, consultation: this.consultations });
+      doctor.cases.add({
+        disease: truthIndex,
+        present,
+        absent,
+        ageBand: interview.ageBand,
+        male: interview.male,
+        consultation: this.consultations,
+      });
     } else {
       this.noteConfusion(department, truth.id, chosen.id);
       const r = reflect(doctor, this.textbook, report, truthIndex, interview, this.consultations);
@@ -165,7 +177,10 @@ export function fitsSeverity(hasSeverePlan: boolean, severity: 'mild' | 'moderat
 
 /** The same drugs, regardless of order: how both brains' treatments are marked. */
 export function sameDrugs(a: { treatment: { drugs: { name: { en: string } }[] } }, b: typeof a): boolean {
-  const key = (x: typeof a): string => x.treatment.drugs.map((d) => d.name.en.toLowerCase()).sort().join('|');
+  const key = (x: typeof a): string =>
+    x.treatment.drugs
+      .map((d) => d.name.en.toLowerCase())
+      .sort()
+      .join('|');
   return key(a) === key(b);
 }
-

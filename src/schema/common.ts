@@ -18,9 +18,7 @@ export const Lang = z.enum(['en', 'zh']);
 export type Lang = z.infer<typeof Lang>;
 
 /** Stable identifiers are kebab-case so they read well in URLs, files and logs. */
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "community-acquired-pneumonia"');
+export const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "community-acquired-pneumonia"');
 
 export const Probability = z.number().min(0).max(1);
 

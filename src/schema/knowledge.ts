@@ -51,23 +51,22 @@ export const Analyte = z
   .refine((a) => a.low < a.high, { message: 'reference range: low must be below high', path: ['high'] });
 export type Analyte = z.infer<typeof Analyte>;
 
-export const Exam = z
-  .strictObject({
-    id: ExamId,
-    name: Bilingual,
-    kind: ExamKind,
-    room: ExamRoom,
-    /** Time from the patient entering the room to the report, in sim minutes. */
-    minutes: z.number().int().positive(),
-    /** Price charged to the patient, in yuan (CNY), at a public Chinese hospital's order of magnitude. */
-    costCny: z.number().nonnegative(),
-    /** Measured quantities; present for labs and quantified tests (spirometry, tonometry, DEXA…). */
-    analytes: z.array(Analyte).default([]),
-    /** The report when nothing abnormal is seen (qualitative part). */
-    normal: Bilingual,
-    /** Set when only people of one sex can have the examination (cervical screening, scrotal ultrasound). */
-    sex: Sex.optional(),
-  });
+export const Exam = z.strictObject({
+  id: ExamId,
+  name: Bilingual,
+  kind: ExamKind,
+  room: ExamRoom,
+  /** Time from the patient entering the room to the report, in sim minutes. */
+  minutes: z.number().int().positive(),
+  /** Price charged to the patient, in yuan (CNY), at a public Chinese hospital's order of magnitude. */
+  costCny: z.number().nonnegative(),
+  /** Measured quantities; present for labs and quantified tests (spirometry, tonometry, DEXA…). */
+  analytes: z.array(Analyte).default([]),
+  /** The report when nothing abnormal is seen (qualitative part). */
+  normal: Bilingual,
+  /** Set when only people of one sex can have the examination (cervical screening, scrotal ultrasound). */
+  sex: Sex.optional(),
+});
 export type Exam = z.infer<typeof Exam>;
 export const ExamFile = z.array(Exam).min(1);
 

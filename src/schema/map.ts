@@ -4,7 +4,11 @@ import { z } from 'zod';
  * The subset of the Tiled JSON map format (.tmj) the hospital reads: tile layers for floors and
  * walls, object layers for rooms and spots. Anything else Tiled writes is allowed and ignored.
  */
-export const TiledProperty = z.object({ name: z.string(), type: z.string().optional(), value: z.union([z.string(), z.number(), z.boolean()]) });
+export const TiledProperty = z.object({
+  name: z.string(),
+  type: z.string().optional(),
+  value: z.union([z.string(), z.number(), z.boolean()]),
+});
 
 export const TiledObject = z.object({
   id: z.number().int(),
@@ -40,6 +44,13 @@ export const TiledMap = z.object({
   height: z.number().int().positive(),
   tilewidth: z.number().int().positive(),
   tileheight: z.number().int().positive(),
-  layers: z.array(z.discriminatedUnion('type', [TiledTileLayer, TiledObjectLayer, z.object({ type: z.literal('imagelayer') }).passthrough(), z.object({ type: z.literal('group') }).passthrough()])),
+  layers: z.array(
+    z.discriminatedUnion('type', [
+      TiledTileLayer,
+      TiledObjectLayer,
+      z.object({ type: z.literal('imagelayer') }).passthrough(),
+      z.object({ type: z.literal('group') }).passthrough(),
+    ]),
+  ),
 });
 export type TiledMap = z.infer<typeof TiledMap>;

@@ -44,7 +44,9 @@ export const COMMANDS = {
     handle: (ctx, a) => ctx.answerTriage(a.patient, a.request, a.department, a.redFlag),
   }),
   'consult.answered': defineCommand({
-    args: ConsultAnswer.refine((a) => Boolean(a.order) !== Boolean(a.diagnosis), { message: 'give either an examination order or a diagnosis' }),
+    args: ConsultAnswer.refine((a) => Boolean(a.order) !== Boolean(a.diagnosis), {
+      message: 'give either an examination order or a diagnosis',
+    }),
     handle: (ctx, a) => ctx.answerConsult(a),
   }),
   'hospital.setArrivalRate': defineCommand({
@@ -53,7 +55,15 @@ export const COMMANDS = {
   }),
   /** Staff a service for more patients at once (a fever clinic, extra doctors, a second triage desk). */
   'hospital.setCapacity': defineCommand({
-    args: z.strictObject({ service: z.string().regex(/^(triage|registration|pharmacy|consult:[a-z0-9-]+|exam:[a-z0-9-]+)$/, 'a service such as "triage" or "consult:respiratory"'), count: z.number().int().min(1).max(50) }),
+    args: z.strictObject({
+      service: z
+        .string()
+        .regex(
+          /^(triage|registration|pharmacy|consult:[a-z0-9-]+|exam:[a-z0-9-]+)$/,
+          'a service such as "triage" or "consult:respiratory"',
+        ),
+      count: z.number().int().min(1).max(50),
+    }),
     handle: (ctx, a) => ctx.setCapacity(a.service, a.count),
   }),
   'hospital.setTriageRules': defineCommand({

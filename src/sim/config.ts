@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Relative arrivals by hour of day: outpatient clinics peak mid-morning and again after lunch. */
-const CLINIC_DAY = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.2, 0.5, 1.0, 1.0, 0.9, 0.7, 0.4, 0.6, 0.8, 0.7, 0.5, 0.4, 0.3, 0.3, 0.25, 0.2, 0.15, 0.1];
+const CLINIC_DAY = [
+  0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.2, 0.5, 1.0, 1.0, 0.9, 0.7, 0.4, 0.6, 0.8, 0.7, 0.5, 0.4, 0.3, 0.3, 0.25, 0.2, 0.15, 0.1,
+];
 
 /** The world's tunables, with their units. Parsed with zod: a bad setting is refused by name. */
 /** A hospital triage policy: patients opening with one of these complaints go straight to `department`. */
@@ -24,7 +26,9 @@ export const SimConfig = z.strictObject({
   /** A blood or swab sample is taken in minutes; the laboratory reports later. */
   sampleMinutes: z.number().positive().default(4),
   /** Patients served at once: several phlebotomy chairs, two ultrasound and X-ray rooms, one of everything else. */
-  capacity: z.record(z.string(), z.number().int().positive()).default({ 'exam:laboratory': 4, 'exam:ultrasound': 2, 'exam:radiology': 2, pharmacy: 2 }),
+  capacity: z
+    .record(z.string(), z.number().int().positive())
+    .default({ 'exam:laboratory': 4, 'exam:ultrasound': 2, 'exam:radiology': 2, pharmacy: 2 }),
   /** Reports slower than this send the patient home to come back for the result. */
   maxWaitForResultMinutes: z.number().positive().default(240),
   /** Peak arrivals per hour; the day curve scales it hour by hour. */

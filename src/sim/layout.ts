@@ -61,9 +61,18 @@ function prop(o: TiledObject, name: string): string | number | boolean | undefin
  * layer (property `kind`, and `department` for consulting and exam rooms) and a `spots` object
  * layer (points with `kind`, `room` and `order`). Every spot must stand on a floor tile.
  */
-export function parseLayout(data: unknown, file = 'maps/hospital.tmj', requiredConsulting: readonly string[] = [], requiredExamRooms: readonly string[] = []): Layout {
+export function parseLayout(
+  data: unknown,
+  file = 'maps/hospital.tmj',
+  requiredConsulting: readonly string[] = [],
+  requiredExamRooms: readonly string[] = [],
+): Layout {
   const parsed = TiledMap.safeParse(data);
-  if (!parsed.success) throw new MapError(file, parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  if (!parsed.success)
+    throw new MapError(
+      file,
+      parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
   const map = parsed.data;
   const issues: { path: string; message: string }[] = [];
   const layerIndex = (name: string): number => map.layers.findIndex((l) => 'name' in l && l.name === name);
@@ -76,9 +85,20 @@ export function parseLayout(data: unknown, file = 'maps/hospital.tmj', requiredC
   if (!walls || walls.type !== 'tilelayer') issues.push({ path: 'layers', message: 'a tile layer named "walls" is required' });
   if (!roomLayer || roomLayer.type !== 'objectgroup') issues.push({ path: 'layers', message: 'an object layer named "rooms" is required' });
   if (!spotLayer || spotLayer.type !== 'objectgroup') issues.push({ path: 'layers', message: 'an object layer named "spots" is required' });
-  if (issues.length > 0 || !walls || walls.type !== 'tilelayer' || !roomLayer || roomLayer.type !== 'objectgroup' || !spotLayer || spotLayer.type !== 'objectgroup') throw new MapError(file, issues);
+  if (
+    issues.length > 0 ||
+    !walls ||
+    walls.type !== 'tilelayer' ||
+    !roomLayer ||
+    roomLayer.type !== 'objectgroup' ||
+    !spotLayer ||
+    spotLayer.type !== 'objectgroup'
+  )
+    throw new MapError(file, issues);
   if (walls.data.length !== map.width * map.height) {
-    throw new MapError(file, [{ path: `layers[${wallsAt}].data`, message: `expected ${map.width * map.height} tiles, found ${walls.data.length}` }]);
+    throw new MapError(file, [
+      { path: `layers[${wallsAt}].data`, message: `expected ${map.width * map.height} tiles, found ${walls.data.length}` },
+    ]);
   }
 
   const blocked = Uint8Array.from(walls.data, (gid) => (gid === 0 ? 0 : 1));
@@ -87,8 +107,16 @@ export function parseLayout(data: unknown, file = 'maps/hospital.tmj', requiredC
   const rooms = new Map<string, Room>();
   roomLayer.objects.forEach((o, i) => {
     const kind = prop(o, 'kind');
-    if (!ROOM_KINDS.includes(kind as RoomKind)) return void issues.push({ path: `layers[${roomsAt}].objects[${i}].properties`, message: `kind must be one of ${ROOM_KINDS.join(', ')}, got ${JSON.stringify(kind)}` });
-    if (!o.name || rooms.has(o.name)) return void issues.push({ path: `layers[${roomsAt}].objects[${i}].name`, message: o.name ? `duplicate room "${o.name}"` : 'a room needs a name' });
+    if (!ROOM_KINDS.includes(kind as RoomKind))
+      return void issues.push({
+        path: `layers[${roomsAt}].objects[${i}].properties`,
+        message: `kind must be one of ${ROOM_KINDS.join(', ')}, got ${JSON.stringify(kind)}`,
+      });
+    if (!o.name || rooms.has(o.name))
+      return void issues.push({
+        path: `layers[${roomsAt}].objects[${i}].name`,
+        message: o.name ? `duplicate room "${o.name}"` : 'a room needs a name',
+      });
     const department = prop(o, 'department');
     rooms.set(o.name, {
       name: o.name,
@@ -111,8 +139,10 @@ export function parseLayout(data: unknown, file = 'maps/hospital.tmj', requiredC
     const kind = prop(o, 'kind') as SpotKind;
     const roomName = String(prop(o, 'room') ?? '');
     const p = { x: Math.floor(o.x / tw), y: Math.floor(o.y / th) };
-    if (!SPOT_KINDS.includes(kind)) return void issues.push({ path: `${at}.properties`, message: `kind must be one of ${SPOT_KINDS.join(', ')}` });
-    if (p.x < 0 || p.y < 0 || p.x >= map.width || p.y >= map.height || blocked[p.y * map.width + p.x]) return void issues.push({ path: at, message: `spot "${o.name}" at tile (${p.x}, ${p.y}) is not on a floor tile` });
+    if (!SPOT_KINDS.includes(kind))
+      return void issues.push({ path: `${at}.properties`, message: `kind must be one of ${SPOT_KINDS.join(', ')}` });
+    if (p.x < 0 || p.y < 0 || p.x >= map.width || p.y >= map.height || blocked[p.y * map.width + p.x])
+      return void issues.push({ path: at, message: `spot "${o.name}" at tile (${p.x}, ${p.y}) is not on a floor tile` });
     if (kind === 'entrance') return void (entrance = p);
     if (kind === 'exit') return void (exit = p);
     const room = rooms.get(roomName);

@@ -18,7 +18,10 @@ export const OutbreakSpec = z
     /** Patient seed of the outbreak's own stream (patient i of it is always the same). */
     patientSeed: z.number().int(),
   })
-  .refine((s) => s.startHour < s.peakHour && s.peakHour < s.endHour, { message: 'the surge must begin before its peak and end after it', path: ['peakHour'] });
+  .refine((s) => s.startHour < s.peakHour && s.peakHour < s.endHour, {
+    message: 'the surge must begin before its peak and end after it',
+    path: ['peakHour'],
+  });
 export type OutbreakSpec = z.infer<typeof OutbreakSpec>;
 
 /** Arrivals per hour at sim minute `t`: a half-cosine rise to the peak and a half-cosine fall. */

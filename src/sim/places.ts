@@ -35,8 +35,25 @@ export function placeStaff(rooms: ReadonlyMap<string, Room>): StaffAgent[] {
   for (const room of rooms.values()) {
     if (!room.post) continue;
     const role: StaffAgent['role'] | undefined =
-      room.kind === 'triage' ? 'triage-nurse' : room.kind === 'registration' ? 'registration-nurse' : room.kind === 'consulting' ? 'doctor' : room.kind === 'exam' ? 'examiner' : room.kind === 'pharmacy' ? 'pharmacist' : undefined;
-    if (role) staff.push({ id: `${role}:${room.name}`, role, room: room.name, ...(room.department ? { department: room.department } : {}), pos: room.post });
+      room.kind === 'triage'
+        ? 'triage-nurse'
+        : room.kind === 'registration'
+          ? 'registration-nurse'
+          : room.kind === 'consulting'
+            ? 'doctor'
+            : room.kind === 'exam'
+              ? 'examiner'
+              : room.kind === 'pharmacy'
+                ? 'pharmacist'
+                : undefined;
+    if (role)
+      staff.push({
+        id: `${role}:${room.name}`,
+        role,
+        room: room.name,
+        ...(room.department ? { department: room.department } : {}),
+        pos: room.post,
+      });
   }
   return staff;
 }

@@ -75,14 +75,23 @@ export class Simulation {
       setCapacity: (service, count) => void (this.config.capacity[service] = count),
       setTriageRules: (rules) => {
         const nowhere = rules.filter((r) => !this.rooms.has(`consult-${r.department}`)).map((r) => r.department);
-        if (nowhere.length > 0) return void this.emit('command:refused', { name: 'hospital.setTriageRules', message: `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}` });
+        if (nowhere.length > 0)
+          return void this.emit('command:refused', {
+            name: 'hospital.setTriageRules',
+            message: `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}`,
+          });
         this.config.triageRules = rules;
       },
       startOutbreak: (spec) => {
         const unknown = spec.diseases.filter((d) => !this.kb.hasDisease(d));
-        if (unknown.length > 0) return void this.emit('command:refused', { name: 'hospital.startOutbreak', message: `unknown diseases: ${unknown.join(', ')}` });
+        if (unknown.length > 0)
+          return void this.emit('command:refused', { name: 'hospital.startOutbreak', message: `unknown diseases: ${unknown.join(', ')}` });
         // Patient ids are seed and index: a stream of its own keeps outbreak patients from taking normal patients' ids.
-        if (spec.patientSeed === this.config.patientSeed) return void this.emit('command:refused', { name: 'hospital.startOutbreak', message: 'patientSeed: the outbreak needs a patient seed other than the hospital’s own' });
+        if (spec.patientSeed === this.config.patientSeed)
+          return void this.emit('command:refused', {
+            name: 'hospital.startOutbreak',
+            message: 'patientSeed: the outbreak needs a patient seed other than the hospital’s own',
+          });
         this.outbreaks.push(new OutbreakArrivals(spec));
       },
     };
@@ -134,7 +143,8 @@ export class Simulation {
     }
     this.arrivals(dt);
     for (const o of this.outbreaks) {
-      for (let n = o.due(w.time, dt); n > 0; n--) this.admit(this.generator.generate(o.spec.patientSeed, o.admitted++, { diseases: o.spec.diseases as never }));
+      for (let n = o.due(w.time, dt); n > 0; n--)
+        this.admit(this.generator.generate(o.spec.patientSeed, o.admitted++, { diseases: o.spec.diseases as never }));
     }
     for (const agent of w.patients.values()) this.advance(agent, dt);
     this.serveQueues();
@@ -144,7 +154,16 @@ export class Simulation {
   admit(given?: Patient): PatientAgent {
     const w = this.world;
     const record = given ?? this.generator.generate(this.config.patientSeed, w.generated++);
-    const agent: PatientAgent = { id: record.id, record, visit: 1, pos: { ...w.layout.entrance }, route: [], routeAt: 0, stage: { kind: 'to-queue', at: 'triage' }, priority: false };
+    const agent: PatientAgent = {
+      id: record.id,
+      record,
+      visit: 1,
+      pos: { ...w.layout.entrance },
+      route: [],
+      routeAt: 0,
+      stage: { kind: 'to-queue', at: 'triage' },
+      priority: false,
+    };
     w.patients.set(agent.id, agent);
     w.stats.arrived += 1;
     this.walkTo(agent, this.queueSpot('triage', this.queueOf('triage').length));
@@ -260,7 +279,10 @@ export class Simulation {
     for (const [at, queue] of w.queues) {
       if (queue.length === 0 || this.serving(at).length >= (this.config.capacity[at] ?? 1)) continue;
       // Patients back with results go first, then in order of arrival.
-      const index = Math.max(0, queue.findIndex((id) => w.patients.get(id)?.priority));
+      const index = Math.max(
+        0,
+        queue.findIndex((id) => w.patients.get(id)?.priority),
+      );
       const [id] = queue.splice(index, 1);
       const agent = id ? w.patients.get(id) : undefined;
       if (!agent) continue;
@@ -291,7 +313,12 @@ export class Simulation {
         w.stats.consultations += 1;
         w.stats.consultationsToday += 1;
       }
-      const request = this.request({ kind: 'consult', patient: agent.id, department, ...(agent.pendingExamDone ? { resumeAfterExam: agent.pendingExamDone } : {}) });
+      const request = this.request({
+        kind: 'consult',
+        patient: agent.id,
+        department,
+        ...(agent.pendingExamDone ? { resumeAfterExam: agent.pendingExamDone } : {}),
+      });
       agent.consultRequest ??= request;
       agent.pendingExamDone = undefined;
       agent.stage = { kind: 'awaiting-brain', at, request };
@@ -399,7 +426,8 @@ export class Simulation {
   private onTriage(patient: string, request: number, department: string, redFlag: boolean): void {
     const agent = this.awaiting(patient, request);
     if (!agent) return;
-    if (!this.rooms.has(`consult-${department}`)) return void this.emit('command:refused', { name: 'triage.decided', message: `no consulting room for department "${department}"` });
+    if (!this.rooms.has(`consult-${department}`))
+      return void this.emit('command:refused', { name: 'triage.decided', message: `no consulting room for department "${department}"` });
     this.release('triage', agent);
     agent.department = department;
     this.emit('patient:triaged', { patient, department, redFlag });
@@ -413,7 +441,13 @@ export class Simulation {
     const department = agent.department ?? 'emergency';
     const then: ConsultNext = a.order
       ? { kind: 'exam', exam: a.order }
-      : { kind: 'diagnosis', disease: a.diagnosis?.disease ?? '', probability: a.diagnosis?.probability ?? 0, severe: a.diagnosis?.severe ?? false, request: agent.consultRequest ?? a.request };
+      : {
+          kind: 'diagnosis',
+          disease: a.diagnosis?.disease ?? '',
+          probability: a.diagnosis?.probability ?? 0,
+          severe: a.diagnosis?.severe ?? false,
+          request: agent.consultRequest ?? a.request,
+        };
     agent.stage = { kind: 'consulting', department, lines: [...a.dialogue], nextLineAt: this.world.time, then };
   }
 
@@ -436,8 +470,16 @@ export class Simulation {
       if (room === 'consulting-room') {
         // Done by the doctor there and then (a neurological or mental-state examination).
         this.emit('exam:started', { patient: agent.id, exam, room });
-        this.emit('exam:reported', { patient: agent.id, exam, findings: this.reader.report(agent.record, exam as never).findings.map(String) });
-        agent.stage = { kind: 'awaiting-brain', at, request: this.request({ kind: 'consult', patient: agent.id, department: s.department, resumeAfterExam: exam }) };
+        this.emit('exam:reported', {
+          patient: agent.id,
+          exam,
+          findings: this.reader.report(agent.record, exam as never).findings.map(String),
+        });
+        agent.stage = {
+          kind: 'awaiting-brain',
+          at,
+          request: this.request({ kind: 'consult', patient: agent.id, department: s.department, resumeAfterExam: exam }),
+        };
         return;
       }
       this.release(at, agent);
@@ -450,7 +492,14 @@ export class Simulation {
     this.release(at, agent);
     const d = s.then;
     agent.diagnosis = { disease: d.disease, severe: d.severe };
-    this.emit('patient:diagnosed', { patient: agent.id, department: s.department, disease: d.disease, probability: d.probability, severe: d.severe, request: d.request });
+    this.emit('patient:diagnosed', {
+      patient: agent.id,
+      department: s.department,
+      disease: d.disease,
+      probability: d.probability,
+      severe: d.severe,
+      request: d.request,
+    });
     agent.stage = { kind: 'to-queue', at: 'pharmacy' };
     this.walkTo(agent, this.queueSpot('pharmacy', this.queueOf('pharmacy').length));
   }
@@ -474,8 +523,20 @@ export class Simulation {
     const correct = agent.diagnosis?.disease === agent.record.disease;
     w.stats.followedUp += 1;
     if (correct) w.stats.correct += 1;
-    this.emit('patient:followed-up', { patient: agent.id, correct, truth: agent.record.disease, diagnosed: agent.diagnosis?.disease ?? '', outcome: correct ? 'recovered' : 'worse' });
-    if (agent.consultRequest !== undefined) this.request({ kind: 'follow-up', patient: agent.id, department: agent.department ?? 'emergency', consultRequest: agent.consultRequest });
+    this.emit('patient:followed-up', {
+      patient: agent.id,
+      correct,
+      truth: agent.record.disease,
+      diagnosed: agent.diagnosis?.disease ?? '',
+      outcome: correct ? 'recovered' : 'worse',
+    });
+    if (agent.consultRequest !== undefined)
+      this.request({
+        kind: 'follow-up',
+        patient: agent.id,
+        department: agent.department ?? 'emergency',
+        consultRequest: agent.consultRequest,
+      });
     if (correct) {
       agent.stage = { kind: 'discharged' };
       this.emit('patient:discharged', { patient: agent.id });

@@ -4,7 +4,18 @@ import type { ServiceId, Stage, World } from './world';
 export interface Snapshot {
   time: number;
   /** `x`, `y`: the tile a patient is on; `fx`, `fy`: where along its walk, in fractional tiles (for smooth drawing). */
-  patients: { id: string; x: number; y: number; fx: number; fy: number; stage: Stage['kind']; at?: ServiceId; department?: string; visit: number; severe: boolean }[];
+  patients: {
+    id: string;
+    x: number;
+    y: number;
+    fx: number;
+    fy: number;
+    stage: Stage['kind'];
+    at?: ServiceId;
+    department?: string;
+    visit: number;
+    severe: boolean;
+  }[];
   staff: { id: string; role: string; x: number; y: number; department?: string }[];
   queues: Record<string, number>;
   stats: World['stats'] & { inside: number };

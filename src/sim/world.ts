@@ -28,8 +28,7 @@ export type Stage =
   | { kind: 'discharged' };
 
 export type ConsultNext =
-  | { kind: 'exam'; exam: string }
-  | { kind: 'diagnosis'; disease: string; probability: number; severe: boolean; request: number };
+  { kind: 'exam'; exam: string } | { kind: 'diagnosis'; disease: string; probability: number; severe: boolean; request: number };
 
 export interface PatientAgent {
   id: string;

@@ -1,6 +1,9 @@
 /** A stored record or a write that failed; the message says which store, which record and why. */
 export class StoreError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StoreError';
   }

@@ -17,8 +17,10 @@ function restore<T>(schema: z.ZodType<T>, store: string, key: unknown, raw: unkn
 }
 
 export const restoreMeta = (raw: unknown): StaffMeta => restore(StaffMeta, 'meta', 'staff', raw);
-export const restoreDoctor = (raw: unknown): StoredDoctor => restore(StoredDoctor, 'doctors', (raw as { department?: unknown })?.department, raw);
-export const restoreCaseChunk = (raw: unknown): CaseChunk => restore(CaseChunk, 'cases', [(raw as CaseChunk)?.department, (raw as CaseChunk)?.from], raw);
+export const restoreDoctor = (raw: unknown): StoredDoctor =>
+  restore(StoredDoctor, 'doctors', (raw as { department?: unknown })?.department, raw);
+export const restoreCaseChunk = (raw: unknown): CaseChunk =>
+  restore(CaseChunk, 'cases', [(raw as CaseChunk)?.department, (raw as CaseChunk)?.from], raw);
 export const restoreMetric = (raw: unknown): MetricPoint => restore(MetricPoint, 'metrics', (raw as { id?: unknown })?.id, raw);
 export const restoreSetting = (raw: unknown): Setting => restore(Setting, 'settings', (raw as { key?: unknown })?.key, raw);
 export const restoreTraining = (raw: unknown): TrainingRecord => restore(TrainingRecord, 'training', (raw as { id?: unknown })?.id, raw);

@@ -67,7 +67,8 @@ export async function saveSnapshot(db: HospitalDb, bundle: Bundle, options: Snap
       const total = offset + doctor.cases.length;
       let from = saved?.caseCount ?? 0;
       if (from > total) throw new Error(`doctor "${doctor.department}" has fewer cases than stored: save it with mode "replace"`);
-      if (from < offset) throw new Error(`doctor "${doctor.department}": the snapshot starts at case ${offset} but only ${from} are stored`);
+      if (from < offset)
+        throw new Error(`doctor "${doctor.department}": the snapshot starts at case ${offset} but only ${from} are stored`);
       while (from < total) {
         const slice = doctor.cases.slice(from - offset, from - offset + CASES_PER_CHUNK);
         await cases.put({ department: doctor.department, from, cases: slice });
@@ -110,9 +111,11 @@ export async function loadSnapshot(db: HospitalDb): Promise<StoredStaff | undefi
   const tx = db.transaction(['meta', 'doctors', 'cases', 'metrics'], 'readonly');
   const rawMeta = await tx.objectStore('meta').get('staff');
   const stored: StoredDoctor[] = [];
-  for (let cursor = await tx.objectStore('doctors').openCursor(); cursor; cursor = await cursor.continue()) stored.push(restoreDoctor(cursor.value));
+  for (let cursor = await tx.objectStore('doctors').openCursor(); cursor; cursor = await cursor.continue())
+    stored.push(restoreDoctor(cursor.value));
   const chunks: CaseChunk[] = [];
-  for (let cursor = await tx.objectStore('cases').openCursor(); cursor; cursor = await cursor.continue()) chunks.push(restoreCaseChunk(cursor.value));
+  for (let cursor = await tx.objectStore('cases').openCursor(); cursor; cursor = await cursor.continue())
+    chunks.push(restoreCaseChunk(cursor.value));
   const rawMetrics = await tx.objectStore('metrics').getAll();
   await tx.done;
   if (!rawMeta) return undefined;
@@ -129,7 +132,10 @@ export async function loadSnapshot(db: HospitalDb): Promise<StoredStaff | undefi
   });
   const order = new Map(meta.departments.map((d, i) => [d, i]));
   doctors.sort((a, b) => (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size));
-  const curve = rawMetrics.map(restoreMetric).sort((a, b) => a.consultations - b.consultations).map(curvePoint);
+  const curve = rawMetrics
+    .map(restoreMetric)
+    .sort((a, b) => a.consultations - b.consultations)
+    .map(curvePoint);
   return {
     bundle: { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, consultations: meta.consultations, nurse: meta.nurse, doctors, curve },
     nextSeed: meta.nextSeed,
@@ -197,7 +203,13 @@ export async function listMetrics(db: HospitalDb): Promise<MetricPoint[]> {
 export async function clearStaff(db: HospitalDb): Promise<void> {
   const tx = db.transaction(['meta', 'doctors', 'cases', 'metrics'], 'readwrite');
   try {
-    await Promise.all([tx.objectStore('meta').clear(), tx.objectStore('doctors').clear(), tx.objectStore('cases').clear(), tx.objectStore('metrics').clear(), tx.done]);
+    await Promise.all([
+      tx.objectStore('meta').clear(),
+      tx.objectStore('doctors').clear(),
+      tx.objectStore('cases').clear(),
+      tx.objectStore('metrics').clear(),
+      tx.done,
+    ]);
   } catch (err) {
     throw explainWriteError(err, 'starting fresh');
   }

@@ -38,7 +38,13 @@ function checkShape(value: unknown, path: string, depth: number): void {
  */
 export function readBundleText(kb: KnowledgeBase, text: string, maxBytes = MAX_BUNDLE_BYTES): Bundle {
   // UTF-16 length understates UTF-8 bytes by at most 3x; counting exactly is what we refuse to spend time on.
-  if (text.length > maxBytes) throw new BundleError([{ path: '(root)', message: `the file is ${text.length.toLocaleString('en-US')} characters, more than the ${maxBytes.toLocaleString('en-US')} a bundle may have` }]);
+  if (text.length > maxBytes)
+    throw new BundleError([
+      {
+        path: '(root)',
+        message: `the file is ${text.length.toLocaleString('en-US')} characters, more than the ${maxBytes.toLocaleString('en-US')} a bundle may have`,
+      },
+    ]);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -49,7 +55,12 @@ export function readBundleText(kb: KnowledgeBase, text: string, maxBytes = MAX_B
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const head = data as { format?: unknown; version?: unknown };
     if (head.format === BUNDLE_FORMAT && head.version !== BUNDLE_VERSION) {
-      throw new BundleError([{ path: 'version', message: `version ${JSON.stringify(head.version)} is not supported: this hospital reads version ${BUNDLE_VERSION}` }]);
+      throw new BundleError([
+        {
+          path: 'version',
+          message: `version ${JSON.stringify(head.version)} is not supported: this hospital reads version ${BUNDLE_VERSION}`,
+        },
+      ]);
     }
   }
   return parseBundle(kb, data);
@@ -110,6 +121,12 @@ export async function applyImport(db: HospitalDb, incoming: Bundle, mode: Import
     .map((p) => metricFromCurve({ ...p, consultations: (p['consultations'] ?? 0) + offset }, runId))
     .filter((p): p is MetricPoint => p !== undefined);
   const kept = mode === 'merge' ? await listMetrics(db) : [];
-  await saveSnapshot(db, next, { mode: 'replace', metrics: [...kept, ...points], clearMetrics: true, now, nextSeed: 1 + next.consultations });
+  await saveSnapshot(db, next, {
+    mode: 'replace',
+    metrics: [...kept, ...points],
+    clearMetrics: true,
+    now,
+    nextSeed: 1 + next.consultations,
+  });
   return next;
 }

@@ -6,7 +6,12 @@ type Child = Node | string | number | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  props: { class?: string; title?: string; attrs?: Record<string, string>; on?: Partial<Record<keyof HTMLElementEventMap, (e: Event) => void>> } = {},
+  props: {
+    class?: string;
+    title?: string;
+    attrs?: Record<string, string>;
+    on?: Partial<Record<keyof HTMLElementEventMap, (e: Event) => void>>;
+  } = {},
   ...children: (Child | Child[])[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);

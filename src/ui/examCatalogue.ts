@@ -8,7 +8,19 @@ export function examCatalogue(kb: KnowledgeBase, lang: Lang): HTMLElement {
   return h(
     'table',
     { class: 'exams' },
-    h('thead', {}, h('tr', {}, h('th', {}, t('exams', lang)), h('th', {}, t('room', lang)), h('th', {}, t('minutes', lang)), h('th', {}, `${t('cost', lang)} (¥)`), h('th', {}, t('reference', lang)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', {}, t('exams', lang)),
+        h('th', {}, t('room', lang)),
+        h('th', {}, t('minutes', lang)),
+        h('th', {}, `${t('cost', lang)} (¥)`),
+        h('th', {}, t('reference', lang)),
+      ),
+    ),
     h(
       'tbody',
       {},

@@ -51,7 +51,11 @@ export function t(key: StringKey, lang: Lang): string {
   return STRINGS[key][lang];
 }
 
-const ONSET = { acute: { en: 'acute', zh: '急性' }, subacute: { en: 'subacute', zh: '亚急性' }, chronic: { en: 'chronic', zh: '慢性' } } as const;
+const ONSET = {
+  acute: { en: 'acute', zh: '急性' },
+  subacute: { en: 'subacute', zh: '亚急性' },
+  chronic: { en: 'chronic', zh: '慢性' },
+} as const;
 export function onsetLabel(onset: keyof typeof ONSET, lang: Lang): string {
   return ONSET[onset][lang];
 }

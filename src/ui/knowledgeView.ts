@@ -16,7 +16,12 @@ function mountKnowledge(el: HTMLElement, app: AppContext): () => void {
     el.replaceChildren(
       h('h2', {}, t('knowledge', lang)),
       kbBrowser(app.kb, lang, browser, render),
-      h('div', { class: 'row' }, h('section', { class: 'panel' }, h('h2', {}, t('generate', lang)), patientPanel(app.generator, app.reader, lang, patientState)), h('section', { class: 'panel' }, h('h2', {}, t('vocabulary', lang)), matcherPanel(app.kb, app.matcher, lang))),
+      h(
+        'div',
+        { class: 'row' },
+        h('section', { class: 'panel' }, h('h2', {}, t('generate', lang)), patientPanel(app.generator, app.reader, lang, patientState)),
+        h('section', { class: 'panel' }, h('h2', {}, t('vocabulary', lang)), matcherPanel(app.kb, app.matcher, lang)),
+      ),
       h('details', { class: 'panel' }, h('summary', {}, `${t('exams', lang)} (${app.kb.exams.length})`), examCatalogue(app.kb, lang)),
     );
   };

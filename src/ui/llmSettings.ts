@@ -68,7 +68,13 @@ export function saveLlmSettings(storage: Store, settings: LlmSettings, key: stri
 
 /** The client config the settings describe, or the error naming the field that is wrong. */
 export function llmConfigOf(settings: LlmSettings, key: string): LlmConfig {
-  return parseLlmConfig({ baseURL: settings.baseURL, model: settings.model, apiKey: key, spendCapTokens: settings.spendCapTokens, concurrency: settings.concurrency });
+  return parseLlmConfig({
+    baseURL: settings.baseURL,
+    model: settings.model,
+    apiKey: key,
+    spendCapTokens: settings.spendCapTokens,
+    concurrency: settings.concurrency,
+  });
 }
 
 /** The settings the page runs with now (read by whoever builds the world's brain). */
@@ -125,7 +131,12 @@ const S = {
 
 /** One labelled input per line (inline layout: the page stylesheet belongs to the shell). */
 function field(label: string, input: HTMLElement): HTMLElement {
-  return h('label', { class: 'field', attrs: { style: 'display:flex;flex-direction:column;gap:2px;margin:8px 0;max-width:34rem' } }, h('span', {}, label), input);
+  return h(
+    'label',
+    { class: 'field', attrs: { style: 'display:flex;flex-direction:column;gap:2px;margin:8px 0;max-width:34rem' } },
+    h('span', {}, label),
+    input,
+  );
 }
 
 /** The settings view (id `settings`). */
@@ -143,14 +154,26 @@ export const llmSettingsView: View = {
       const lang: Lang = app.lang();
       const tx = (k: keyof typeof S): string => S[k][lang];
       const radio = (value: 'offline' | 'llm'): HTMLElement => {
-        const input = h('input', { attrs: { type: 'radio', name: 'brain', value, 'data-testid': `brain-${value}`, ...(state.brain === value ? { checked: '' } : {}) } });
+        const input = h('input', {
+          attrs: {
+            type: 'radio',
+            name: 'brain',
+            value,
+            'data-testid': `brain-${value}`,
+            ...(state.brain === value ? { checked: '' } : {}),
+          },
+        });
         input.addEventListener('change', () => {
           state.brain = value;
           render();
         });
         return h('label', { class: 'choice' }, input, ` ${tx(value)}`);
       };
-      const presetSelect = h('select', { attrs: { 'data-testid': 'preset' } }, ...PRESETS.map((p) => h('option', { attrs: { value: p.id, ...(p.id === state.preset ? { selected: '' } : {}) } }, p.label)));
+      const presetSelect = h(
+        'select',
+        { attrs: { 'data-testid': 'preset' } },
+        ...PRESETS.map((p) => h('option', { attrs: { value: p.id, ...(p.id === state.preset ? { selected: '' } : {}) } }, p.label)),
+      );
       presetSelect.addEventListener('change', () => {
         const p = preset(presetSelect.value);
         state.preset = presetSelect.value;
@@ -168,13 +191,19 @@ export const llmSettingsView: View = {
         return input;
       };
       const num = (k: 'spendCapTokens' | 'concurrency', min: number, max: number): HTMLInputElement => {
-        const input = h('input', { attrs: { type: 'number', min: String(min), max: String(max), value: String(state[k]), 'data-testid': k } });
+        const input = h('input', {
+          attrs: { type: 'number', min: String(min), max: String(max), value: String(state[k]), 'data-testid': k },
+        });
         input.addEventListener('input', () => (state[k] = Number(input.value)));
         return input;
       };
       const remember = h('input', { attrs: { type: 'checkbox', 'data-testid': 'remember', ...(state.remember ? { checked: '' } : {}) } });
       remember.addEventListener('change', () => (state.remember = remember.checked));
-      const statusLine = h('p', { class: 'status', attrs: { 'data-testid': 'status', role: 'status' } }, typeof status === 'string' ? status : status[lang]);
+      const statusLine = h(
+        'p',
+        { class: 'status', attrs: { 'data-testid': 'status', role: 'status' } },
+        typeof status === 'string' ? status : status[lang],
+      );
       const save = h('button', { attrs: { 'data-testid': 'save' } }, tx('save'));
       save.addEventListener('click', () => {
         const r = LlmSettings.safeParse(state);
@@ -225,7 +254,16 @@ export const llmSettingsView: View = {
           : null;
       figures.textContent = figuresText();
       el.replaceChildren(
-        h('section', { class: 'llm-settings', attrs: { 'data-testid': 'llm-settings' } }, h('h2', {}, tx('title')), h('fieldset', {}, h('legend', {}, tx('brain')), radio('offline'), radio('llm')), llmFields, h('div', { class: 'actions' }, save), statusLine, figures),
+        h(
+          'section',
+          { class: 'llm-settings', attrs: { 'data-testid': 'llm-settings' } },
+          h('h2', {}, tx('title')),
+          h('fieldset', {}, h('legend', {}, tx('brain')), radio('offline'), radio('llm')),
+          llmFields,
+          h('div', { class: 'actions' }, save),
+          statusLine,
+          figures,
+        ),
       );
     };
     const figures = h('p', { class: 'muted', attrs: { 'data-testid': 'llm-figures' } });

@@ -24,15 +24,40 @@ export function patientPanel(generator: PatientGenerator, reader: ExamReader, la
       h('h5', {}, t('symptoms', lang)),
       h('ul', {}, ...r.symptoms.map((s) => h('li', {}, `${s.name} — ${s.duration}`))),
       h('h5', {}, t('history', lang)),
-      h('ul', {}, h('li', {}, list(r.history.pastIllness)), h('li', {}, list(r.history.lifestyle)), h('li', {}, list(r.history.familyHistory)), h('li', {}, list([...r.history.exposures, ...r.history.medications]))),
+      h(
+        'ul',
+        {},
+        h('li', {}, list(r.history.pastIllness)),
+        h('li', {}, list(r.history.lifestyle)),
+        h('li', {}, list(r.history.familyHistory)),
+        h('li', {}, list([...r.history.exposures, ...r.history.medications])),
+      ),
       h('h5', {}, t('results', lang)),
-      h('ul', {}, ...abnormal.map((e) => h('li', {}, `${e.exam}: ${e.value}${e.unit ? ` ${e.unit}` : ''}${e.referenceRange ? ` (${e.referenceRange})` : ''}`))),
+      h(
+        'ul',
+        {},
+        ...abnormal.map((e) =>
+          h('li', {}, `${e.exam}: ${e.value}${e.unit ? ` ${e.unit}` : ''}${e.referenceRange ? ` (${e.referenceRange})` : ''}`),
+        ),
+      ),
       h('p', { class: 'muted' }, t('hiddenDisease', lang)),
       h('button', { on: { click: () => truth.classList.remove('hidden') } }, t('reveal', lang)),
       truth,
     );
   };
   render();
-  const next = h('button', { class: 'primary', on: { click: () => { state.index += 1; render(); } } }, t('generate', lang));
+  const next = h(
+    'button',
+    {
+      class: 'primary',
+      on: {
+        click: () => {
+          state.index += 1;
+          render();
+        },
+      },
+    },
+    t('generate', lang),
+  );
   return h('div', { class: 'patient-panel' }, next, body);
 }

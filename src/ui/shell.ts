@@ -80,7 +80,13 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
   const disclaimer = h('p', { class: 'disclaimer', attrs: { role: 'note', 'data-testid': 'disclaimer' } });
   const body = h('div', { class: 'view', attrs: { 'data-testid': 'view' } });
   root.replaceChildren(
-    h('header', { class: 'top' }, h('div', { class: 'brand' }, title, subtitle), nav, h('div', { class: 'lang-switch', attrs: { role: 'group', 'aria-label': 'Language / 语言' } }, ...langButtons)),
+    h(
+      'header',
+      { class: 'top' },
+      h('div', { class: 'brand' }, title, subtitle),
+      nav,
+      h('div', { class: 'lang-switch', attrs: { role: 'group', 'aria-label': 'Language / 语言' } }, ...langButtons),
+    ),
     disclaimer,
     body,
   );

@@ -13,7 +13,10 @@ export interface ReplayListeners {
 }
 
 /** Starts a fast-forward in a new Web Worker; the worker ends itself when the run does. */
-export function startReplay(request: Omit<StartReplay, 'type' | 'examPerDisease' | 'checkpoints'> & Partial<Pick<StartReplay, 'examPerDisease' | 'checkpoints'>>, listeners: ReplayListeners = {}): ReplayHandle {
+export function startReplay(
+  request: Omit<StartReplay, 'type' | 'examPerDisease' | 'checkpoints'> & Partial<Pick<StartReplay, 'examPerDisease' | 'checkpoints'>>,
+  listeners: ReplayListeners = {},
+): ReplayHandle {
   const worker = new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module', name: 'fast-forward' });
   const finished = new Promise<Finished>((resolve, reject) => {
     worker.addEventListener('message', (event: MessageEvent<unknown>) => {

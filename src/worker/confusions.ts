@@ -14,7 +14,5 @@ export function examConfusions(staff: ClinicalStaff, patients: readonly Patient[
     const key = `${staff.kb.disease(o.truth).department}|${o.truth}|${o.report.diagnosis}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([key, n]) => [...key.split('|'), n] as Confusion)
-    .sort((a, b) => b[3] - a[3] || a.join().localeCompare(b.join()));
+  return [...counts].map(([key, n]) => [...key.split('|'), n] as Confusion).sort((a, b) => b[3] - a[3] || a.join().localeCompare(b.join()));
 }

@@ -44,7 +44,15 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('checkpoint'), point: MetricPoint }),
   /** A batch reached IndexedDB: the stored staff has learned from `consultations` in total. */
   z.strictObject({ type: z.literal('saved'), consultations: Count }),
-  z.strictObject({ type: z.literal('finished'), cancelled: z.boolean(), done: Count, consultations: Count, seconds: z.number().nonnegative(), perSecond: z.number().nonnegative(), eventLogHash: z.string().regex(/^[0-9a-f]{16}$/) }),
+  z.strictObject({
+    type: z.literal('finished'),
+    cancelled: z.boolean(),
+    done: Count,
+    consultations: Count,
+    seconds: z.number().nonnegative(),
+    perSecond: z.number().nonnegative(),
+    eventLogHash: z.string().regex(/^[0-9a-f]{16}$/),
+  }),
   z.strictObject({ type: z.literal('failed'), message: z.string() }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;

@@ -82,7 +82,13 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
   for (const d of restored?.bundle.doctors ?? []) stored.set(d.department, d.cases.length);
   const save = async (): Promise<void> => {
     const casesFrom = (dep: string): number => stored.get(dep) ?? 0;
-    await saveSnapshot(db, exportBundle(staff, [], casesFrom), { mode: 'append', metrics: pending.splice(0), nextSeed: seed + 1, now: Date.now(), casesFrom });
+    await saveSnapshot(db, exportBundle(staff, [], casesFrom), {
+      mode: 'append',
+      metrics: pending.splice(0),
+      nextSeed: seed + 1,
+      now: Date.now(),
+      casesFrom,
+    });
     for (const d of staff.doctors.values()) stored.set(d.department, d.cases.size);
     post({ type: 'saved', consultations: staff.consultations });
   };
@@ -99,7 +105,15 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
   const progress = (): void => {
     const seconds = (clock() - startedAt) / 1000;
     const perSecond = seconds > 0 ? done / seconds : 0;
-    post({ type: 'progress', done, total, perSecond, etaSeconds: perSecond > 0 ? (total - done) / perSecond : null, caseBase: staff.caseBaseSize, experienceBase: staff.experienceBaseSize });
+    post({
+      type: 'progress',
+      done,
+      total,
+      perSecond,
+      etaSeconds: perSecond > 0 ? (total - done) / perSecond : null,
+      caseBase: staff.caseBaseSize,
+      experienceBase: staff.experienceBaseSize,
+    });
     lastProgress = clock();
   };
   while (done < total && !deps.cancelled()) {
@@ -123,5 +137,13 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
   await save();
   progress();
   const seconds = (clock() - startedAt) / 1000;
-  return { type: 'finished', cancelled, done, consultations: staff.consultations, seconds, perSecond: seconds > 0 ? done / seconds : 0, eventLogHash: log.hex() };
+  return {
+    type: 'finished',
+    cancelled,
+    done,
+    consultations: staff.consultations,
+    seconds,
+    perSecond: seconds > 0 ? done / seconds : 0,
+    eventLogHash: log.hex(),
+  };
 }

@@ -17,7 +17,12 @@ export function servePage(): Promise<{ url: string; server: PreviewServer }> {
   served ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'agent-hospital-dist-'));
     await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+    const server = await preview({
+      root: ROOT,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    });
     const url = server.resolvedUrls?.local[0];
     if (!url) throw new Error('the preview server did not report a URL');
     return { url, server };

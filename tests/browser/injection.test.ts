@@ -18,8 +18,13 @@ const hostile: Script = (req, n, task) => {
   if (reply.kind === 'text') return { kind: 'text', content: `${PAYLOAD} ${reply.content}` };
   if (reply.kind !== 'json') return reply;
   const v = reply.value as Record<string, unknown>;
-  if (task === 'patient-roleplay') return { kind: 'json', value: { replies: (v['replies'] as { question: string; reply: string }[]).map((r) => ({ ...r, reply: `${PAYLOAD} ${r.reply}` })) } };
-  if (task === 'doctor-diagnose') return { kind: 'json', value: { ...v, thought: (v['thought'] as string[]).map((t) => `${t} ${PAYLOAD}`) } };
+  if (task === 'patient-roleplay')
+    return {
+      kind: 'json',
+      value: { replies: (v['replies'] as { question: string; reply: string }[]).map((r) => ({ ...r, reply: `${PAYLOAD} ${r.reply}` })) },
+    };
+  if (task === 'doctor-diagnose')
+    return { kind: 'json', value: { ...v, thought: (v['thought'] as string[]).map((t) => `${t} ${PAYLOAD}`) } };
   if (task === 'doctor-treat') return { kind: 'json', value: { ...v, plan: `${String(v['plan'])} ${PAYLOAD}` } };
   return reply;
 };
@@ -47,7 +52,13 @@ describe('markup in names, dialogue, model answers and imported bases is shown a
   async function nothingRan(): Promise<void> {
     const { page } = session;
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length + [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelectorAll('img[src="x"]').length +
+          [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length,
+      ),
+    ).toBe(0);
   }
 
   it('the bubbles show the model’s markup as text', async () => {
@@ -55,13 +66,20 @@ describe('markup in names, dialogue, model answers and imported bases is shown a
     await page.goto(`${url}?lang=en&view=settings`);
     await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
     await page.evaluate((baseURL) => {
-      localStorage.setItem('agent-hospital.llm.settings', JSON.stringify({ brain: 'llm', preset: 'custom', baseURL, model: 'test-model', remember: true, spendCapTokens: 0, concurrency: 4 }));
+      localStorage.setItem(
+        'agent-hospital.llm.settings',
+        JSON.stringify({ brain: 'llm', preset: 'custom', baseURL, model: 'test-model', remember: true, spendCapTokens: 0, concurrency: 4 }),
+      );
       localStorage.setItem('agent-hospital.llm.key', 'sk-injection-test');
     }, endpoint.baseURL);
     await page.goto(`${url}?lang=en`);
     await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
     await page.evaluate(() => (window as unknown as { __hospital: { setSpeed: (m: number) => void } }).__hospital.setSpeed(30));
-    await page.waitForFunction(() => [...document.querySelectorAll('.bubble')].some((b) => (b.textContent ?? '').startsWith('<img src=x')), undefined, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.bubble')].some((b) => (b.textContent ?? '').startsWith('<img src=x')),
+      undefined,
+      { timeout: 90_000 },
+    );
 
     // The event log and the inspector are built from the knowledge base's names and ids, so the
     // model's free text reaches the page only in the bubbles checked here.
@@ -73,7 +91,11 @@ describe('markup in names, dialogue, model answers and imported bases is shown a
     const { page } = session;
     const dir = mkdtempSync(join(tmpdir(), 'agent-hospital-injection-'));
     const file = join(dir, 'bundle.json');
-    execFileSync(process.execPath, [join(ROOT, 'bin/agent-hospital.js'), 'simulate', '--consultations', '300', '--seed', '3', '--save', file, '--json'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin/agent-hospital.js'), 'simulate', '--consultations', '300', '--seed', '3', '--save', file, '--json'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     const bundle = JSON.parse(readFileSync(file, 'utf8')) as { doctors: { experiences: { text: { en: string; zh: string } }[] }[] };
     const taught = bundle.doctors.filter((d) => d.experiences.length > 0);
     expect(taught.length).toBeGreaterThan(0);

@@ -53,7 +53,10 @@ describe('closing the page in the middle of a fast-forward', () => {
       await page.waitForSelector('[data-testid="replay-status"][data-state="running"]', { timeout: 60_000 });
       await page.waitForTimeout(rng.int(1_000, 6_000));
       const status = (await page.getByTestId('replay-status').textContent()) ?? '';
-      expect(await page.getByTestId('replay-status').getAttribute('data-state'), `round ${round}: the replay is still running when the page closes`).toBe('running');
+      expect(
+        await page.getByTestId('replay-status').getAttribute('data-state'),
+        `round ${round}: the replay is still running when the page closes`,
+      ).toBe('running');
       shown = count(/^([\d,]+) \//.exec(status)?.[1] ?? '0');
       await page.close();
     }

@@ -34,7 +34,11 @@ describe('the brain settings in Chromium', () => {
     await page.getByTestId('model').fill('test-model');
     await page.getByTestId('key').fill(KEY);
     await page.getByTestId('test').click();
-    await page.waitForFunction(() => /Connected|Could not/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => /Connected|Could not/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 20_000 },
+    );
     const status = (await page.getByTestId('status').textContent()) ?? '';
     expect(status).toMatch(/^Connected: test-model, \d+ ms; structured output \(json_schema\): supported$/);
     const call = endpoint.requests.find((r) => r.task === 'connection-check');
@@ -42,7 +46,11 @@ describe('the brain settings in Chromium', () => {
     expect(call?.url).not.toContain(KEY);
 
     await page.getByTestId('save').click();
-    const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k) ?? ''}`).join('\n'));
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .map((k) => `${k}=${localStorage.getItem(k) ?? ''}`)
+        .join('\n'),
+    );
     expect(stored).toContain('agent-hospital.llm.settings');
     expect(stored).not.toContain(KEY);
     await page.getByTestId('remember').check();
@@ -63,7 +71,11 @@ describe('the brain settings in Chromium', () => {
     await page.goto(`${url}?lang=en`);
     await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
     await page.evaluate(() => (window as unknown as { __hospital: { setSpeed: (m: number) => void } }).__hospital.setSpeed(30));
-    await page.waitForFunction(() => /[1-9]\d* calls/.test(document.querySelector('[data-testid="hud-llm"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /[1-9]\d* calls/.test(document.querySelector('[data-testid="hud-llm"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
     // The patient's answers are the model's role-play, not the offline templates.
     await page.waitForFunction(
       () => [...document.querySelectorAll('.bubble')].some((b) => /It worries me/.test(b.textContent ?? '')),
@@ -72,7 +84,11 @@ describe('the brain settings in Chromium', () => {
     );
     // The doctor's greeting is answered by the model's patient in a bubble that fills as it streams.
     type Streamed = { count: number; last?: { text: string; updates: number } };
-    await page.waitForFunction(() => (window as unknown as { __hospital: { streamed: () => Streamed } }).__hospital.streamed().count > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __hospital: { streamed: () => Streamed } }).__hospital.streamed().count > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
     const streamed = await page.evaluate(() => (window as unknown as { __hospital: { streamed: () => Streamed } }).__hospital.streamed());
     expect(streamed.last?.text).toBe('It started a few days ago, doctor, and it has been getting worse since.');
     // The test server sends the reply in 12-character pieces: the bubble grew piece by piece.
@@ -86,4 +102,3 @@ describe('the brain settings in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 });
-

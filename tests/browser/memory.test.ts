@@ -29,14 +29,21 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'agent-hospital-bundle-'));
     cliBundle = join(dir, 'cli-300.json');
-    execFileSync(process.execPath, [join(ROOT, 'bin/agent-hospital.js'), 'simulate', '--consultations', '300', '--seed', '2', '--save', cliBundle, '--json'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin/agent-hospital.js'), 'simulate', '--consultations', '300', '--seed', '2', '--save', cliBundle, '--json'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     url = (await servePage()).url;
     session = await openBrowser();
     // Long tasks on the page's main thread, to check the fast-forward leaves it responsive.
     await session.context.addInitScript(() => {
       const w = window as unknown as { __longTasks: [number, number][] };
       w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push([e.startTime, e.duration]))).observe({
+        type: 'longtask',
+        buffered: true,
+      });
       // When each fast-forward state was first shown: a short state may last less than the
       // animation frame that waitForSelector polls on, so it is recorded as it happens.
       const seen: Record<string, number> = {};
@@ -143,7 +150,13 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="summary-consultations"]')?.textContent === '150');
     expect(new URL(page.url()).searchParams.has('reset')).toBe(false);
     // Determinism across environments: fresh doctors, seed 1, 150 patients, in the browser's worker and in Node's CLI.
-    const cli = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bin/agent-hospital.js'), 'simulate', '--consultations', '150', '--seed', '1', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { eventLogHash: string };
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [join(ROOT, 'bin/agent-hospital.js'), 'simulate', '--consultations', '150', '--seed', '1', '--json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ) as { eventLogHash: string };
     await expect(page.getByTestId('replay-status').getAttribute('data-event-log-hash')).resolves.toBe(cli.eventLogHash);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
@@ -158,16 +171,28 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
   it('cancels a long fast-forward and keeps what was learned until then', async () => {
     const { page } = session;
     await page.click('[data-replay="100000"]');
-    await page.waitForFunction(() => /^[\d,]+ \/ 100,000/.test(document.querySelector('[data-testid="replay-status"]')?.textContent ?? '') && !/^0 \//.test(document.querySelector('[data-testid="replay-status"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        /^[\d,]+ \/ 100,000/.test(document.querySelector('[data-testid="replay-status"]')?.textContent ?? '') &&
+        !/^0 \//.test(document.querySelector('[data-testid="replay-status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.click('[data-testid="replay-cancel"]');
     await page.waitForSelector('[data-testid="replay-status"][data-state="finished"]', { timeout: 60_000 });
     const status = (await page.getByTestId('replay-status').textContent()) ?? '';
     const done = Number(/Cancelled after ([\d,]+) consultations/.exec(status)?.[1]?.replace(/,/g, ''));
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(100_000);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'), 150 + done);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'),
+      150 + done,
+    );
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    await page.waitForFunction((n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'), 150 + done);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'),
+      150 + done,
+    );
   });
 });

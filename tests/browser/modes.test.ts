@@ -24,7 +24,9 @@ describe('the teaching and consultation modes in Chromium', () => {
     await page.click('[data-testid="order-bedside"]');
     await page.selectOption('[data-testid="exam-select"]', 'cbc');
     await page.click('[data-testid="order-button"]');
-    await expect(page.getByTestId('exam-results').textContent()).resolves.toMatch(/Vital signs.*Physical examination.*Complete blood count/s);
+    await expect(page.getByTestId('exam-results').textContent()).resolves.toMatch(
+      /Vital signs.*Physical examination.*Complete blood count/s,
+    );
     await expect(page.getByTestId('case-cost').textContent()).resolves.toMatch(/¥\d+/);
     await page.fill('[data-testid="diagnosis-search"]', 'pneumonia');
     await page.locator('[data-testid="diagnosis-matches"] button').first().click();
@@ -115,9 +117,14 @@ describe('the teaching and consultation modes in Chromium', () => {
 
   it('the consultation flags crushing chest pain as an emergency, in English and Chinese', async () => {
     const { page } = suite.session;
-    for (const [lang, text, expected] of [['en', 'crushing chest pain for an hour', 'Seek emergency care now'], ['zh', '胸痛一小时，出冷汗', '请立即就医急诊']] as const) {
+    for (const [lang, text, expected] of [
+      ['en', 'crushing chest pain for an hour', 'Seek emergency care now'],
+      ['zh', '胸痛一小时，出冷汗', '请立即就医急诊'],
+    ] as const) {
       await open(`view=consult&lang=${lang}`);
-      await expect(page.getByTestId('consult-notice').textContent()).resolves.toMatch(lang === 'en' ? /not medical advice.*sends nothing anywhere/s : /不构成医疗建议/);
+      await expect(page.getByTestId('consult-notice').textContent()).resolves.toMatch(
+        lang === 'en' ? /not medical advice.*sends nothing anywhere/s : /不构成医疗建议/,
+      );
       await page.fill('[data-testid="consult-age"]', '58');
       await page.selectOption('[data-testid="consult-sex"]', 'M');
       await page.fill('[data-testid="consult-text"]', text);
@@ -193,10 +200,16 @@ describe('the teaching and consultation modes in Chromium', () => {
     await expect(banner.textContent()).resolves.toMatch(/Norovirus gastroenteritis \(A08\.1\): surge from \d\d:\d\d, peaking at \d\d:\d\d/);
     await expect(banner.textContent()).resolves.toContain('Fever clinic open (Infectious Diseases: 4 doctors');
     await page.evaluate(() => (window as unknown as { __hospital: { setSpeed: (m: number) => void } }).__hospital.setSpeed(60));
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="world-drill"]')?.getAttribute('data-arrived')) >= 5, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="world-drill"]')?.getAttribute('data-arrived')) >= 5,
+      undefined,
+      { timeout: 60_000 },
+    );
     // The outbreak's patients are in the building, with the outbreak's disease.
     type Snap = { patients: { id: string }[] };
-    const inside = await page.evaluate(() => (window as unknown as { __hospital: { snapshot: () => Snap } }).__hospital.snapshot().patients.map((p) => p.id));
+    const inside = await page.evaluate(() =>
+      (window as unknown as { __hospital: { snapshot: () => Snap } }).__hospital.snapshot().patients.map((p) => p.id),
+    );
     expect(inside.some((id) => id.startsWith('P7920-'))).toBe(true);
     await page.click('[data-lang="zh"]');
     await expect(banner.textContent()).resolves.toContain('诺如病毒胃肠炎 (A08.1)');
@@ -204,7 +217,9 @@ describe('the teaching and consultation modes in Chromium', () => {
 
     await page.goto(`${suite.url}?lang=en&drill=plague`);
     await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
-    await expect(page.getByTestId('world-notice').textContent()).resolves.toBe('The drill in the address could not start: ?drill=plague: expected one of influenza, norovirus, measles, novel');
+    await expect(page.getByTestId('world-notice').textContent()).resolves.toBe(
+      'The drill in the address could not start: ?drill=plague: expected one of influenza, norovirus, measles, novel',
+    );
     expect(await page.getByTestId('world-drill').count()).toBe(0);
     expect(suite.session.consoleErrors).toEqual([]);
   });

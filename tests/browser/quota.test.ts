@@ -27,7 +27,10 @@ describe('a fast-forward that fills the browser storage', () => {
     // Batches of 5,000 (defaultBatchSize of 100,000): at least one fitted, whole ones only.
     expect(audit.consultations).toBeGreaterThan(0);
     expect(audit.consultations % 5_000).toBe(0);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'), audit.consultations);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'),
+      audit.consultations,
+    );
 
     // With room again the kept bases load and go on learning.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });

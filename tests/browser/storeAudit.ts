@@ -21,7 +21,8 @@ export interface StoreAudit {
  */
 export function auditStore(page: Page, dbName = 'agent-hospital'): Promise<StoreAudit> {
   return page.evaluate(async (name) => {
-    const req = (r: IDBRequest): Promise<unknown> => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const req = (r: IDBRequest): Promise<unknown> =>
+      new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open(name);
       open.onsuccess = () => resolve(open.result);
@@ -35,7 +36,8 @@ export function auditStore(page: Page, dbName = 'agent-hospital'): Promise<Store
     db.close();
     const problems: string[] = [];
     const consultations = meta?.consultations ?? 0;
-    if (meta && meta.departments.length !== doctors.length) problems.push(`meta lists ${meta.departments.length} departments but ${doctors.length} doctors are stored`);
+    if (meta && meta.departments.length !== doctors.length)
+      problems.push(`meta lists ${meta.departments.length} departments but ${doctors.length} doctors are stored`);
     for (const d of doctors) {
       let covered = 0;
       for (const c of chunks.filter((c) => c.department === d.department).sort((a, b) => a.from - b.from)) {
@@ -44,12 +46,17 @@ export function auditStore(page: Page, dbName = 'agent-hospital'): Promise<Store
       }
       if (covered < d.caseCount) problems.push(`${d.department}: ${d.caseCount} cases saved but chunks hold only ${covered}`);
     }
-    const checkpoints = metrics.map((m) => ({ consultations: m.consultations, caseBase: m.caseBase })).sort((a, b) => a.consultations - b.consultations);
+    const checkpoints = metrics
+      .map((m) => ({ consultations: m.consultations, caseBase: m.caseBase }))
+      .sort((a, b) => a.consultations - b.consultations);
     const cases = doctors.reduce((n, d) => n + d.caseCount, 0);
     checkpoints.forEach((p, i) => {
-      if (p.consultations > consultations) problems.push(`a checkpoint at ${p.consultations} consultations is ahead of the saved staff (${consultations})`);
-      if (p.caseBase > cases) problems.push(`the checkpoint at ${p.consultations} counts ${p.caseBase} cases, more than the ${cases} saved`);
-      if (i > 0 && checkpoints[i - 1]!.consultations === p.consultations) problems.push(`two checkpoints at ${p.consultations} consultations`);
+      if (p.consultations > consultations)
+        problems.push(`a checkpoint at ${p.consultations} consultations is ahead of the saved staff (${consultations})`);
+      if (p.caseBase > cases)
+        problems.push(`the checkpoint at ${p.consultations} counts ${p.caseBase} cases, more than the ${cases} saved`);
+      if (i > 0 && checkpoints[i - 1]!.consultations === p.consultations)
+        problems.push(`two checkpoints at ${p.consultations} consultations`);
     });
     return { consultations, doctors: doctors.length, cases, checkpoints, problems };
   }, dbName);

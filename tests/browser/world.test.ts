@@ -9,9 +9,13 @@ type RoomRect = Awaited<ReturnType<HospitalHook['rooms']>>[number];
 
 /** Evaluates against the page's test hook (window.__hospital). */
 const hook = <T>(session: BrowserSession, f: string, arg?: unknown): Promise<T> =>
-  session.page.evaluate(([fn, a]) => (window as unknown as { __hospital: Record<string, (x?: unknown) => unknown> }).__hospital[fn as string]!(a), [f, arg] as const) as Promise<T>;
+  session.page.evaluate(
+    ([fn, a]) => (window as unknown as { __hospital: Record<string, (x?: unknown) => unknown> }).__hospital[fn as string]!(a),
+    [f, arg] as const,
+  ) as Promise<T>;
 
-const inRoom = (r: RoomRect | undefined, p: { tileX: number; tileY: number }): boolean => !!r && p.tileX >= r.x && p.tileX < r.x + r.width && p.tileY >= r.y && p.tileY < r.y + r.height;
+const inRoom = (r: RoomRect | undefined, p: { tileX: number; tileY: number }): boolean =>
+  !!r && p.tileX >= r.x && p.tileX < r.x + r.width && p.tileY >= r.y && p.tileY < r.y + r.height;
 
 describe('the hospital world in Chromium', () => {
   let session: BrowserSession;
@@ -35,7 +39,8 @@ describe('the hospital world in Chromium', () => {
     const shot = await page.locator('[data-testid="world-stage"] canvas').screenshot({ path: join(RESULTS_DIR, 'world-en.png') });
     const png = PNG.sync.read(shot);
     const colours = new Set<number>();
-    for (let i = 0; i < png.data.length; i += 4 * 7) colours.add(((png.data[i] ?? 0) << 16) | ((png.data[i + 1] ?? 0) << 8) | (png.data[i + 2] ?? 0));
+    for (let i = 0; i < png.data.length; i += 4 * 7)
+      colours.add(((png.data[i] ?? 0) << 16) | ((png.data[i + 1] ?? 0) << 8) | (png.data[i + 2] ?? 0));
     // A blank or single-colour canvas has a handful of colours; the tiled hospital has dozens.
     expect(colours.size).toBeGreaterThan(40);
     const sprites = await hook<{ kind: string }[]>(session, 'sprites');
@@ -67,9 +72,20 @@ describe('the hospital world in Chromium', () => {
     await hook(session, 'setSpeed', 0.2);
     expect(done, 'one of the admitted patients completed a visit with an examination room').toBeDefined();
     const { id, events } = done!;
-    const order = ['patient:arrived', 'patient:triaged', 'patient:registered', 'consultation:started', 'exam:started', 'patient:diagnosed', 'patient:dispensed'];
+    const order = [
+      'patient:arrived',
+      'patient:triaged',
+      'patient:registered',
+      'consultation:started',
+      'exam:started',
+      'patient:diagnosed',
+      'patient:dispensed',
+    ];
     const at = order.map((type) => events.findIndex((e) => e.type === type));
-    expect(at.every((i) => i >= 0), `${order.join(' → ')}: ${at.join(',')}`).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      `${order.join(' → ')}: ${at.join(',')}`,
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
 
     const department = String(events.find((e) => e.type === 'patient:triaged')!.payload['department']);
@@ -178,15 +194,25 @@ describe('the hospital world in Chromium', () => {
     const { page } = session;
     await hook(session, 'play');
     await hook(session, 'setSpeed', 600);
-    await page.waitForFunction(() => (window as unknown as { __hospital: { events: () => { type: string }[] } }).__hospital.events().some((e) => e.type === 'patient:followed-up'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __hospital: { events: () => { type: string }[] } }).__hospital
+          .events()
+          .some((e) => e.type === 'patient:followed-up'),
+      undefined,
+      { timeout: 60_000 },
+    );
     // Pausing saves; the save is one IndexedDB transaction, done well within a second.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(' ');
     await page.waitForTimeout(1_500);
     await page.goto(`${url}?lang=en&view=learning`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="summary-consultations"]')?.textContent?.replace(/,/g, '')) > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="summary-consultations"]')?.textContent?.replace(/,/g, '')) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(session.consoleErrors).toEqual([]);
   });
 });
-

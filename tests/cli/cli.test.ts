@@ -93,7 +93,10 @@ describe('agent-hospital patients', () => {
     expect(run('patients', '--count', '0')).toMatchObject({ code: 2, err: [expect.stringContaining('--count must be a whole number')] });
     expect(run('patients', '--count', 'many')).toMatchObject({ code: 2, err: [expect.stringContaining('got "many"')] });
     expect(run('patients', '--lang', 'fr')).toMatchObject({ code: 2, err: [expect.stringContaining('--lang must be one of en, zh')] });
-    expect(run('patients', '--disease', 'dragon-pox')).toMatchObject({ code: 2, err: [expect.stringContaining('no disease "dragon-pox"')] });
+    expect(run('patients', '--disease', 'dragon-pox')).toMatchObject({
+      code: 2,
+      err: [expect.stringContaining('no disease "dragon-pox"')],
+    });
     expect(run('patients', '--colour', 'red').code).toBe(2);
     expect(run('frobnicate').code).toBe(2);
   });

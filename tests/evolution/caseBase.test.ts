@@ -38,7 +38,11 @@ describe('CaseBase', () => {
     for (let i = 0; i < 20_000; i++) base.add(randomCase(rng, 40, 200));
     for (let q = 0; q < 50; q++) {
       const query = Int32Array.from(new Set(randomCase(rng, 40, 200).present)).sort();
-      const fast = base.retrieve(query, Array.from({ length: 40 }, (_, d) => d), 3);
+      const fast = base.retrieve(
+        query,
+        Array.from({ length: 40 }, (_, d) => d),
+        3,
+      );
       const brute = base.bruteForce(query, 3);
       expect(fast.map((h) => h.similarity)).toEqual(brute.map((h) => h.similarity));
     }

@@ -1,13 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { cuesMatch, ExperienceBase, RETIRE_AFTER_USES } from '../../src/evolution/experienceBase';
 
-const lesson = { from: 1, to: 2, rule: { kind: 'prefer' as const, cues: [{ term: 5, present: true }, { term: 6, present: false }] }, text: { en: 'x', zh: 'x' }, learnedAt: 0 };
+const lesson = {
+  from: 1,
+  to: 2,
+  rule: {
+    kind: 'prefer' as const,
+    cues: [
+      { term: 5, present: true },
+      { term: 6, present: false },
+    ],
+  },
+  text: { en: 'x', zh: 'x' },
+  learnedAt: 0,
+};
 
 describe('ExperienceBase', () => {
   it('applies a lesson only when every cue matches what was observed', () => {
-    expect(cuesMatch(lesson.rule, new Map([[5, true], [6, false]]))).toBe(true);
+    expect(
+      cuesMatch(
+        lesson.rule,
+        new Map([
+          [5, true],
+          [6, false],
+        ]),
+      ),
+    ).toBe(true);
     expect(cuesMatch(lesson.rule, new Map([[5, true]]))).toBe(false);
-    expect(cuesMatch(lesson.rule, new Map([[5, true], [6, true]]))).toBe(false);
+    expect(
+      cuesMatch(
+        lesson.rule,
+        new Map([
+          [5, true],
+          [6, true],
+        ]),
+      ),
+    ).toBe(false);
   });
 
   it('retires a lesson that keeps misleading, and keeps one that helps', () => {

@@ -10,7 +10,13 @@ export const MINI_KB_DIR = fileURLToPath(new URL('../fixtures/kb-mini', import.m
 
 /** The shipped departments, exams and shared vocabulary with the two diseases of the mini fixture. */
 export function miniKbFiles(): KbFile[] {
-  const shipped = readKbFiles().filter((f) => f.path === 'departments.json' || f.path === 'exams.json' || f.path === 'vocabulary/symptoms.json' || f.path === 'vocabulary/lab-findings.json');
+  const shipped = readKbFiles().filter(
+    (f) =>
+      f.path === 'departments.json' ||
+      f.path === 'exams.json' ||
+      f.path === 'vocabulary/symptoms.json' ||
+      f.path === 'vocabulary/lab-findings.json',
+  );
   return [...shipped, ...readKbFiles(MINI_KB_DIR)];
 }
 

@@ -95,10 +95,15 @@ describe('the shipped knowledge base', () => {
   it('keeps single-sex and age-bound diseases inside their population', () => {
     for (const d of kb.diseases) {
       const text = d.name.en.toLowerCase();
-      if (/pregnan|gestation|placent|ectopic|postpartum|eclampsia|\bovar|\buter(us|ine)\b|\bcervix\b|endometri|vagin|vulv|miscarriage|menopaus/.test(text)) {
+      if (
+        /pregnan|gestation|placent|ectopic|postpartum|eclampsia|\bovar|\buter(us|ine)\b|\bcervix\b|endometri|vagin|vulv|miscarriage|menopaus/.test(
+          text,
+        )
+      ) {
         expect(d.population.male, `${d.id} is a disease of women`).toBe(0);
       }
-      if (/prostat|testic|scrot|epididym|penile|\bpenis\b|phimosis|varicocele|hydrocele|priapism|peyronie/.test(text)) expect(d.population.male, `${d.id} is a disease of men`).toBe(1);
+      if (/prostat|testic|scrot|epididym|penile|\bpenis\b|phimosis|varicocele|hydrocele|priapism|peyronie/.test(text))
+        expect(d.population.male, `${d.id} is a disease of men`).toBe(1);
       if (/neonat|newborn/.test(d.name.en.toLowerCase())) {
         const adult = ['25-44', '45-64', '65-79', '80-95'] as const;
         for (const band of adult) expect(d.population.ageBands[band] ?? 0, `${d.id} in band ${band}`).toBe(0);

@@ -32,7 +32,11 @@ describe('loadKnowledge', () => {
 
   it('refuses an unknown term, naming the file and the path inside it', () => {
     const issues = issuesOf(withDiseaseEdit((d) => ((d['symptoms'] as { term: string }[])[1]!.term = 'tummy-rumble')));
-    expect(issues).toContainEqual({ file: 'diseases/respiratory.json', path: '[0].symptoms[1].term', message: expect.stringContaining('unknown term "tummy-rumble"') });
+    expect(issues).toContainEqual({
+      file: 'diseases/respiratory.json',
+      path: '[0].symptoms[1].term',
+      message: expect.stringContaining('unknown term "tummy-rumble"'),
+    });
   });
 
   it('refuses a lab value that lies inside the reference range', () => {

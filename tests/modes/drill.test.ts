@@ -35,7 +35,9 @@ describe('public-health drill', () => {
     const again = runDrill(world, { seed: 3, outbreak: 'influenza', surgePeakPerHour: 20, feverClinic: true, feverTriage: true });
     expect(again.eventLogHash).toBe(clinic.eventLogHash);
     expect(again.meanWait).toBe(clinic.meanWait);
-    expect(runDrill(world, { seed: 4, outbreak: 'influenza', feverClinic: true, feverTriage: true }).eventLogHash).not.toBe(clinic.eventLogHash);
+    expect(runDrill(world, { seed: 4, outbreak: 'influenza', feverClinic: true, feverTriage: true }).eventLogHash).not.toBe(
+      clinic.eventLogHash,
+    );
   });
 
   it('watched an hour at a time, a drill comes out exactly as when run at once', () => {
@@ -59,10 +61,14 @@ describe('public-health drill', () => {
 
   it('a triage rule sends matching complaints to its department at the desk, without asking the nurse', () => {
     const sim = new Simulation({ ...world, config: { patientSeed: 8, arrivalsPerHour: 0 } });
-    expect(sim.dispatch('hospital.setTriageRules', { rules: [{ complaints: ['fever'], department: 'infectious-diseases' }] }).ok).toBe(true);
+    expect(sim.dispatch('hospital.setTriageRules', { rules: [{ complaints: ['fever'], department: 'infectious-diseases' }] }).ok).toBe(
+      true,
+    );
     const triaged: { patient: string; department: string }[] = [];
     sim.events.on('patient:triaged', (e) => triaged.push(e));
-    const fever = [...Array(50).keys()].map((i) => ctx.generator.generateWith('influenza' as never, 999, i)).find((p) => p.symptoms[0]!.term === 'fever')!;
+    const fever = [...Array(50).keys()]
+      .map((i) => ctx.generator.generateWith('influenza' as never, 999, i))
+      .find((p) => p.symptoms[0]!.term === 'fever')!;
     sim.admit(fever);
     for (let t = 0; t < 30; t++) sim.step(1);
     expect(triaged).toEqual([{ patient: fever.id, department: 'infectious-diseases', redFlag: false }]);
@@ -75,10 +81,28 @@ describe('public-health drill', () => {
     expect(sim.dispatch('hospital.setCapacity', { service: 'triage', count: 0 }).ok).toBe(false);
     const refused: string[] = [];
     sim.events.on('command:refused', (e) => refused.push(e.message));
-    sim.dispatch('hospital.startOutbreak', { diseases: ['made-up-itis'], peakPerHour: 5, startHour: 0, peakHour: 1, endHour: 2, patientSeed: 99 });
-    sim.dispatch('hospital.startOutbreak', { diseases: ['influenza'], peakPerHour: 5, startHour: 0, peakHour: 1, endHour: 2, patientSeed: 4 });
+    sim.dispatch('hospital.startOutbreak', {
+      diseases: ['made-up-itis'],
+      peakPerHour: 5,
+      startHour: 0,
+      peakHour: 1,
+      endHour: 2,
+      patientSeed: 99,
+    });
+    sim.dispatch('hospital.startOutbreak', {
+      diseases: ['influenza'],
+      peakPerHour: 5,
+      startHour: 0,
+      peakHour: 1,
+      endHour: 2,
+      patientSeed: 4,
+    });
     sim.dispatch('hospital.setTriageRules', { rules: [{ complaints: ['fever'], department: 'dragon-medicine' }] });
-    expect(refused).toEqual([expect.stringContaining('made-up-itis'), expect.stringContaining('patientSeed'), expect.stringContaining('"dragon-medicine"')]);
+    expect(refused).toEqual([
+      expect.stringContaining('made-up-itis'),
+      expect.stringContaining('patientSeed'),
+      expect.stringContaining('"dragon-medicine"'),
+    ]);
     expect(sim.config.triageRules).toEqual([]);
     sim.dispatch('hospital.setArrivalRate', { perHour: 0 });
     for (let t = 0; t < 180; t++) sim.step(1);

@@ -13,7 +13,10 @@ const matcher = new VocabularyMatcher(ctx.kb);
 
 describe('consultation: a real person and the virtual doctor', () => {
   it('flags crushing chest pain at once, in English and Chinese', () => {
-    for (const [text, lang] of [['crushing chest pain since an hour', 'en'], ['突然胸痛，出冷汗', 'zh']] as const) {
+    for (const [text, lang] of [
+      ['crushing chest pain since an hour', 'en'],
+      ['突然胸痛，出冷汗', 'zh'],
+    ] as const) {
       const c = new HumanConsultation(staff, matcher, { age: 58, sex: 'M', lang });
       c.tell(text);
       const step = c.next();
@@ -31,7 +34,18 @@ describe('consultation: a real person and the virtual doctor', () => {
     const c = new HumanConsultation(staff, matcher, { age: 35, sex: 'F', lang: 'en' });
     expect(c.tell('I have a bad headache and I feel sick')).toContain('headache');
     let flagged = false;
-    const danger = new Set(['neck-stiffness', 'confusion', 'seizure', 'photophobia', 'fever', 'vomiting', 'sudden-severe-headache', 'loss-of-consciousness', 'unilateral-weakness', 'slurred-speech']);
+    const danger = new Set([
+      'neck-stiffness',
+      'confusion',
+      'seizure',
+      'photophobia',
+      'fever',
+      'vomiting',
+      'sudden-severe-headache',
+      'loss-of-consciousness',
+      'unilateral-weakness',
+      'slurred-speech',
+    ]);
     const asked: TermId[] = [];
     for (let i = 0; i < 20; i++) {
       const step = c.next();
@@ -109,12 +123,21 @@ describe('consultation: a real person and the virtual doctor', () => {
 
 describe('the doctor assistant', () => {
   it('returns a differential, the separating examinations and what it mapped', () => {
-    const a = new DoctorAssistant(staff, matcher).assess({ age: 67, sex: 'M', lang: 'en', complaint: 'productive cough and fever for 3 days', history: 'chills\nshortness of breath\nno haemoptysis', findings: 'chest X-ray: lobar consolidation\nCRP: 120 mg/L' });
+    const a = new DoctorAssistant(staff, matcher).assess({
+      age: 67,
+      sex: 'M',
+      lang: 'en',
+      complaint: 'productive cough and fever for 3 days',
+      history: 'chills\nshortness of breath\nno haemoptysis',
+      findings: 'chest X-ray: lobar consolidation\nCRP: 120 mg/L',
+    });
     expect(a.department).toBeDefined();
     expect(a.differential.slice(0, 3).map((d) => d.disease)).toContain('community-acquired-pneumonia');
     expect(a.exams.length).toBeGreaterThan(0);
     expect(a.mapped.some((m) => m.terms.some((t) => t.id === 'chest-xray-lobar-consolidation'))).toBe(true);
-    expect(() => new DoctorAssistant(staff, matcher).assess({ age: -3, sex: 'M', lang: 'en', complaint: 'cough', history: '', findings: '' })).toThrow(/age: -3/);
+    expect(() =>
+      new DoctorAssistant(staff, matcher).assess({ age: -3, sex: 'M', lang: 'en', complaint: 'cough', history: '', findings: '' }),
+    ).toThrow(/age: -3/);
   });
 });
 

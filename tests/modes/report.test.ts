@@ -64,7 +64,10 @@ describe('learner progress store', () => {
     await store.save(row(0, { learner: 'someone else' }));
     await expect(store.save(row(2, { score: 250 }))).rejects.toThrow(/score: .*100/);
     const { rows, damaged } = await store.results('abc', 'Li Wei');
-    expect(rows.map((r) => [r.caseIndex, r.score])).toEqual([[0, 100], [1, 80]]);
+    expect(rows.map((r) => [r.caseIndex, r.score])).toEqual([
+      [0, 100],
+      [1, 80],
+    ]);
     expect(damaged).toBe(0);
     store.close();
     const again = await ProgressStore.open();
@@ -75,9 +78,22 @@ describe('learner progress store', () => {
 
 describe('the summary in the hospital’s own store', () => {
   it('maps a finished case to a valid training record that the store keeps and lists by session', async () => {
-    const rec = toTrainingRecord(row(1, { learner: '' }), { seed: 2024, steps: { diagnosis: 0.4, questions: 1.2 }, startedAt: 1000, finishedAt: 61_000 });
+    const rec = toTrainingRecord(row(1, { learner: '' }), {
+      seed: 2024,
+      steps: { diagnosis: 0.4, questions: 1.2 },
+      startedAt: 1000,
+      finishedAt: 61_000,
+    });
     expect(TrainingRecord.parse(rec)).toEqual(rec);
-    expect(rec).toMatchObject({ sessionId: sessionKey('abc'), learner: 'anonymous', caseIndex: 1, score: 0.8, diagnosis: 'covid-19', truth: 'influenza', steps: { diagnosis: 0.4, questions: 1 } });
+    expect(rec).toMatchObject({
+      sessionId: sessionKey('abc'),
+      learner: 'anonymous',
+      caseIndex: 1,
+      score: 0.8,
+      diagnosis: 'covid-19',
+      truth: 'influenza',
+      steps: { diagnosis: 0.4, questions: 1 },
+    });
     expect(sessionKey('abc')).toMatch(/^session-[0-9a-f]{8}$/);
     expect(sessionKey('abc')).not.toBe(sessionKey('abd'));
     const db = await openHospitalDb({ name: 'modes-test-hospital' });

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/cli/context';
-import { decodeSession, difficultyOf, encodeSession, sessionPatient, sessionPool, sessionUrl, TrainingSession } from '../../src/modes/session';
+import {
+  decodeSession,
+  difficultyOf,
+  encodeSession,
+  sessionPatient,
+  sessionPool,
+  sessionUrl,
+  TrainingSession,
+} from '../../src/modes/session';
 
 const ctx = defaultContext();
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 
 describe('class session links', () => {
-  const session = TrainingSession.parse({ v: 1, departments: ['cardiology', 'respiratory'], difficulty: 'medium', cases: 4, seed: 77, lang: 'zh', timeLimitMinutes: 15 });
+  const session = TrainingSession.parse({
+    v: 1,
+    departments: ['cardiology', 'respiratory'],
+    difficulty: 'medium',
+    cases: 4,
+    seed: 77,
+    lang: 'zh',
+    timeLimitMinutes: 15,
+  });
 
   it('round-trips through the URL and gives every learner the same patients', () => {
     const url = sessionUrl('http://127.0.0.1:4173/?view=knowledge&x=1', session);
@@ -38,9 +54,15 @@ describe('class session links', () => {
     expect(() => decodeSession(b64(JSON.stringify({ v: 1, cases: 500 })))).toThrow(/cases: .*50/);
     expect(() => decodeSession(b64(JSON.stringify({ v: 2 })))).toThrow(/^the session link is not a valid class session — v:/);
     expect(() => decodeSession(b64(JSON.stringify({ v: 1, evil: true })))).toThrow(/evil/);
-    expect(() => decodeSession(b64(JSON.stringify({ v: 1, departments: ['dragon-medicine'] })), ctx.kb)).toThrow(/departments this hospital does not have: dragon-medicine/);
-    expect(() => decodeSession(b64(JSON.stringify({ v: 1, diseases: ['made-up-itis'] })), ctx.kb)).toThrow(/diseases the knowledge base does not have: made-up-itis/);
-    expect(() => decodeSession(b64(JSON.stringify({ v: 1, diseases: ['influenza'], departments: ['cardiology'] })), ctx.kb)).toThrow(/leave no disease/);
+    expect(() => decodeSession(b64(JSON.stringify({ v: 1, departments: ['dragon-medicine'] })), ctx.kb)).toThrow(
+      /departments this hospital does not have: dragon-medicine/,
+    );
+    expect(() => decodeSession(b64(JSON.stringify({ v: 1, diseases: ['made-up-itis'] })), ctx.kb)).toThrow(
+      /diseases the knowledge base does not have: made-up-itis/,
+    );
+    expect(() => decodeSession(b64(JSON.stringify({ v: 1, diseases: ['influenza'], departments: ['cardiology'] })), ctx.kb)).toThrow(
+      /leave no disease/,
+    );
     expect(() => decodeSession('A'.repeat(9000))).toThrow(/at most 8000/);
   });
 });

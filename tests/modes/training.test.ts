@@ -31,7 +31,12 @@ describe('training: a virtual patient and a learner', () => {
       const p = ctx.generator.generate(11, i);
       const c = new TrainingCase(staff, p);
       const truth = ctx.kb.disease(p.disease);
-      const names = [truth.name.en.toLowerCase(), truth.name.zh, ...truth.synonyms.en.map((s) => s.toLowerCase()), ...truth.synonyms.zh].filter((n) => n.length >= 4 || /\p{Script=Han}/u.test(n));
+      const names = [
+        truth.name.en.toLowerCase(),
+        truth.name.zh,
+        ...truth.synonyms.en.map((s) => s.toLowerCase()),
+        ...truth.synonyms.zh,
+      ].filter((n) => n.length >= 4 || /\p{Script=Han}/u.test(n));
       const has = p.symptoms[1]?.term ?? p.symptoms[0]!.term;
       const yes = c.ask(has);
       expect(yes.present).toBe(true);

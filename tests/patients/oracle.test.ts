@@ -13,7 +13,13 @@ describe('full-information Bayes oracle over the shipped knowledge base', () => 
   const kb = loadDefaultKnowledge();
   const generator = new PatientGenerator(kb, loadDefaultPeople());
   const oracle = new BayesOracle(kb, new ExamReader(kb, generator.slots));
-  const report = evaluateOracle(generator, oracle, kb.diseases.map((d) => d.id), 20, 777_001);
+  const report = evaluateOracle(
+    generator,
+    oracle,
+    kb.diseases.map((d) => d.id),
+    20,
+    777_001,
+  );
 
   it('recovers the true disease of at least 97% of patients', () => {
     const weakest = [...report.perDisease].sort((a, b) => a.accuracy - b.accuracy).slice(0, 5);
@@ -21,7 +27,9 @@ describe('full-information Bayes oracle over the shipped knowledge base', () => 
   });
 
   it('leaves no disease that the oracle mostly gets wrong', () => {
-    const bad = report.perDisease.filter((r) => r.accuracy < 0.7).map((r) => `${r.disease} ${r.accuracy} ${JSON.stringify(r.confusedWith)}`);
+    const bad = report.perDisease
+      .filter((r) => r.accuracy < 0.7)
+      .map((r) => `${r.disease} ${r.accuracy} ${JSON.stringify(r.confusedWith)}`);
     expect(bad).toEqual([]);
   });
 });

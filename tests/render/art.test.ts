@@ -17,7 +17,11 @@ function opaque(r: Raster, x0: number, y0: number, w: number, h: number): number
 
 describe('the generated pixel art', () => {
   it('is the same bytes every time, and the committed PNGs are what the generator draws', () => {
-    for (const [name, draw] of [['tiles.png', drawTileset], ['characters.png', drawCharacterSheet], ['icons.png', drawIcons]] as const) {
+    for (const [name, draw] of [
+      ['tiles.png', drawTileset],
+      ['characters.png', drawCharacterSheet],
+      ['icons.png', drawIcons],
+    ] as const) {
       const a = draw();
       const b = draw();
       expect(Buffer.from(a.data).equals(Buffer.from(b.data)), name).toBe(true);
@@ -58,10 +62,11 @@ describe('the generated pixel art', () => {
     const whiteIn = (id: (typeof CHARACTER_IDS)[number]) => {
       const f = frameIndex(id, 'down', 0);
       let n = 0;
-      for (let y = 12; y < 20; y++) for (let x = 0; x < FRAME_W; x++) {
-        const c = sheet.get((f % FRAMES_PER_ROW) * FRAME_W + x, Math.floor(f / FRAMES_PER_ROW) * FRAME_H + y);
-        if (c[0] === white[0] && c[1] === white[1] && c[2] === white[2]) n++;
-      }
+      for (let y = 12; y < 20; y++)
+        for (let x = 0; x < FRAME_W; x++) {
+          const c = sheet.get((f % FRAMES_PER_ROW) * FRAME_W + x, Math.floor(f / FRAMES_PER_ROW) * FRAME_H + y);
+          if (c[0] === white[0] && c[1] === white[1] && c[2] === white[2]) n++;
+        }
       return n;
     };
     expect(whiteIn('doctor-m')).toBeGreaterThan(20);

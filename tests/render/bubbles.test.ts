@@ -74,4 +74,3 @@ describe('the bubble queue', () => {
     expect(q.visible(1200)[0]!.bubble.text).toBe('Yes.');
   });
 });
-

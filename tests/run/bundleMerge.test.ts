@@ -6,7 +6,8 @@ import { ClinicalStaff } from '../../src/run/staff';
 import { simulate } from '../../src/run/simulate';
 
 const ctx = defaultContext();
-const learned = (n: number, seed: number) => exportBundle(simulate(ctx.generator, ctx.reader, { consultations: n, seed, examPerDisease: 0, checkpoints: 0, clock: () => 0 }).staff);
+const learned = (n: number, seed: number) =>
+  exportBundle(simulate(ctx.generator, ctx.reader, { consultations: n, seed, examPerDisease: 0, checkpoints: 0, clock: () => 0 }).staff);
 
 describe('merging bundles', () => {
   const a = learned(300, 41);

@@ -14,7 +14,13 @@ function run(...argv: string[]) {
 
 /** The documented shape of `evaluate --json` (README). */
 const Output = z.strictObject({
-  summary: z.strictObject({ cases: z.number(), withDiagnosis: z.number(), top1: z.number().min(0).max(1), top3: z.number().min(0).max(1), unmappedRate: z.number().min(0).max(1) }),
+  summary: z.strictObject({
+    cases: z.number(),
+    withDiagnosis: z.number(),
+    top1: z.number().min(0).max(1),
+    top3: z.number().min(0).max(1),
+    unmappedRate: z.number().min(0).max(1),
+  }),
   cases: z.array(
     z.strictObject({
       id: z.string(),
@@ -32,9 +38,17 @@ describe('agent-hospital evaluate', () => {
     const out = Output.parse(JSON.parse(r.out[0]!));
     expect(out.summary.cases).toBe(7);
     expect(out.summary.withDiagnosis).toBe(6);
-    expect(r.err).toEqual([expect.stringMatching(/cases\.jsonl:8: skipped, not valid JSON/), expect.stringMatching(/cases\.jsonl:9: skipped, age: /)]);
+    expect(r.err).toEqual([
+      expect.stringMatching(/cases\.jsonl:8: skipped, not valid JSON/),
+      expect.stringMatching(/cases\.jsonl:9: skipped, age: /),
+    ]);
     const mi = out.cases.find((c) => c.id === 'c1')!;
-    expect(mi.mapped.flatMap((m) => m.terms)).toEqual(expect.arrayContaining([{ id: 'raised-troponin', present: true }, { id: 'fever', present: false }]));
+    expect(mi.mapped.flatMap((m) => m.terms)).toEqual(
+      expect.arrayContaining([
+        { id: 'raised-troponin', present: true },
+        { id: 'fever', present: false },
+      ]),
+    );
     // Even the textbook doctor, before any patient, puts a crushing-chest-pain MI with ST elevation and troponin first.
     expect(mi.predictions[0]!.icd10.slice(0, 3)).toBe('I21');
   });
@@ -44,7 +58,9 @@ describe('agent-hospital evaluate', () => {
     const out = Output.parse(JSON.parse(r.out[0]!));
     expect(out.summary).toMatchObject({ cases: 4, withDiagnosis: 4 });
     const graves = out.cases[2]!;
-    expect(graves.mapped.flatMap((m) => m.terms.map((t) => t.id))).toEqual(expect.arrayContaining(['suppressed-tsh', 'raised-ft4', 'tachycardia']));
+    expect(graves.mapped.flatMap((m) => m.terms.map((t) => t.id))).toEqual(
+      expect.arrayContaining(['suppressed-tsh', 'raised-ft4', 'tachycardia']),
+    );
     expect(graves.predictions[0]!.diseaseId).toBe('graves-disease');
     expect(out.summary.unmappedRate).toBeLessThan(0.5);
   });

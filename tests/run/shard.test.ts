@@ -47,10 +47,30 @@ describe('sharded training (simulate --workers)', () => {
     const inline = await simulateSharded(ctx.generator, ctx.reader, { ...options, shards: 2 }, runShardsInline(ctx.generator, ctx.reader));
     const cli = (workers: number) =>
       JSON.parse(
-        execFileSync(process.execPath, ['bin/agent-hospital.js', 'simulate', '--consultations', '1200', '--seed', '21', '--exam-per-disease', '1', '--checkpoints', '2', '--shards', '2', '--workers', String(workers), '--json'], {
-          cwd: ROOT,
-          encoding: 'utf8',
-        }),
+        execFileSync(
+          process.execPath,
+          [
+            'bin/agent-hospital.js',
+            'simulate',
+            '--consultations',
+            '1200',
+            '--seed',
+            '21',
+            '--exam-per-disease',
+            '1',
+            '--checkpoints',
+            '2',
+            '--shards',
+            '2',
+            '--workers',
+            String(workers),
+            '--json',
+          ],
+          {
+            cwd: ROOT,
+            encoding: 'utf8',
+          },
+        ),
       ) as { eventLogHash: string; caseBase: number; experienceBase: number; exam: { after: unknown } };
     for (const workers of [1, 2]) {
       const out = cli(workers);

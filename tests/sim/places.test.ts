@@ -24,7 +24,9 @@ describe('places on the map', () => {
 
   it('puts one member of staff at every post, with the role of the room', () => {
     const staff = placeStaff(layout.rooms);
-    const posts = [...layout.rooms.values()].filter((r) => r.post && ['triage', 'registration', 'consulting', 'exam', 'pharmacy'].includes(r.kind));
+    const posts = [...layout.rooms.values()].filter(
+      (r) => r.post && ['triage', 'registration', 'consulting', 'exam', 'pharmacy'].includes(r.kind),
+    );
     expect(staff).toHaveLength(posts.length);
     expect(staff.filter((s) => s.role === 'doctor')).toHaveLength(ctx.kb.departments.length);
     expect(staff.find((s) => s.room === 'consult-cardiology')).toMatchObject({ role: 'doctor', department: 'cardiology' });

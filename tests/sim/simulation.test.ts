@@ -29,7 +29,8 @@ function hospital(config: Record<string, unknown> = {}) {
   return { sim, port, log, run };
 }
 
-const inside = (room: Room | undefined, p?: { x: number; y: number }) => !!room && !!p && p.x >= room.x - 1 && p.x <= room.x + room.width && p.y >= room.y - 1 && p.y <= room.y + room.height;
+const inside = (room: Room | undefined, p?: { x: number; y: number }) =>
+  !!room && !!p && p.x >= room.x - 1 && p.x <= room.x + room.width && p.y >= room.y - 1 && p.y <= room.y + room.height;
 
 describe('the hospital map', () => {
   it('has a consulting room for every department and every examination room', () => {
@@ -39,14 +40,20 @@ describe('the hospital map', () => {
   });
 
   it('refuses a map with a spot inside a wall or a missing room, naming where', () => {
-    const map = JSON.parse(readFileSync(DEFAULT_MAP_FILE, 'utf8')) as { layers: { name: string; objects?: { name: string; x: number; y: number }[] }[] };
+    const map = JSON.parse(readFileSync(DEFAULT_MAP_FILE, 'utf8')) as {
+      layers: { name: string; objects?: { name: string; x: number; y: number }[] }[];
+    };
     const spots = map.layers.find((l) => l.name === 'spots')!;
     spots.objects![0]!.x = 0;
     spots.objects![0]!.y = 0;
     const { consulting, exams } = requiredRooms(ctx.kb);
     expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(MapError);
-    expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(/layers\[3\]\.objects\[0\]: spot ".*" at tile \(0, 0\) is not on a floor tile/);
-    expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(/room "consult-dragon-medicine" is missing/);
+    expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(
+      /layers\[3\]\.objects\[0\]: spot ".*" at tile \(0, 0\) is not on a floor tile/,
+    );
+    expect(() => parseLayout(map, 'hospital.tmj', [...consulting, 'dragon-medicine'], exams)).toThrow(
+      /room "consult-dragon-medicine" is missing/,
+    );
     expect(() => parseLayout({ type: 'map' }, 'x.tmj')).toThrow(/x\.tmj cannot be used/);
   });
 });
@@ -58,7 +65,19 @@ describe('the patient’s way through the hospital', () => {
     h.run(6 * 60);
     const mine = h.log.filter((e) => e.payload['patient'] === id);
     const kinds: (keyof SimEvents)[] = mine.map((e) => e.type).filter((t) => t !== 'brain:requested');
-    const order: (keyof SimEvents)[] = ['patient:arrived', 'patient:triaged', 'patient:registered', 'consultation:started', 'doctor:asked', 'exam:ordered', 'exam:started', 'exam:reported', 'patient:diagnosed', 'patient:dispensed', 'patient:left'];
+    const order: (keyof SimEvents)[] = [
+      'patient:arrived',
+      'patient:triaged',
+      'patient:registered',
+      'consultation:started',
+      'doctor:asked',
+      'exam:ordered',
+      'exam:started',
+      'exam:reported',
+      'patient:diagnosed',
+      'patient:dispensed',
+      'patient:left',
+    ];
     let at = -1;
     for (const k of order) {
       const next = kinds.indexOf(k, at + 1);

@@ -17,7 +17,13 @@ export function learnedBundle(n: number, seed: number): Bundle {
   const key = `${n}:${seed}`;
   let b = cache.get(key);
   if (!b) {
-    const { staff, summary } = simulate(ctx.generator, ctx.reader, { consultations: n, seed, examPerDisease: 0, checkpoints: 0, clock: () => 0 });
+    const { staff, summary } = simulate(ctx.generator, ctx.reader, {
+      consultations: n,
+      seed,
+      examPerDisease: 0,
+      checkpoints: 0,
+      clock: () => 0,
+    });
     b = exportBundle(staff, summary.curve);
     cache.set(key, b);
   }

@@ -30,7 +30,10 @@ function paths(v: Json, at: Path = [], out: { path: Path; value: Json }[] = []):
 const all = paths(base);
 const objects = all.filter((p) => p.value !== null && typeof p.value === 'object' && !Array.isArray(p.value));
 /** The exam curve is optional metadata (a bundle may carry none, and a point any of its scores): every other key is required. */
-const required = objects.filter((p) => p.path[0] !== 'curve').map((p) => ({ path: p.path, keys: Object.keys(p.value as object).filter((k) => !(p.path.length === 0 && k === 'curve')) })).filter((p) => p.keys.length > 0);
+const required = objects
+  .filter((p) => p.path[0] !== 'curve')
+  .map((p) => ({ path: p.path, keys: Object.keys(p.value as object).filter((k) => !(p.path.length === 0 && k === 'curve')) }))
+  .filter((p) => p.keys.length > 0);
 const leaves = all.filter((p) => p.path.length > 0 && (p.value === null || typeof p.value !== 'object'));
 
 function edit(root: Json, path: Path, f: (parent: Record<string | number, Json>, key: string | number) => void): Json {
@@ -43,7 +46,12 @@ function edit(root: Json, path: Path, f: (parent: Record<string | number, Json>,
 
 /** A value of a different JSON type from `v`, so the change can never be harmless. */
 function otherType(v: Json, pick: number): Json {
-  const options: Json[] = [typeof v === 'string' ? 12345 : 'x', v === null ? 0 : null, Array.isArray(v) ? {} : [], typeof v === 'boolean' ? 'yes' : true];
+  const options: Json[] = [
+    typeof v === 'string' ? 12345 : 'x',
+    v === null ? 0 : null,
+    Array.isArray(v) ? {} : [],
+    typeof v === 'boolean' ? 'yes' : true,
+  ];
   return options[pick % options.length] as Json;
 }
 
@@ -51,17 +59,28 @@ const hostile = fc.oneof(
   // Truncated anywhere.
   fc.integer({ min: 0, max: baseText.length - 1 }).map((n) => ({ kind: 'truncated', text: baseText.slice(0, n) })),
   // Another version, or no version.
-  fc.oneof(fc.integer().filter((v) => v !== 1), fc.string(), fc.constant(null)).map((v) => ({ kind: 'version', text: JSON.stringify({ ...(base as object), version: v }) })),
+  fc
+    .oneof(
+      fc.integer().filter((v) => v !== 1),
+      fc.string(),
+      fc.constant(null),
+    )
+    .map((v) => ({ kind: 'version', text: JSON.stringify({ ...(base as object), version: v }) })),
   // Prototype pollution at any object.
   fc.tuple(fc.nat(objects.length - 1), fc.constantFrom('__proto__', 'constructor', 'prototype')).map(([i, key]) => {
     const at = objects[i]!.path;
     const name: string = key === '__proto__' ? '\u0001' : key;
-    const text = JSON.stringify(edit({ root: base }, ['root', ...at, '\u0000'], (parent) => void ((parent as Record<string, Json>)[name] = { polluted: true })));
+    const text = JSON.stringify(
+      edit({ root: base }, ['root', ...at, '\u0000'], (parent) => void ((parent as Record<string, Json>)[name] = { polluted: true })),
+    );
     // JSON.stringify drops a real __proto__ key, so it is spelled into the text instead.
     return { kind: 'pollution', text: text.slice('{"root":'.length, -1).replace('"\\u0001":', '"__proto__":') };
   }),
   // A field of the wrong type anywhere.
-  fc.tuple(fc.nat(leaves.length - 1), fc.nat()).map(([i, pick]) => ({ kind: 'wrong-type', text: JSON.stringify(edit(base, leaves[i]!.path, (parent, key) => void (parent[key] = otherType(parent[key] as Json, pick)))) })),
+  fc.tuple(fc.nat(leaves.length - 1), fc.nat()).map(([i, pick]) => ({
+    kind: 'wrong-type',
+    text: JSON.stringify(edit(base, leaves[i]!.path, (parent, key) => void (parent[key] = otherType(parent[key] as Json, pick)))),
+  })),
   // A required field missing.
   fc.tuple(fc.nat(required.length - 1), fc.nat()).map(([i, k]) => {
     const { path, keys } = required[i]!;
@@ -97,7 +116,8 @@ describe('hostile bundles (generated)', () => {
       { numRuns: 1000, seed: 20261205 },
     );
     expect(await dump(db)).toBe(before);
-    for (const kind of ['truncated', 'version', 'pollution', 'wrong-type', 'missing', 'oversized']) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(50);
+    for (const kind of ['truncated', 'version', 'pollution', 'wrong-type', 'missing', 'oversized'])
+      expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(50);
     db.close();
   });
 });

@@ -7,8 +7,17 @@ import type { MetricPoint } from '../../src/schema/store';
 import { dump, freshName, learnedBundle } from './fixtures';
 
 const point = (consultations: number, top1: number): MetricPoint => ({
-  runId: 'r1', consultations, diagnosisTop1: top1, diagnosisTop3: Math.min(1, top1 + 0.1), examination: 0.8, treatment: 0.7,
-  byDepartment: { cardiology: { top1, top3: top1 } }, caseBase: consultations / 2, experienceBase: 3, confusions: [], at: 1,
+  runId: 'r1',
+  consultations,
+  diagnosisTop1: top1,
+  diagnosisTop3: Math.min(1, top1 + 0.1),
+  examination: 0.8,
+  treatment: 0.7,
+  byDepartment: { cardiology: { top1, top3: top1 } },
+  caseBase: consultations / 2,
+  experienceBase: 3,
+  confusions: [],
+  at: 1,
 });
 
 describe('the staff store', () => {
@@ -50,7 +59,9 @@ describe('the staff store', () => {
     expect((await loadSnapshot(db))?.bundle.doctors).toEqual(later.doctors);
     // A snapshot that claims to start beyond what is stored would leave a gap: refused, store intact.
     const before = await dump(db);
-    await expect(saveSnapshot(db, delta, { mode: 'append', casesFrom: (dep) => casesFrom(dep) + 1_000 })).rejects.toThrow(/only \d+ are stored/);
+    await expect(saveSnapshot(db, delta, { mode: 'append', casesFrom: (dep) => casesFrom(dep) + 1_000 })).rejects.toThrow(
+      /only \d+ are stored/,
+    );
     expect(await dump(db)).toBe(before);
     db.close();
   });

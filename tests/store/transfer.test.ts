@@ -46,10 +46,16 @@ describe('export and import', () => {
   it('imports the curve of a CLI bundle as checkpoints', async () => {
     const db = await openHospitalDb({ name: freshName() });
     const bundle = learnedBundle(300, 32);
-    bundle.curve = [{ consultations: 0, diagnosisTop1: 0.4, diagnosisTop3: 0.6, examination: 0.5, treatment: 0.5 }, { consultations: 300, diagnosisTop1: 0.5, diagnosisTop3: 0.7, examination: 0.6, treatment: 0.6 }];
+    bundle.curve = [
+      { consultations: 0, diagnosisTop1: 0.4, diagnosisTop3: 0.6, examination: 0.5, treatment: 0.5 },
+      { consultations: 300, diagnosisTop1: 0.5, diagnosisTop3: 0.7, examination: 0.6, treatment: 0.6 },
+    ];
     await applyImport(db, readBundleText(kb, JSON.stringify(bundle)), 'replace', 99);
     const curve = (await exportStored(db)).curve;
-    expect(curve.map((p) => [p['consultations'], p['diagnosisTop1']])).toEqual([[0, 0.4], [300, 0.5]]);
+    expect(curve.map((p) => [p['consultations'], p['diagnosisTop1']])).toEqual([
+      [0, 0.4],
+      [300, 0.5],
+    ]);
     db.close();
   });
 

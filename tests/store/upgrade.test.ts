@@ -48,7 +48,9 @@ describe('upgrading the database', () => {
     const original = learnedBundle(200, 21);
     expect(back?.bundle.consultations).toBe(200);
     expect(back?.nextSeed).toBe(1);
-    expect([...(back?.bundle.doctors ?? [])].sort((a, b) => a.department.localeCompare(b.department))).toEqual([...original.doctors].sort((a, b) => a.department.localeCompare(b.department)));
+    expect([...(back?.bundle.doctors ?? [])].sort((a, b) => a.department.localeCompare(b.department))).toEqual(
+      [...original.doctors].sort((a, b) => a.department.localeCompare(b.department)),
+    );
     expect(await db.get('settings', 'lang')).toEqual({ key: 'lang', value: 'zh' });
     expect(await listMetrics(db)).toEqual([]);
     db.close();
@@ -63,7 +65,10 @@ describe('upgrading the database', () => {
     expect(raw.map((m) => m.runId)).toEqual(['legacy', 'legacy']);
     expect(await db.getAllFromIndex('metrics', 'runId', 'legacy')).toHaveLength(2);
     const metrics = await listMetrics(db);
-    expect(metrics.map((m) => [m.consultations, m.diagnosisTop1, m.caseBase, m.confusions.length])).toEqual([[0, 0.5, 0, 0], [200, 0.6, 0, 0]]);
+    expect(metrics.map((m) => [m.consultations, m.diagnosisTop1, m.caseBase, m.confusions.length])).toEqual([
+      [0, 0.5, 0, 0],
+      [200, 0.6, 0, 0],
+    ]);
     expect((await loadSnapshot(db))?.bundle.consultations).toBe(200);
     db.close();
   });
@@ -82,8 +87,18 @@ describe('upgrading the database', () => {
   });
 
   it('restore fills defaults for older records and names a broken one', () => {
-    expect(restoreMeta({ key: 'staff', consultations: 3, nurse: { learned: [] }, savedAt: 0 })).toMatchObject({ nextSeed: 1, departments: [] });
-    expect(restoreTraining({ id: 'x', sessionId: 's', learner: 'Li', caseSeed: 1, score: 1 })).toMatchObject({ mode: 'training', caseIndex: 0, steps: {}, startedAt: 0 });
-    expect(() => restoreTraining({ id: 'x', sessionId: 's', learner: 'Li', caseSeed: 1, score: 2 })).toThrow(/training\["x"\] is damaged at score/);
+    expect(restoreMeta({ key: 'staff', consultations: 3, nurse: { learned: [] }, savedAt: 0 })).toMatchObject({
+      nextSeed: 1,
+      departments: [],
+    });
+    expect(restoreTraining({ id: 'x', sessionId: 's', learner: 'Li', caseSeed: 1, score: 1 })).toMatchObject({
+      mode: 'training',
+      caseIndex: 0,
+      steps: {},
+      startedAt: 0,
+    });
+    expect(() => restoreTraining({ id: 'x', sessionId: 's', learner: 'Li', caseSeed: 1, score: 2 })).toThrow(
+      /training\["x"\] is damaged at score/,
+    );
   });
 });

@@ -104,11 +104,27 @@ export const coherent: Script = (req, _n, task) => {
   switch (task) {
     case 'triage': {
       const line = system.split('\n').find((l) => /^(Departments|科室)/.test(l)) ?? '';
-      const ids = line.slice(line.search(/[:：]/) + 1).split(',').map((x) => x.replace(/（[^）]*）/, '').trim());
+      const ids = line
+        .slice(line.search(/[:：]/) + 1)
+        .split(',')
+        .map((x) => x.replace(/（[^）]*）/, '').trim());
       const complaint = user.toLowerCase();
-      const pick = /chest|palpitation|胸/.test(complaint) ? 'cardiology' : /cough|breath|咳|气/.test(complaint) ? 'respiratory' : /rash|itch|皮疹|瘙痒/.test(complaint) ? 'dermatology' : /abdominal|vomit|diarr|腹|吐|泻/.test(complaint) ? 'gastroenterology' : /headache|dizz|weakness|头|晕/.test(complaint) ? 'neurology' : undefined;
+      const pick = /chest|palpitation|胸/.test(complaint)
+        ? 'cardiology'
+        : /cough|breath|咳|气/.test(complaint)
+          ? 'respiratory'
+          : /rash|itch|皮疹|瘙痒/.test(complaint)
+            ? 'dermatology'
+            : /abdominal|vomit|diarr|腹|吐|泻/.test(complaint)
+              ? 'gastroenterology'
+              : /headache|dizz|weakness|头|晕/.test(complaint)
+                ? 'neurology'
+                : undefined;
       const fallback = ids.includes('emergency') ? 'emergency' : (ids[0] ?? 'emergency');
-      return { kind: 'json', value: { department: pick && ids.includes(pick) ? pick : fallback, redFlag: false, reason: 'by the chief complaint' } };
+      return {
+        kind: 'json',
+        value: { department: pick && ids.includes(pick) ? pick : fallback, redFlag: false, reason: 'by the chief complaint' },
+      };
     }
     case 'doctor-inquiry':
       return { kind: 'json', value: { questions: listedIds(system, /^(Candidate symptoms|候选症状)/).slice(0, 4), stop: true } };
@@ -119,14 +135,18 @@ export const coherent: Script = (req, _n, task) => {
         const fact = /\[([^\]]*)\]$/.exec(l)?.[1] ?? '';
         const symptom = /Do you have (.*)\?/.exec(question)?.[1] ?? /有没有(.*)？/.exec(question)?.[1] ?? question;
         const no = /^(no|无|没有)/i.test(fact);
-        if (/[\u4e00-\u9fff]/.test(question)) return { question, reply: no ? `没有${symptom}。` : `有${symptom}，${fact.replace(/^有，?/, '')}了，挺难受的。` };
+        if (/[\u4e00-\u9fff]/.test(question))
+          return { question, reply: no ? `没有${symptom}。` : `有${symptom}，${fact.replace(/^有，?/, '')}了，挺难受的。` };
         const since = fact.replace(/^yes,?\s*/, '');
         return { question, reply: no ? `No, no ${symptom}.` : `Yes, I have had ${symptom}${since ? ` ${since}` : ''}. It worries me.` };
       });
       return { kind: 'json', value: { replies } };
     }
     case 'doctor-examine':
-      return { kind: 'json', value: { exams: listedIds(system, /^(Catalogue|检查目录)/).slice(0, 3), reason: 'to confirm the leading diagnoses' } };
+      return {
+        kind: 'json',
+        value: { exams: listedIds(system, /^(Catalogue|检查目录)/).slice(0, 3), reason: 'to confirm the leading diagnoses' },
+      };
     case 'doctor-diagnose': {
       const ids = listedIds(system, /^(Candidate diseases|候选疾病)/);
       return {
@@ -134,18 +154,41 @@ export const coherent: Script = (req, _n, task) => {
         value: {
           thought: zh
             ? ['1. 症状与首位候选疾病相符。', '2. 检查结果支持首位候选。', '3. 相似病例与之一致。', '4. 没有经验与之矛盾。']
-            : ['1. The symptoms fit the leading candidates.', '2. The examinations support the first.', '3. Similar cases agree.', '4. No experience contradicts it.'],
+            : [
+                '1. The symptoms fit the leading candidates.',
+                '2. The examinations support the first.',
+                '3. Similar cases agree.',
+                '4. No experience contradicts it.',
+              ],
           disease: ids[0] ?? 'unknown',
           differential: ids.slice(1, 3),
         },
       };
     }
     case 'doctor-treat':
-      return { kind: 'json', value: { escalate: /(burden|自评负担) (?:[89]|10)\b/.test(user), plan: zh ? '开始一线治疗，一周后复诊；如加重请立即就诊。' : 'Start the first-line treatment and review in one week. Return at once if worse.' } };
+      return {
+        kind: 'json',
+        value: {
+          escalate: /(burden|自评负担) (?:[89]|10)\b/.test(user),
+          plan: zh
+            ? '开始一线治疗，一周后复诊；如加重请立即就诊。'
+            : 'Start the first-line treatment and review in one week. Return at once if worse.',
+        },
+      };
     case 'doctor-reflect': {
       const cues = listedIds(system, /^(Findings of|.*的表现（id)/);
       const exams = listedIds(system, /^(Examinations|检查（id)/);
-      return { kind: 'json', value: { lesson: { en: 'Look for the distinguishing findings before settling on the commoner disease.', zh: '在认定常见病之前，先寻找具有鉴别意义的表现。' }, cues: cues.slice(0, 2), examine: exams[0] } };
+      return {
+        kind: 'json',
+        value: {
+          lesson: {
+            en: 'Look for the distinguishing findings before settling on the commoner disease.',
+            zh: '在认定常见病之前，先寻找具有鉴别意义的表现。',
+          },
+          cues: cues.slice(0, 2),
+          examine: exams[0],
+        },
+      };
     }
     case 'patient-dialogue':
       return { kind: 'text', content: 'It started a few days ago, doctor, and it has been getting worse since.' };
@@ -158,7 +201,11 @@ export const coherent: Script = (req, _n, task) => {
 
 /** One step of the multi-step patient writer, from the choices the prompt lists. */
 function writePatientStep(system: string, user: string): unknown {
-  const choices = system.split('\n').find((l) => /^(Choices for this step|本步骤可选项)/.test(l))?.replace(/^[^:：]*[:：]\s*/, '') ?? '';
+  const choices =
+    system
+      .split('\n')
+      .find((l) => /^(Choices for this step|本步骤可选项)/.test(l))
+      ?.replace(/^[^:：]*[:：]\s*/, '') ?? '';
   const step = /(?:Step|步骤)[:：]\s*(\w+)/.exec(user)?.[1];
   switch (step) {
     case 'basics': {
@@ -167,14 +214,26 @@ function writePatientStep(system: string, user: string): unknown {
       return { name: 'Lin Hua', age: band ? Math.round((Number(band[1]) + Number(band[2])) / 2) : 40, sex, occupation: 'teacher' };
     }
     case 'history':
-      return { past: ['High blood pressure for ten years, on treatment'], lifestyle: ['Walks daily; does not smoke'], family: ['Father had type 2 diabetes'], vaccinations: ['Routine childhood vaccinations'] };
+      return {
+        past: ['High blood pressure for ten years, on treatment'],
+        lifestyle: ['Walks daily; does not smoke'],
+        family: ['Father had type 2 diabetes'],
+        vaccinations: ['Routine childhood vaccinations'],
+      };
     case 'symptoms':
-      return { symptoms: [...choices.matchAll(/([a-z0-9-]+) \(([0-9.]+)–([0-9.]+) days\)/g)].slice(0, 3).map((m) => ({ term: m[1], days: (Number(m[2]) + Number(m[3])) / 2 })) };
+      return {
+        symptoms: [...choices.matchAll(/([a-z0-9-]+) \(([0-9.]+)–([0-9.]+) days\)/g)]
+          .slice(0, 3)
+          .map((m) => ({ term: m[1], days: (Number(m[2]) + Number(m[3])) / 2 })),
+      };
     case 'results': {
       const values = [...choices.matchAll(/([a-z0-9-]+) \([^,]*, reference ([0-9.-]+)–([0-9.]+); (high|low)/g)]
         .filter((m) => m[4] === 'high' || Number(m[2]) > 0)
         .map((m) => ({ analyte: m[1], value: m[4] === 'high' ? Number(m[3]) * 1.3 + 1 : Number(m[2]) * 0.7 }));
-      const findings = (/findings: (.*)$/.exec(choices)?.[1] ?? '').split(', ').filter((f) => /^[a-z0-9-]+$/.test(f)).slice(0, 2);
+      const findings = (/findings: (.*)$/.exec(choices)?.[1] ?? '')
+        .split(', ')
+        .filter((f) => /^[a-z0-9-]+$/.test(f))
+        .slice(0, 2);
       return { values, findings };
     }
     default:
@@ -208,11 +267,12 @@ export async function startOpenAiServer(options: ServerOptions = {}): Promise<Te
     inFlight: 0,
     maxInFlight: 0,
     setScript: (s) => (script = s),
-    close: () => new Promise<void>((resolve) => {
-      for (const t of timers) clearTimeout(t);
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   let count = 0;
 
@@ -246,9 +306,14 @@ export async function startOpenAiServer(options: ServerOptions = {}): Promise<Te
         if (req.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
           const pieces = content.match(/.{1,12}/gs) ?? [''];
-          for (const piece of pieces) res.write(`data: ${JSON.stringify({ id: 'chunk', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+          for (const piece of pieces)
+            res.write(
+              `data: ${JSON.stringify({ id: 'chunk', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+            );
           const prompt = tokens(req.messages.map((m) => m.content).join('\n'));
-          res.write(`data: ${JSON.stringify({ id: 'chunk', object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { prompt_tokens: prompt, completion_tokens: tokens(content), total_tokens: prompt + tokens(content) } })}\n\n`);
+          res.write(
+            `data: ${JSON.stringify({ id: 'chunk', object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { prompt_tokens: prompt, completion_tokens: tokens(content), total_tokens: prompt + tokens(content) } })}\n\n`,
+          );
           res.end('data: [DONE]\n\n');
         } else {
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -284,8 +349,18 @@ export async function startOpenAiServer(options: ServerOptions = {}): Promise<Te
     const n = count++;
     const task = taskOf(body);
     const unsupported = options.structuredOutput === false && body.response_format?.type === 'json_schema';
-    const reply: Reply = unsupported ? { kind: 'status', status: 400, body: { error: { message: 'response_format json_schema is not supported' } } } : script(body, n, task);
-    state.requests.push({ n, task, at: performance.now(), authorization: httpReq.headers.authorization, url, body, reply: body.stream && (reply.kind === 'json' || reply.kind === 'text') ? 'stream' : reply.kind });
+    const reply: Reply = unsupported
+      ? { kind: 'status', status: 400, body: { error: { message: 'response_format json_schema is not supported' } } }
+      : script(body, n, task);
+    state.requests.push({
+      n,
+      task,
+      at: performance.now(),
+      authorization: httpReq.headers.authorization,
+      url,
+      body,
+      reply: body.stream && (reply.kind === 'json' || reply.kind === 'text') ? 'stream' : reply.kind,
+    });
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     let finished = false;

@@ -15,7 +15,15 @@ const ctx = defaultContext();
 const layout = loadLayout(ctx.kb);
 function app(): AppContext {
   const lang: 'en' | 'zh' = 'en';
-  return { kb: ctx.kb, matcher: new VocabularyMatcher(ctx.kb), generator: ctx.generator, reader: ctx.reader, staff: new ClinicalStaff(ctx.kb, ctx.reader), bus: mitt<AppEvents>(), lang: () => lang };
+  return {
+    kb: ctx.kb,
+    matcher: new VocabularyMatcher(ctx.kb),
+    generator: ctx.generator,
+    reader: ctx.reader,
+    staff: new ClinicalStaff(ctx.kb, ctx.reader),
+    bus: mitt<AppEvents>(),
+    lang: () => lang,
+  };
 }
 
 describe('the world clock and steps', () => {
@@ -112,7 +120,8 @@ describe('the hospital run of the page', () => {
     const name = run.sim.patientRecord(patient)!.persona.name.zh;
     const byName = run.log.filter((e) => passes(e, run, { department: '', agent: name }));
     expect(byName.length).toBeGreaterThan(1);
-    for (const e of byName) expect(run.sim.patientRecord((e.event.payload as { patient: string }).patient)!.persona.name.zh).toContain(name);
+    for (const e of byName)
+      expect(run.sim.patientRecord((e.event.payload as { patient: string }).patient)!.persona.name.zh).toContain(name);
   });
 
   it('reopens with the new doctors when the page’s staff is replaced', () => {

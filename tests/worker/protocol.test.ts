@@ -8,7 +8,9 @@ describe('the fast-forward message protocol', () => {
   });
 
   it('refuses a replay outside 1…MAX_REPLAY, naming the field', () => {
-    expect(() => parseMessage(ToWorker, { type: 'start', consultations: 0 }, 'worker')).toThrow(/worker: refused a malformed message at consultations/);
+    expect(() => parseMessage(ToWorker, { type: 'start', consultations: 0 }, 'worker')).toThrow(
+      /worker: refused a malformed message at consultations/,
+    );
     expect(() => parseMessage(ToWorker, { type: 'start', consultations: MAX_REPLAY + 1 }, 'worker')).toThrow(/consultations/);
     expect(() => parseMessage(ToWorker, { type: 'start', consultations: 1.5 }, 'worker')).toThrow(/consultations/);
   });
@@ -22,14 +24,37 @@ describe('the fast-forward message protocol', () => {
   it('parses what the worker sends back, checkpoints included', () => {
     const checkpoint = parseMessage(
       FromWorker,
-      { type: 'checkpoint', point: { runId: 'r', consultations: 200, diagnosisTop1: 0.5, diagnosisTop3: 0.7, examination: 0.9, treatment: 0.6, byDepartment: { cardiology: { top1: 0.5, top3: 1 } } } },
+      {
+        type: 'checkpoint',
+        point: {
+          runId: 'r',
+          consultations: 200,
+          diagnosisTop1: 0.5,
+          diagnosisTop3: 0.7,
+          examination: 0.9,
+          treatment: 0.6,
+          byDepartment: { cardiology: { top1: 0.5, top3: 1 } },
+        },
+      },
       'page',
     );
     expect(checkpoint.type === 'checkpoint' && checkpoint.point.confusions).toEqual([]);
-    expect(parseMessage(FromWorker, { type: 'progress', done: 10, total: 100, perSecond: 5, etaSeconds: null, caseBase: 3, experienceBase: 1 }, 'page').type).toBe('progress');
+    expect(
+      parseMessage(
+        FromWorker,
+        { type: 'progress', done: 10, total: 100, perSecond: 5, etaSeconds: null, caseBase: 3, experienceBase: 1 },
+        'page',
+      ).type,
+    ).toBe('progress');
   });
 
   it('refuses an out-of-range score from the worker', () => {
-    expect(() => parseMessage(FromWorker, { type: 'checkpoint', point: { consultations: 1, diagnosisTop1: 1.5, diagnosisTop3: 1, examination: 1, treatment: 1 } }, 'page')).toThrow(/page: refused a malformed message at point\.diagnosisTop1/);
+    expect(() =>
+      parseMessage(
+        FromWorker,
+        { type: 'checkpoint', point: { consultations: 1, diagnosisTop1: 1.5, diagnosisTop3: 1, examination: 1, treatment: 1 } },
+        'page',
+      ),
+    ).toThrow(/page: refused a malformed message at point\.diagnosisTop1/);
   });
 });

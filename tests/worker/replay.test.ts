@@ -31,7 +31,11 @@ async function replay(consultations: number, options: { cancelAfter?: number; na
     cancelled: () => options.cancelAfter !== undefined && progressed >= options.cancelAfter,
     runId: `run-${n}`,
   };
-  const request = parseMessage(StartReplay, { type: 'start', consultations, checkpoints: 2, examPerDisease: 0, batchSize: options.batchSize ?? 100 }, 'test');
+  const request = parseMessage(
+    StartReplay,
+    { type: 'start', consultations, checkpoints: 2, examPerDisease: 0, batchSize: options.batchSize ?? 100 },
+    'test',
+  );
   const finished = await runReplay(request, deps);
   return { db, name, messages, finished };
 }
@@ -73,7 +77,15 @@ describe('the fast-forward replay', () => {
     const db = await openHospitalDb({ name: `replay-exam-${++n}` });
     let tick = 0;
     const request = parseMessage(StartReplay, { type: 'start', consultations: 200, checkpoints: 1, examPerDisease: 1 }, 'test');
-    await runReplay(request, { ...ctx, db, clock: () => tick++, post: () => undefined, yieldNow: () => Promise.resolve(), cancelled: () => false, runId: 'exam' });
+    await runReplay(request, {
+      ...ctx,
+      db,
+      clock: () => tick++,
+      post: () => undefined,
+      yieldNow: () => Promise.resolve(),
+      cancelled: () => false,
+      runId: 'exam',
+    });
     const metrics = await listMetrics(db);
     expect(metrics.map((m) => m.consultations)).toEqual([0, 100, 200]);
     const last = metrics[metrics.length - 1];

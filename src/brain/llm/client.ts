@@ -112,7 +112,12 @@ export class LlmClient {
    * Runs `call`; if it throws an LlmError the fallback answers and the fallback is counted.
    * Aborts (pause/stop) are counted as well but passed on: nobody waits for that answer.
    */
-  async orOffline<T>(task: string, meter: LlmMeter | undefined, call: () => Promise<T>, offline: () => T): Promise<{ value: T; fromModel: boolean }> {
+  async orOffline<T>(
+    task: string,
+    meter: LlmMeter | undefined,
+    call: () => Promise<T>,
+    offline: () => T,
+  ): Promise<{ value: T; fromModel: boolean }> {
     try {
       return { value: await call(), fromModel: true };
     } catch (err) {
@@ -140,23 +145,49 @@ export class LlmClient {
       const verdict = this.parse(text, req.schema, req.check);
       if (verdict.ok) return verdict.value;
       lastError = verdict.error;
-      messages.push({ role: 'assistant', content: text.slice(0, 2000) }, { role: 'user', content: `Your answer was not valid: ${lastError}. Reply again with one JSON object only, matching the requested fields.` });
+      messages.push(
+        { role: 'assistant', content: text.slice(0, 2000) },
+        {
+          role: 'user',
+          content: `Your answer was not valid: ${lastError}. Reply again with one JSON object only, matching the requested fields.`,
+        },
+      );
     }
-    throw new LlmError('invalid', this.redact(`${req.task}: the model's answer was not valid after ${this.config.maxRepairs + 1} tries: ${lastError}`));
+    throw new LlmError(
+      'invalid',
+      this.redact(`${req.task}: the model's answer was not valid after ${this.config.maxRepairs + 1} tries: ${lastError}`),
+    );
   }
 
-  private parse<S extends z.ZodType, T>(text: string, schema: S, check: CompleteRequest<S, T>['check']): { ok: true; value: T } | { ok: false; error: string } {
+  private parse<S extends z.ZodType, T>(
+    text: string,
+    schema: S,
+    check: CompleteRequest<S, T>['check'],
+  ): { ok: true; value: T } | { ok: false; error: string } {
     const raw = extractJson(text);
     if (raw === undefined) return { ok: false, error: 'no JSON object found in the reply' };
     const shaped = schema.safeParse(raw);
     if (!shaped.success) {
-      return { ok: false, error: shaped.error.issues.slice(0, 4).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+      return {
+        ok: false,
+        error: shaped.error.issues
+          .slice(0, 4)
+          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+          .join('; '),
+      };
     }
     return check(shaped.data);
   }
 
   /** One chat completion with transport retries; returns the reply text. */
-  private async request(task: string, messages: ChatMessage[], jsonSchema: Record<string, unknown> | undefined, signal: AbortSignal | undefined, meter: LlmMeter | undefined, maxTokens = 600): Promise<string> {
+  private async request(
+    task: string,
+    messages: ChatMessage[],
+    jsonSchema: Record<string, unknown> | undefined,
+    signal: AbortSignal | undefined,
+    meter: LlmMeter | undefined,
+    maxTokens = 600,
+  ): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       this.checkBudget(task);
       if (signal?.aborted) throw new LlmError('aborted', `${task}: stopped`);
@@ -170,13 +201,24 @@ export class LlmClient {
               messages,
               temperature: this.config.temperature,
               max_tokens: maxTokens,
-              ...(useSchema ? { response_format: { type: 'json_schema' as const, json_schema: { name: task.replace(/[^a-zA-Z0-9_-]/g, '_'), schema: jsonSchema, strict: false } } } : {}),
+              ...(useSchema
+                ? {
+                    response_format: {
+                      type: 'json_schema' as const,
+                      json_schema: { name: task.replace(/[^a-zA-Z0-9_-]/g, '_'), schema: jsonSchema, strict: false },
+                    },
+                  }
+                : {}),
             },
             { signal, timeout: this.config.timeoutMs, maxRetries: 0 },
           );
         });
         const text = res.choices[0]?.message?.content ?? '';
-        this.countUsage(meter, res.usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join('\n')), res.usage?.completion_tokens ?? estimateTokens(text));
+        this.countUsage(
+          meter,
+          res.usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join('\n')),
+          res.usage?.completion_tokens ?? estimateTokens(text),
+        );
         return text;
       } catch (err) {
         const failure = this.classify(task, err);
@@ -186,7 +228,10 @@ export class LlmClient {
           this.log(`${task}: endpoint refused json_schema output; extracting JSON from text instead`);
           continue;
         }
-        const retryable = failure.kind === 'timeout' || failure.kind === 'connection' || (failure.kind === 'http' && (failure.status === 429 || (failure.status ?? 0) >= 500));
+        const retryable =
+          failure.kind === 'timeout' ||
+          failure.kind === 'connection' ||
+          (failure.kind === 'http' && (failure.status === 429 || (failure.status ?? 0) >= 500));
         if (!retryable || attempt >= this.config.maxRetries) throw failure;
         const wait = Math.min(this.config.maxRetryWaitMs, retryAfterMs(err) ?? this.config.backoffMs * 2 ** attempt);
         this.stats.retries++;
@@ -208,7 +253,11 @@ export class LlmClient {
    * fill as the model speaks. It is not retried (half a sentence cannot be taken back): a
    * failure is thrown as an LlmError and the caller shows the offline line instead.
    */
-  async *stream(task: string, messages: ChatMessage[], options: { signal?: AbortSignal; meter?: LlmMeter; maxTokens?: number } = {}): AsyncGenerator<string, void, void> {
+  async *stream(
+    task: string,
+    messages: ChatMessage[],
+    options: { signal?: AbortSignal; meter?: LlmMeter; maxTokens?: number } = {},
+  ): AsyncGenerator<string, void, void> {
     this.checkBudget(task);
     const { signal, meter } = options;
     let release: (() => void) | undefined;
@@ -226,7 +275,14 @@ export class LlmClient {
       let stream;
       try {
         stream = await this.sdk.chat.completions.create(
-          { model: this.config.model, messages, temperature: this.config.temperature, max_tokens: options.maxTokens ?? 300, stream: true, stream_options: { include_usage: true } },
+          {
+            model: this.config.model,
+            messages,
+            temperature: this.config.temperature,
+            max_tokens: options.maxTokens ?? 300,
+            stream: true,
+            stream_options: { include_usage: true },
+          },
           { signal, timeout: this.config.timeoutMs, maxRetries: 0 },
         );
       } catch (err) {
@@ -246,7 +302,11 @@ export class LlmClient {
       } catch (err) {
         throw this.classify(task, err);
       }
-      this.countUsage(meter, usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join('\n')), usage?.completion_tokens ?? estimateTokens(text));
+      this.countUsage(
+        meter,
+        usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join('\n')),
+        usage?.completion_tokens ?? estimateTokens(text),
+      );
     } finally {
       release?.();
     }
@@ -263,7 +323,9 @@ export class LlmClient {
           model: this.config.model,
           messages,
           max_tokens: 20,
-          ...(structured ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'connection_check', schema, strict: false } } } : {}),
+          ...(structured
+            ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'connection_check', schema, strict: false } } }
+            : {}),
         },
         { signal, timeout: this.config.timeoutMs, maxRetries: 0 },
       );
@@ -313,7 +375,8 @@ export class LlmClient {
     if (err instanceof LlmError) return err;
     if (err instanceof APIUserAbortError) return new LlmError('aborted', `${task}: stopped`);
     if (err instanceof APIConnectionTimeoutError) return new LlmError('timeout', `${task}: no reply within ${this.config.timeoutMs} ms`);
-    if (err instanceof APIConnectionError) return new LlmError('connection', this.redact(`${task}: could not reach ${this.config.baseURL} (${err.message})`));
+    if (err instanceof APIConnectionError)
+      return new LlmError('connection', this.redact(`${task}: could not reach ${this.config.baseURL} (${err.message})`));
     if (err instanceof APIError) {
       const status = err.status;
       const kind: FailureKind = status === 401 || status === 403 ? 'refused' : 'http';

@@ -62,20 +62,35 @@ export class LlmDoctor {
 
   async triage(ctx: StepContext, a: { patient: string; complaint: TermId }): Promise<{ department: DepartmentId; redFlag: boolean }> {
     const departments = this.kb.departments.map((d) => (ctx.lang === 'zh' ? `${d.id}（${d.name.zh}）` : d.id)).join(', ');
-    const messages = this.prompts.render('triage', ctx.lang, { patient: a.patient, complaint: this.term(a.complaint, ctx.lang), departments });
+    const messages = this.prompts.render('triage', ctx.lang, {
+      patient: a.patient,
+      complaint: this.term(a.complaint, ctx.lang),
+      departments,
+    });
     return this.ask('triage', ctx, messages, TriageAnswer, (v) => {
       const department = resolveDepartment(this.kb, v.department);
-      return department ? { ok: true, value: { department, redFlag: v.redFlag } } : { ok: false, error: `department "${v.department}" is not in the list; use one of the ids given` };
+      return department
+        ? { ok: true, value: { department, redFlag: v.redFlag } }
+        : { ok: false, error: `department "${v.department}" is not in the list; use one of the ids given` };
     });
   }
 
   /** The doctor's next questions (symptom ids), or stop. Already-asked symptoms are dropped. */
   async inquire(
     ctx: StepContext,
-    a: { department: DepartmentId; patient: string; complaint: TermId; answers: readonly { term: TermId; present: boolean }[]; candidates: readonly TermId[]; max: number },
+    a: {
+      department: DepartmentId;
+      patient: string;
+      complaint: TermId;
+      answers: readonly { term: TermId; present: boolean }[];
+      candidates: readonly TermId[];
+      max: number;
+    },
   ): Promise<{ questions: TermId[]; stop: boolean }> {
     const answered = new Set(a.answers.map((x) => x.term as string));
-    const answers = a.answers.map((x) => `${this.term(x.term, ctx.lang)} ${x.present ? (ctx.lang === 'zh' ? '有' : 'yes') : ctx.lang === 'zh' ? '无' : 'no'}`).join('; ');
+    const answers = a.answers
+      .map((x) => `${this.term(x.term, ctx.lang)} ${x.present ? (ctx.lang === 'zh' ? '有' : 'yes') : ctx.lang === 'zh' ? '无' : 'no'}`)
+      .join('; ');
     const messages = this.prompts.render('doctor-inquiry', ctx.lang, {
       department: this.kb.department(a.department).name[ctx.lang],
       patient: a.patient,
@@ -102,7 +117,10 @@ export class LlmDoctor {
    * The patient voices the record's answers. The facts are fixed by the record; the model only
    * words them, and a reply that names the disease is refused.
    */
-  async roleplay(ctx: StepContext, a: { persona: string; facts: string; qa: readonly { question: string; fact: string }[]; forbidden: readonly string[] }): Promise<string[]> {
+  async roleplay(
+    ctx: StepContext,
+    a: { persona: string; facts: string; qa: readonly { question: string; fact: string }[]; forbidden: readonly string[] },
+  ): Promise<string[]> {
     const questions = a.qa.map((x, i) => `${i + 1}. ${x.question} [${x.fact}]`).join('\n');
     const messages = this.prompts.render('patient-roleplay', ctx.lang, { persona: a.persona, facts: a.facts, questions });
     return this.ask('patient-roleplay', ctx, messages, RoleplayAnswer, (v): Verdict<string[]> => {
@@ -116,7 +134,10 @@ export class LlmDoctor {
     });
   }
 
-  async orderExams(ctx: StepContext, a: { department: DepartmentId; patient: string; history: string; catalogue: readonly ExamId[]; max: number }): Promise<ExamId[]> {
+  async orderExams(
+    ctx: StepContext,
+    a: { department: DepartmentId; patient: string; history: string; catalogue: readonly ExamId[]; max: number },
+  ): Promise<ExamId[]> {
     const messages = this.prompts.render('doctor-examine', ctx.lang, {
       department: this.kb.department(a.department).name[ctx.lang],
       patient: a.patient,
@@ -139,14 +160,28 @@ export class LlmDoctor {
 
   async diagnose(
     ctx: StepContext,
-    a: { department: DepartmentId; patient: string; history: string; results: string; candidates: readonly DiseaseId[]; cases: readonly CaseSummary[]; experiences: readonly string[] },
+    a: {
+      department: DepartmentId;
+      patient: string;
+      history: string;
+      results: string;
+      candidates: readonly DiseaseId[];
+      cases: readonly CaseSummary[];
+      experiences: readonly string[];
+    },
   ): Promise<{ disease: DiseaseId; differential: DiseaseId[]; thought: string[] }> {
     const lang = ctx.lang;
     const candidates = a.candidates.map((id) => {
       const d = this.kb.disease(id);
       return `${d.id} | ${d.icd10} | ${d.name[lang]}`;
     });
-    const cases = a.cases.map((c) => `${this.kb.disease(c.disease).name[lang]} (${c.similarity.toFixed(2)}): ${c.present.slice(0, 6).map((t) => this.term(t, lang)).join(', ')}`);
+    const cases = a.cases.map(
+      (c) =>
+        `${this.kb.disease(c.disease).name[lang]} (${c.similarity.toFixed(2)}): ${c.present
+          .slice(0, 6)
+          .map((t) => this.term(t, lang))
+          .join(', ')}`,
+    );
     const messages = this.prompts.render('doctor-diagnose', lang, {
       department: this.kb.department(a.department).name[lang],
       patient: a.patient,
@@ -158,8 +193,14 @@ export class LlmDoctor {
     });
     return this.ask('doctor-diagnose', ctx, messages, DiagnoseAnswer, (v) => {
       const disease = resolveDisease(this.kb, v.disease);
-      if (!disease) return { ok: false, error: `disease "${v.disease}" is not in the knowledge base; answer with an id, name or ICD-10 code from the candidate list` };
-      const differential = v.differential.map((x) => resolveDisease(this.kb, x)).filter((x): x is DiseaseId => x !== undefined && x !== disease);
+      if (!disease)
+        return {
+          ok: false,
+          error: `disease "${v.disease}" is not in the knowledge base; answer with an id, name or ICD-10 code from the candidate list`,
+        };
+      const differential = v.differential
+        .map((x) => resolveDisease(this.kb, x))
+        .filter((x): x is DiseaseId => x !== undefined && x !== disease);
       return { ok: true, value: { disease, differential: [...new Set(differential)], thought: v.thought } };
     });
   }
@@ -179,7 +220,10 @@ export class LlmDoctor {
   }
 
   /** Reflection on a mistake: a lesson in words plus its structured form (cue terms, an exam). */
-  async reflect(ctx: StepContext, a: { chosen: DiseaseId; truth: DiseaseId; presentation: string }): Promise<{ lesson: { en: string; zh: string }; cues: TermId[]; examine?: ExamId }> {
+  async reflect(
+    ctx: StepContext,
+    a: { chosen: DiseaseId; truth: DiseaseId; presentation: string },
+  ): Promise<{ lesson: { en: string; zh: string }; cues: TermId[]; examine?: ExamId }> {
     const lang = ctx.lang;
     const truth = this.kb.disease(a.truth);
     const features = [...truth.symptoms.map((s) => s.term), ...truth.findings.map((f) => f.term)].slice(0, 14);
@@ -203,10 +247,26 @@ export class LlmDoctor {
   /** The patient's spoken reply, streamed as it is written (for speech bubbles). */
   streamReply(ctx: StepContext, a: { persona: string; facts: string; question: string }): AsyncGenerator<string, void, void> {
     const messages = this.prompts.render('patient-dialogue', ctx.lang, a);
-    return this.client.stream('patient-dialogue', messages, { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(ctx.meter ? { meter: ctx.meter } : {}) });
+    return this.client.stream('patient-dialogue', messages, {
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(ctx.meter ? { meter: ctx.meter } : {}),
+    });
   }
 
-  private ask<S extends Parameters<LlmClient['complete']>[0]['schema'], T>(task: string, ctx: StepContext, messages: ChatMessage[], schema: S, check: (v: import('zod').infer<S>) => Verdict<T>): Promise<T> {
-    return this.client.complete({ task, messages, schema, check, ...(ctx.signal ? { signal: ctx.signal } : {}), ...(ctx.meter ? { meter: ctx.meter } : {}) });
+  private ask<S extends Parameters<LlmClient['complete']>[0]['schema'], T>(
+    task: string,
+    ctx: StepContext,
+    messages: ChatMessage[],
+    schema: S,
+    check: (v: import('zod').infer<S>) => Verdict<T>,
+  ): Promise<T> {
+    return this.client.complete({
+      task,
+      messages,
+      schema,
+      check,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(ctx.meter ? { meter: ctx.meter } : {}),
+    });
   }
 }

@@ -14,7 +14,13 @@ export interface LlmPreset {
 export const PRESETS: readonly LlmPreset[] = [
   { id: 'openai', label: 'OpenAI', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', needsKey: true },
   { id: 'deepseek', label: 'DeepSeek', baseURL: 'https://api.deepseek.com/v1', model: 'deepseek-chat', needsKey: true },
-  { id: 'qwen', label: 'Qwen (DashScope, compatible mode)', baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1', model: 'qwen-plus', needsKey: true },
+  {
+    id: 'qwen',
+    label: 'Qwen (DashScope, compatible mode)',
+    baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+    model: 'qwen-plus',
+    needsKey: true,
+  },
   { id: 'ollama', label: 'Ollama (local)', baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b', needsKey: false },
   { id: 'lmstudio', label: 'LM Studio (local)', baseURL: 'http://127.0.0.1:1234/v1', model: 'local-model', needsKey: false },
   { id: 'vllm', label: 'vLLM (local)', baseURL: 'http://127.0.0.1:8000/v1', model: 'Qwen/Qwen2.5-7B-Instruct', needsKey: false },

@@ -19,19 +19,27 @@ export function parsePrompt(file: string, text: string): PromptTemplate {
   const body = text.replace(/\r\n/g, '\n');
   const front = /^---\n([\s\S]*?)\n---\n/.exec(body);
   const slotsLine = front?.[1]?.split('\n').find((l) => l.startsWith('slots:'));
-  const slots = slotsLine ? slotsLine.slice('slots:'.length).split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const slots = slotsLine
+    ? slotsLine
+        .slice('slots:'.length)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
   const parts = {} as PromptTemplate['parts'];
   for (const lang of ['en', 'zh'] as const) {
     const section = new RegExp(`^## ${lang}\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(body)?.[1];
     if (!section) throw new Error(`prompt file "${file}": no "## ${lang}" section`);
     const system = /^### system\n([\s\S]*?)(?=^### |(?![\s\S]))/m.exec(section)?.[1];
     const user = /^### user\n([\s\S]*?)(?=^### |(?![\s\S]))/m.exec(section)?.[1];
-    if (system === undefined || user === undefined) throw new Error(`prompt file "${file}": section "## ${lang}" needs "### system" and "### user"`);
+    if (system === undefined || user === undefined)
+      throw new Error(`prompt file "${file}": section "## ${lang}" needs "### system" and "### user"`);
     parts[lang] = { system: system.trim(), user: user.trim() };
   }
   for (const lang of ['en', 'zh'] as const) {
     for (const used of `${parts[lang].system}\n${parts[lang].user}`.matchAll(/\{\{(\w+)\}\}/g)) {
-      if (!slots.includes(used[1] as string)) throw new Error(`prompt file "${file}": slot "{{${used[1]}}}" (${lang}) is not declared in "slots:"`);
+      if (!slots.includes(used[1] as string))
+        throw new Error(`prompt file "${file}": slot "{{${used[1]}}}" (${lang}) is not declared in "slots:"`);
     }
   }
   return { task: name[1] as string, version: Number(name[2]), file, slots, parts };

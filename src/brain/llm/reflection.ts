@@ -28,12 +28,24 @@ export async function reflectWithModel(
   const present = [...a.report.observations].filter(([, p]) => p).map(([t]) => kb.terms[t]?.name[ctx.lang] ?? '');
   const r = await llm.reflect(ctx, { chosen: a.report.diagnosis, truth: a.truth, presentation: present.join(', ') });
   // Only cues this patient showed can be checked against this case.
-  const cues = r.cues.map((t) => kb.termIndex(t)).filter((t) => a.report.observations.get(t) === true).slice(0, 2).map((term) => ({ term, present: true }));
+  const cues = r.cues
+    .map((t) => kb.termIndex(t))
+    .filter((t) => a.report.observations.get(t) === true)
+    .slice(0, 2)
+    .map((term) => ({ term, present: true }));
   let rule: ExperienceRule;
   if (cues.length > 0) rule = { kind: 'prefer', cues };
   else if (r.examine && !a.report.exams.includes(r.examine)) rule = { kind: 'examine', exam: r.examine };
   else return { kept: false, lesson: r.lesson, reason: 'no-cue-in-this-case' };
 
-  const kept = keepIfItHelps(doctor, { chosen, truth, rule, text: r.lesson, consultation: a.consultation, report: a.report, interview: a.interview });
+  const kept = keepIfItHelps(doctor, {
+    chosen,
+    truth,
+    rule,
+    text: r.lesson,
+    consultation: a.consultation,
+    report: a.report,
+    interview: a.interview,
+  });
   return 'rejected' in kept ? { kept: false, lesson: r.lesson, reason: kept.rejected } : { kept: true, lesson: r.lesson, rule };
 }

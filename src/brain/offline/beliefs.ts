@@ -178,7 +178,15 @@ export class Beliefs {
   }
 
   /** The learned part, for saving: one entry per disease the doctor has learned anything about. */
-  exportRows(): { d: number; patients: number; male: number; bands: number[]; observed: [number, number][]; present: [number, number][]; studied: boolean }[] {
+  exportRows(): {
+    d: number;
+    patients: number;
+    male: number;
+    bands: number[];
+    observed: [number, number][];
+    present: [number, number][];
+    studied: boolean;
+  }[] {
     const out = [];
     for (let d = 0; d < this.diseaseCount; d++) {
       const row = this.rows[d];
@@ -189,13 +197,29 @@ export class Beliefs {
         if ((row.observed[t] as number) > 0) observed.push([t, row.observed[t] as number]);
         if ((row.present[t] as number) > 0) present.push([t, row.present[t] as number]);
       }
-      out.push({ d, patients: row.patients, male: row.male, bands: Array.from(row.bands), observed, present, studied: row.studiedWeight.some((w) => w > 0) });
+      out.push({
+        d,
+        patients: row.patients,
+        male: row.male,
+        bands: Array.from(row.bands),
+        observed,
+        present,
+        studied: row.studiedWeight.some((w) => w > 0),
+      });
     }
     return out;
   }
 
   /** Restores one saved row (the inverse of exportRows). */
-  importRow(r: { d: number; patients: number; male: number; bands: readonly number[]; observed: readonly [number, number][]; present: readonly [number, number][]; studied: boolean }): void {
+  importRow(r: {
+    d: number;
+    patients: number;
+    male: number;
+    bands: readonly number[];
+    observed: readonly [number, number][];
+    present: readonly [number, number][];
+    studied: boolean;
+  }): void {
     if (r.studied) this.study(r.d);
     const row = this.row(r.d);
     row.patients = r.patients;

@@ -59,7 +59,6 @@ export interface DiagnosisReport {
   severityEvidence: SeverityEvidence;
 }
 
-
 /**
  * A doctor of one department, reasoning offline: Bayesian over the diseases it knows, asking
  * and ordering what best separates its differential, helped by its case and experience bases.
@@ -208,7 +207,14 @@ export class OfflineDoctor {
     for (const e of report.fired) this.experiences.recordOutcome(e, this.kb.diseases[e.to]?.id === this.kb.diseases[truth]?.id && right);
   }
 
-  private examine(interview: PatientView, diff: Differential, exam: ExamId, exams: ExamId[], done: Set<string>, severity: SeverityEvidence): void {
+  private examine(
+    interview: PatientView,
+    diff: Differential,
+    exam: ExamId,
+    exams: ExamId[],
+    done: Set<string>,
+    severity: SeverityEvidence,
+  ): void {
     exams.push(exam);
     done.add(exam);
     const report = interview.examine(exam);
@@ -245,7 +251,12 @@ export class OfflineDoctor {
     this.priorCache.length = 0;
   }
 
-  private conclude(diff: Differential, questions: DiagnosisReport['questions'], exams: ExamId[], evidence: SeverityEvidence): DiagnosisReport {
+  private conclude(
+    diff: Differential,
+    questions: DiagnosisReport['questions'],
+    exams: ExamId[],
+    evidence: SeverityEvidence,
+  ): DiagnosisReport {
     const kb = this.kb;
     const scores = Float64Array.from(diff.scores);
     const among = diff.among;
@@ -269,14 +280,18 @@ export class OfflineDoctor {
     const signal = this.severity.signal(chosen, evidence, present);
     const shown = new Map<number, { e: Experience; fired: boolean }>();
     for (const e of fired) shown.set(e.id, { e, fired: true });
-    for (const { d } of top.slice(0, 3)) for (const e of this.experiences.about(d)) if (shown.size < DOCTOR.retrievedExperiences && !shown.has(e.id)) shown.set(e.id, { e, fired: false });
+    for (const { d } of top.slice(0, 3))
+      for (const e of this.experiences.about(d))
+        if (shown.size < DOCTOR.retrievedExperiences && !shown.has(e.id)) shown.set(e.id, { e, fired: false });
     return {
       questions,
       exams,
       differential: top.map((x) => ({ disease: kb.diseases[x.d]?.id as DiseaseId, probability: x.p })),
       diagnosis: kb.diseases[chosen]?.id as DiseaseId,
       retrievedCases: retrieved.map((c) => ({ id: c.id, disease: kb.diseases[c.disease]?.id as DiseaseId, similarity: c.similarity })),
-      experiences: [...shown.values()].slice(0, DOCTOR.retrievedExperiences).map(({ e, fired: f }) => ({ id: e.id, text: e.text, fired: f })),
+      experiences: [...shown.values()]
+        .slice(0, DOCTOR.retrievedExperiences)
+        .map(({ e, fired: f }) => ({ id: e.id, text: e.text, fired: f })),
       observations: diff.observations,
       fired,
       severe: this.severity.judge(chosen, signal, diff.observations),
@@ -292,5 +307,3 @@ function deviation(range: { low: number; high: number }, value: number): number 
   if (value < range.low) return Math.min(5, (range.low - value) / width);
   return 0;
 }
-
-

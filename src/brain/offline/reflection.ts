@@ -39,7 +39,11 @@ export function reflect(
   const chosen = kb.diseaseIndex(report.diagnosis);
   const nameOf = (d: number): Bilingual => kb.diseases[d]?.name ?? { en: '?', zh: '?' };
   const cues = [...report.observations]
-    .map(([term, present]) => ({ term, present, weight: doctor.beliefs.logLikelihood(truth, term, present) - doctor.beliefs.logLikelihood(chosen, term, present) }))
+    .map(([term, present]) => ({
+      term,
+      present,
+      weight: doctor.beliefs.logLikelihood(truth, term, present) - doctor.beliefs.logLikelihood(chosen, term, present),
+    }))
     .filter((c) => c.weight >= MIN_CUE_WEIGHT)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 2)
@@ -76,12 +80,23 @@ export function reflect(
  */
 export function keepIfItHelps(
   doctor: OfflineDoctor,
-  a: { chosen: number; truth: number; rule: ExperienceRule; text: Bilingual; consultation: number; report: DiagnosisReport; interview: PatientView },
+  a: {
+    chosen: number;
+    truth: number;
+    rule: ExperienceRule;
+    text: Bilingual;
+    consultation: number;
+    report: DiagnosisReport;
+    interview: PatientView;
+  },
 ): { experience: Experience } | { rejected: 'did-not-fix-the-case' | 'broke-solved-cases' } {
   const kb = doctor.kb;
   const { chosen, truth, rule } = a;
   const experience = doctor.experiences.add({ from: chosen, to: truth, rule, text: a.text, learnedAt: a.consultation });
-  const fixed = rule.kind === 'prefer' ? doctor.rediagnose(a.report.observations, a.interview.ageBand, a.interview.male) : doctor.consult(a.interview).diagnosis;
+  const fixed =
+    rule.kind === 'prefer'
+      ? doctor.rediagnose(a.report.observations, a.interview.ageBand, a.interview.male)
+      : doctor.consult(a.interview).diagnosis;
   if (kb.diseaseIndex(fixed) !== truth) {
     doctor.experiences.remove(experience);
     return { rejected: 'did-not-fix-the-case' };

@@ -85,7 +85,10 @@ export class SeverityJudge {
     // Read the signal before this patient's own values widen the ranges it is read against.
     const signal = this.signal(d, evidence, present);
     const c = severity === 'mild' ? 0 : severity === 'moderate' ? 1 : 2;
-    for (const [table, at] of [[this.stats, (d * 2 + signal.kind) * SLOT], [this.pooled, signal.kind * SLOT]] as const) {
+    for (const [table, at] of [
+      [this.stats, (d * 2 + signal.kind) * SLOT],
+      [this.pooled, signal.kind * SLOT],
+    ] as const) {
       const i = at + c * 3;
       table[i] = (table[i] as number) + 1;
       table[i + 1] = (table[i + 1] as number) + signal.value;
@@ -117,7 +120,11 @@ export class SeverityJudge {
     return { perDisease, pooled: Array.from(this.pooled), ranges };
   }
 
-  import(saved: { perDisease: readonly [number, readonly number[]][]; pooled: readonly number[]; ranges: readonly (readonly [number, string, number, number])[] }): void {
+  import(saved: {
+    perDisease: readonly [number, readonly number[]][];
+    pooled: readonly number[];
+    ranges: readonly (readonly [number, string, number, number])[];
+  }): void {
     for (const [d, s] of saved.perDisease) this.stats.set(s, d * 2 * SLOT);
     this.pooled.set(saved.pooled);
     for (const [d, analyte, lo, hi] of saved.ranges) this.ranges.set(`${d}:${analyte}`, [lo, hi]);

@@ -28,14 +28,16 @@ export class TriageNurse {
     const K = this.departments.length;
     this.counts = new Float64Array(T * K);
     const perTerm = new Float64Array(T);
-    for (const entry of textbook) for (const s of entry.typicalSymptoms) perTerm[kb.termIndex(s)] = (perTerm[kb.termIndex(s)] as number) + 1;
+    for (const entry of textbook)
+      for (const s of entry.typicalSymptoms) perTerm[kb.termIndex(s)] = (perTerm[kb.termIndex(s)] as number) + 1;
     for (const entry of textbook) {
       const k = this.departments.indexOf(entry.department);
       for (const s of entry.typicalSymptoms) {
         const t = kb.termIndex(s);
         this.counts[t * K + k] = (this.counts[t * K + k] as number) + TEXTBOOK_WEIGHT / (perTerm[t] as number);
       }
-      if (entry.department === 'emergency') for (const f of entry.redFlags) if (kb.term(f).kind === 'symptom') this.redFlagComplaints.add(kb.termIndex(f));
+      if (entry.department === 'emergency')
+        for (const f of entry.redFlags) if (kb.term(f).kind === 'symptom') this.redFlagComplaints.add(kb.termIndex(f));
     }
   }
 

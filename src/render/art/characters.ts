@@ -174,7 +174,8 @@ export function drawCharacterSheet(): Raster {
   const sheet = new Raster(FRAMES_PER_ROW * FRAME_W, CHARACTER_IDS.length * FRAME_H);
   CHARACTER_IDS.forEach((id, row) => {
     DIRECTIONS.forEach((dir, d) => {
-      for (let step = 0; step < FRAMES_PER_DIRECTION; step++) sheet.blit(frameOf(CHARACTERS[id], dir, step), (d * FRAMES_PER_DIRECTION + step) * FRAME_W, row * FRAME_H);
+      for (let step = 0; step < FRAMES_PER_DIRECTION; step++)
+        sheet.blit(frameOf(CHARACTERS[id], dir, step), (d * FRAMES_PER_DIRECTION + step) * FRAME_W, row * FRAME_H);
     });
   });
   return sheet;

@@ -91,7 +91,8 @@ export class Raster {
    */
   outline(c: Rgba, box: { x: number; y: number; w: number; h: number } = { x: 0, y: 0, w: this.width, h: this.height }): void {
     const edge: [number, number][] = [];
-    const solid = (x: number, y: number): boolean => x >= box.x && y >= box.y && x < box.x + box.w && y < box.y + box.h && (this.get(x, y)[3] ?? 0) > 128;
+    const solid = (x: number, y: number): boolean =>
+      x >= box.x && y >= box.y && x < box.x + box.w && y < box.y + box.h && (this.get(x, y)[3] ?? 0) > 128;
     for (let y = box.y; y < box.y + box.h; y++)
       for (let x = box.x; x < box.x + box.w; x++) {
         if (solid(x, y)) continue;
@@ -102,19 +103,21 @@ export class Raster {
 
   /** Copies `src` in at (dx, dy), blending. */
   blit(src: Raster, dx: number, dy: number): void {
-    for (let y = 0; y < src.height; y++) for (let x = 0; x < src.width; x++) {
-      const c = src.get(x, y);
-      if (c[3] > 0) this.px(dx + x, dy + y, c);
-    }
+    for (let y = 0; y < src.height; y++)
+      for (let x = 0; x < src.width; x++) {
+        const c = src.get(x, y);
+        if (c[3] > 0) this.px(dx + x, dy + y, c);
+      }
   }
 
   /** Mirror image left–right (a walk to the right is a walk to the left, mirrored). */
   mirrored(): Raster {
     const out = new Raster(this.width, this.height);
-    for (let y = 0; y < this.height; y++) for (let x = 0; x < this.width; x++) {
-      const c = this.get(this.width - 1 - x, y);
-      if (c[3] > 0) out.px(x, y, c);
-    }
+    for (let y = 0; y < this.height; y++)
+      for (let x = 0; x < this.width; x++) {
+        const c = this.get(this.width - 1 - x, y);
+        if (c[3] > 0) out.px(x, y, c);
+      }
     return out;
   }
 }

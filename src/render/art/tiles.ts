@@ -11,14 +11,56 @@ export const TILESET_COLUMNS = 8;
  */
 export const TILE_NAMES = [
   // floors
-  'floor-lobby', 'floor-corridor', 'floor-consult', 'floor-exam', 'floor-ward', 'floor-pharmacy', 'floor-waiting', 'doormat',
+  'floor-lobby',
+  'floor-corridor',
+  'floor-consult',
+  'floor-exam',
+  'floor-ward',
+  'floor-pharmacy',
+  'floor-waiting',
+  'doormat',
   // walls: the top seen from above, the front face with a skirting board, a face with a window, a doorway
-  'wall-top', 'wall-face', 'wall-window', 'doorway', 'wall-cross', 'wall-board', 'floor-triage', 'floor-lab',
+  'wall-top',
+  'wall-face',
+  'wall-window',
+  'doorway',
+  'wall-cross',
+  'wall-board',
+  'floor-triage',
+  'floor-lab',
   // furniture
-  'desk-left', 'desk-mid', 'desk-right', 'desk-computer', 'chair', 'bed-head', 'bed-foot', 'plant',
-  'shelf-drugs', 'shelf-boxes', 'lab-bench', 'lab-microscope', 'xray-head', 'xray-foot', 'scanner-left', 'scanner-right',
-  'ecg-cart', 'sink', 'cabinet', 'counter', 'curtain', 'eye-chart', 'dental-chair', 'water-cooler',
-  'bookshelf', 'ultrasound', 'endoscopy-tower', 'couch-head', 'couch-foot', 'screen-xray', 'lead-apron', 'bin',
+  'desk-left',
+  'desk-mid',
+  'desk-right',
+  'desk-computer',
+  'chair',
+  'bed-head',
+  'bed-foot',
+  'plant',
+  'shelf-drugs',
+  'shelf-boxes',
+  'lab-bench',
+  'lab-microscope',
+  'xray-head',
+  'xray-foot',
+  'scanner-left',
+  'scanner-right',
+  'ecg-cart',
+  'sink',
+  'cabinet',
+  'counter',
+  'curtain',
+  'eye-chart',
+  'dental-chair',
+  'water-cooler',
+  'bookshelf',
+  'ultrasound',
+  'endoscopy-tower',
+  'couch-head',
+  'couch-foot',
+  'screen-xray',
+  'lead-apron',
+  'bin',
 ] as const;
 export type TileName = (typeof TILE_NAMES)[number];
 
@@ -57,11 +99,12 @@ function floor(base: string, grid: number, salt: number, accent?: string): Paint
   const line = shade(c, 0.9);
   const light = shade(c, 1.04);
   return (r, x0, y0) => {
-    for (let y = 0; y < 16; y++) for (let x = 0; x < 16; x++) {
-      let col: Rgba = noise(x, y, salt) < 0.12 ? light : c;
-      if (x % grid === 0 || y % grid === 0) col = line;
-      r.px(x0 + x, y0 + y, col);
-    }
+    for (let y = 0; y < 16; y++)
+      for (let x = 0; x < 16; x++) {
+        let col: Rgba = noise(x, y, salt) < 0.12 ? light : c;
+        if (x % grid === 0 || y % grid === 0) col = line;
+        r.px(x0 + x, y0 + y, col);
+      }
     if (accent) {
       const a = hex(accent);
       r.px(x0 + grid / 2, y0 + grid / 2, a);
@@ -258,7 +301,8 @@ const PAINTERS: Record<TileName, Painter> = {
   bookshelf: (r, x, y) => {
     r.rect(x + 1, y + 1, 14, 14, P.woodDark);
     const books = [P.red, P.blue, P.green, P.yellow, P.teal, P.pink, P.white];
-    for (let row = 0; row < 3; row++) for (let i = 0; i < 6; i++) r.rect(x + 2 + i * 2, y + 2 + row * 4, 2, 3, books[(i + row * 2) % books.length] as Rgba);
+    for (let row = 0; row < 3; row++)
+      for (let i = 0; i < 6; i++) r.rect(x + 2 + i * 2, y + 2 + row * 4, 2, 3, books[(i + row * 2) % books.length] as Rgba);
     r.outline(OUT, { x, y, w: 16, h: 16 });
   },
   ultrasound: (r, x, y) => {

@@ -12,10 +12,19 @@ export interface BrowserFilter {
   query: string;
 }
 
-function departmentSelect(staff: ClinicalStaff, lang: Lang, filter: BrowserFilter, onChange: () => void, testId: string): HTMLSelectElement {
+function departmentSelect(
+  staff: ClinicalStaff,
+  lang: Lang,
+  filter: BrowserFilter,
+  onChange: () => void,
+  testId: string,
+): HTMLSelectElement {
   const select = h(
     'select',
-    { attrs: { 'data-testid': testId, 'aria-label': ds('overall', lang) }, on: { change: (e) => ((filter.department = (e.target as HTMLSelectElement).value), onChange()) } },
+    {
+      attrs: { 'data-testid': testId, 'aria-label': ds('overall', lang) },
+      on: { change: (e) => ((filter.department = (e.target as HTMLSelectElement).value), onChange()) },
+    },
     h('option', { attrs: { value: '' } }, ds('overall', lang)),
     ...staff.kb.departments.map((d) => h('option', { attrs: { value: d.id } }, d.name[lang])),
   );
@@ -47,26 +56,39 @@ export function experienceBrowser(staff: ClinicalStaff, lang: Lang, filter: Brow
     }
     rows.sort((a, b) => b.e.learnedAt - a.e.learnedAt);
     list.replaceChildren(
-      ...rows.slice(0, SHOWN).map(({ e, department }) =>
-        h(
-          'li',
-          { class: e.retired ? 'lesson retired' : 'lesson' },
-          h('p', { class: 'lesson-text', attrs: { lang: 'en' } }, e.text.en),
-          h('p', { class: 'lesson-text', attrs: { lang: 'zh-CN' } }, e.text.zh),
+      ...rows
+        .slice(0, SHOWN)
+        .map(({ e, department }) =>
           h(
-            'p',
-            { class: 'muted' },
-            `${staff.kb.department(department).name[lang]} · ${e.retired ? ds('retired', lang) : ds('validated', lang)} · ${ds('uses', lang, { uses: e.uses, successes: e.successes })} · ${ds('learnedAt', lang, { n: num(e.learnedAt, lang) })}`,
+            'li',
+            { class: e.retired ? 'lesson retired' : 'lesson' },
+            h('p', { class: 'lesson-text', attrs: { lang: 'en' } }, e.text.en),
+            h('p', { class: 'lesson-text', attrs: { lang: 'zh-CN' } }, e.text.zh),
+            h(
+              'p',
+              { class: 'muted' },
+              `${staff.kb.department(department).name[lang]} · ${e.retired ? ds('retired', lang) : ds('validated', lang)} · ${ds('uses', lang, { uses: e.uses, successes: e.successes })} · ${ds('learnedAt', lang, { n: num(e.learnedAt, lang) })}`,
+            ),
           ),
         ),
-      ),
     );
     count.textContent = ds('showing', lang, { shown: num(Math.min(SHOWN, total), lang), total: num(total, lang) });
   };
-  const search = h('input', { class: 'search', attrs: { type: 'search', placeholder: ds('searchLessons', lang), 'data-testid': 'experience-search' }, on: { input: (e) => ((filter.query = (e.target as HTMLInputElement).value), draw()) } });
+  const search = h('input', {
+    class: 'search',
+    attrs: { type: 'search', placeholder: ds('searchLessons', lang), 'data-testid': 'experience-search' },
+    on: { input: (e) => ((filter.query = (e.target as HTMLInputElement).value), draw()) },
+  });
   search.value = filter.query;
   draw();
-  return h('section', { class: 'panel' }, h('h3', {}, ds('experiences', lang)), h('div', { class: 'row' }, search, departmentSelect(staff, lang, filter, draw, 'experience-department')), count, list);
+  return h(
+    'section',
+    { class: 'panel' },
+    h('h3', {}, ds('experiences', lang)),
+    h('div', { class: 'row' }, search, departmentSelect(staff, lang, filter, draw, 'experience-department')),
+    count,
+    list,
+  );
 }
 
 /** The case base: the newest solved cases, by department and disease. */
@@ -95,20 +117,37 @@ export function caseBrowser(staff: ClinicalStaff, lang: Lang, filter: BrowserFil
     rows.sort((a, b) => b.c.consultation - a.c.consultation);
     const term = (t: number): string => staff.kb.terms[t]?.name[lang] ?? '?';
     list.replaceChildren(
-      ...rows.slice(0, SHOWN).map(({ c, department }) =>
-        h(
-          'li',
-          { class: 'case' },
-          h('strong', {}, staff.kb.diseases[c.disease]?.name[lang] ?? '?'),
-          ` — ${staff.kb.department(department).name[lang]} · ${ds('ageBand', lang)} ${AGE_BANDS[c.ageBand] ?? '?'} · ${ds('learnedAt', lang, { n: num(c.consultation, lang) })}`,
-          h('p', { class: 'muted' }, `${ds('present', lang)}: ${Array.from(c.present, term).join(', ') || '—'}; ${ds('absent', lang)}: ${Array.from(c.absent, term).join(', ') || '—'}`),
+      ...rows
+        .slice(0, SHOWN)
+        .map(({ c, department }) =>
+          h(
+            'li',
+            { class: 'case' },
+            h('strong', {}, staff.kb.diseases[c.disease]?.name[lang] ?? '?'),
+            ` — ${staff.kb.department(department).name[lang]} · ${ds('ageBand', lang)} ${AGE_BANDS[c.ageBand] ?? '?'} · ${ds('learnedAt', lang, { n: num(c.consultation, lang) })}`,
+            h(
+              'p',
+              { class: 'muted' },
+              `${ds('present', lang)}: ${Array.from(c.present, term).join(', ') || '—'}; ${ds('absent', lang)}: ${Array.from(c.absent, term).join(', ') || '—'}`,
+            ),
+          ),
         ),
-      ),
     );
     count.textContent = ds('showing', lang, { shown: num(Math.min(SHOWN, total), lang), total: num(total, lang) });
   };
-  const search = h('input', { class: 'search', attrs: { type: 'search', placeholder: ds('searchCases', lang), 'data-testid': 'case-search' }, on: { input: (e) => ((filter.query = (e.target as HTMLInputElement).value), draw()) } });
+  const search = h('input', {
+    class: 'search',
+    attrs: { type: 'search', placeholder: ds('searchCases', lang), 'data-testid': 'case-search' },
+    on: { input: (e) => ((filter.query = (e.target as HTMLInputElement).value), draw()) },
+  });
   search.value = filter.query;
   draw();
-  return h('section', { class: 'panel' }, h('h3', {}, ds('cases', lang)), h('div', { class: 'row' }, search, departmentSelect(staff, lang, filter, draw, 'case-department')), count, list);
+  return h(
+    'section',
+    { class: 'panel' },
+    h('h3', {}, ds('cases', lang)),
+    h('div', { class: 'row' }, search, departmentSelect(staff, lang, filter, draw, 'case-department')),
+    count,
+    list,
+  );
 }

@@ -18,9 +18,43 @@ export function confusionTable(kb: KnowledgeBase, lang: Lang, confusions: readon
       : h(
           'table',
           { class: 'confusions', attrs: { 'data-testid': 'confusion-table' } },
-          h('thead', {}, h('tr', {}, department ? null : h('th', {}, ds('department', lang)), h('th', {}, ds('truth', lang)), h('th', {}, ds('takenFor', lang)), h('th', {}, ds('times', lang)))),
-          h('tbody', {}, ...rows.map(([dep, truth, chosen, n]) => h('tr', {}, department ? null : h('td', {}, kb.departments.find((d) => d.id === dep)?.name[lang] ?? dep), h('td', {}, name(truth)), h('td', {}, name(chosen)), h('td', { class: 'num' }, n)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              department ? null : h('th', {}, ds('department', lang)),
+              h('th', {}, ds('truth', lang)),
+              h('th', {}, ds('takenFor', lang)),
+              h('th', {}, ds('times', lang)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...rows.map(([dep, truth, chosen, n]) =>
+              h(
+                'tr',
+                {},
+                department ? null : h('td', {}, kb.departments.find((d) => d.id === dep)?.name[lang] ?? dep),
+                h('td', {}, name(truth)),
+                h('td', {}, name(chosen)),
+                h('td', { class: 'num' }, n),
+              ),
+            ),
+          ),
         );
-  const count = all.length > 0 ? h('p', { class: 'muted' }, ds('showing', lang, { shown: num(rows.length, lang), total: num(all.length, lang) })) : null;
-  return h('section', { class: 'panel' }, h('h3', {}, ds('confusions', lang)), h('p', { class: 'muted' }, ds('confusionHelp', lang)), count, body);
+  const count =
+    all.length > 0
+      ? h('p', { class: 'muted' }, ds('showing', lang, { shown: num(rows.length, lang), total: num(all.length, lang) }))
+      : null;
+  return h(
+    'section',
+    { class: 'panel' },
+    h('h3', {}, ds('confusions', lang)),
+    h('p', { class: 'muted' }, ds('confusionHelp', lang)),
+    count,
+    body,
+  );
 }

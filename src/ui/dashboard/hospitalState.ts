@@ -35,7 +35,15 @@ function pacer(): (force?: boolean) => Promise<void> {
 
 /** A doctor carrying only some of its cases or belief rows: the parts loadBundle adds to, never resets. */
 function partOfDoctor(d: BundleDoctor, part: Pick<BundleDoctor, 'cases' | 'beliefs'>): BundleDoctor {
-  return { department: d.department, consultations: 0, correct: 0, caseMix: [], severity: { perDisease: [], pooled: d.severity.pooled.map(() => 0), ranges: [] }, experiences: [], ...part };
+  return {
+    department: d.department,
+    consultations: 0,
+    correct: 0,
+    caseMix: [],
+    severity: { perDisease: [], pooled: d.severity.pooled.map(() => 0), ranges: [] },
+    experiences: [],
+    ...part,
+  };
 }
 
 /**
@@ -52,11 +60,23 @@ export async function buildStaff(app: AppContext, bundle: Bundle | undefined): P
   for (const doctor of bundle.doctors) {
     for (let from = 0; from < doctor.cases.length; from += CASES_PER_STEP) {
       await pause();
-      loadBundle(staff, parseBundle(app.kb, { ...head, doctors: [partOfDoctor(doctor, { cases: doctor.cases.slice(from, from + CASES_PER_STEP), beliefs: [] })] }));
+      loadBundle(
+        staff,
+        parseBundle(app.kb, {
+          ...head,
+          doctors: [partOfDoctor(doctor, { cases: doctor.cases.slice(from, from + CASES_PER_STEP), beliefs: [] })],
+        }),
+      );
     }
     for (let from = 0; from < doctor.beliefs.length; from += BELIEF_ROWS_PER_STEP) {
       await pause();
-      loadBundle(staff, parseBundle(app.kb, { ...head, doctors: [partOfDoctor(doctor, { cases: [], beliefs: doctor.beliefs.slice(from, from + BELIEF_ROWS_PER_STEP) })] }));
+      loadBundle(
+        staff,
+        parseBundle(app.kb, {
+          ...head,
+          doctors: [partOfDoctor(doctor, { cases: [], beliefs: doctor.beliefs.slice(from, from + BELIEF_ROWS_PER_STEP) })],
+        }),
+      );
     }
     await pause();
     loadBundle(staff, parseBundle(app.kb, { ...head, doctors: [{ ...doctor, cases: [], beliefs: [] }] }));
@@ -67,7 +87,11 @@ export async function buildStaff(app: AppContext, bundle: Bundle | undefined): P
 }
 
 /** Puts fresh staff that learned `bundle` in place of `app.staff` and tells the views. */
-export async function installStaff(app: AppContext, bundle: Bundle | undefined, reason: AppEvents['staff:changed']['reason']): Promise<void> {
+export async function installStaff(
+  app: AppContext,
+  bundle: Bundle | undefined,
+  reason: AppEvents['staff:changed']['reason'],
+): Promise<void> {
   app.staff = await buildStaff(app, bundle);
   app.bus.emit('staff:changed', { reason });
 }

@@ -66,7 +66,8 @@ export async function handleUrl(app: AppContext, search: string = location.searc
   const replay = params.get('replay');
   if (replay !== null) {
     const n = Number(replay);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_REPLAY) replayController.fail(`?replay=${replay}: expected a whole number of consultations from 1 to ${MAX_REPLAY.toLocaleString('en-US')}`);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_REPLAY)
+      replayController.fail(`?replay=${replay}: expected a whole number of consultations from 1 to ${MAX_REPLAY.toLocaleString('en-US')}`);
     else void replayController.start(app, n).catch(() => undefined);
   }
 }
@@ -82,7 +83,12 @@ export const learningView: View = {
   id: 'learning',
   title: { en: 'Learning', zh: '学习进展' },
   mount(el: HTMLElement, app: AppContext): () => void {
-    const state: DashboardState = { department: '', experiences: { department: '', query: '' }, cases: { department: '', query: '' }, notice: {} };
+    const state: DashboardState = {
+      department: '',
+      experiences: { department: '', query: '' },
+      cases: { department: '', query: '' },
+      notice: {},
+    };
     let points: MetricPoint[] = [];
     let charts: uPlot[] = [];
     let unsubscribe: () => void = () => undefined;
@@ -95,8 +101,15 @@ export const learningView: View = {
       const lang = app.lang();
       const staff = app.staff;
       const last = points[points.length - 1];
-      const labels: ChartLabels = { top1: ds('top1', lang), top3: ds('top3', lang), caseBase: ds('caseBase', lang), experienceBase: ds('experienceBase', lang), consultations: ds('consultations', lang) };
-      const stat = (label: string, value: string, id: string): HTMLElement => h('div', { class: 'stat' }, h('span', { class: 'muted' }, label), h('strong', { attrs: { 'data-testid': id } }, value));
+      const labels: ChartLabels = {
+        top1: ds('top1', lang),
+        top3: ds('top3', lang),
+        caseBase: ds('caseBase', lang),
+        experienceBase: ds('experienceBase', lang),
+        consultations: ds('consultations', lang),
+      };
+      const stat = (label: string, value: string, id: string): HTMLElement =>
+        h('div', { class: 'stat' }, h('span', { class: 'muted' }, label), h('strong', { attrs: { 'data-testid': id } }, value));
       const summary = h(
         'div',
         { class: 'stats' },
@@ -110,7 +123,10 @@ export const learningView: View = {
       const growthEl = h('div', { class: 'chart', attrs: { 'data-testid': 'growth-chart' } });
       const departmentSelect = h(
         'select',
-        { attrs: { 'data-testid': 'chart-department', 'aria-label': ds('accuracy', lang) }, on: { change: (e) => ((state.department = (e.target as HTMLSelectElement).value), draw()) } },
+        {
+          attrs: { 'data-testid': 'chart-department', 'aria-label': ds('accuracy', lang) },
+          on: { change: (e) => ((state.department = (e.target as HTMLSelectElement).value), draw()) },
+        },
         h('option', { attrs: { value: '' } }, ds('overall', lang)),
         ...app.kb.departments.map((d) => h('option', { attrs: { value: d.id } }, d.name[lang])),
       );
@@ -122,17 +138,33 @@ export const learningView: View = {
           { class: 'dashboard', attrs: { 'data-testid': 'learning-dashboard' } },
           h('h2', {}, ds('title', lang)),
           h('p', { class: 'muted' }, ds('intro', lang)),
-          restoreProblem ? h('pre', { class: 'error', attrs: { role: 'alert', 'data-testid': 'restore-error' } }, `${ds('restoreFailed', lang)}\n${restoreProblem}`) : null,
+          restoreProblem
+            ? h(
+                'pre',
+                { class: 'error', attrs: { role: 'alert', 'data-testid': 'restore-error' } },
+                `${ds('restoreFailed', lang)}\n${restoreProblem}`,
+              )
+            : null,
           summary,
           replay.el,
-          h('section', { class: 'panel' }, h('div', { class: 'row' }, h('h3', {}, ds('accuracy', lang)), departmentSelect), points.length === 0 ? h('p', { class: 'muted' }, ds('noCurve', lang)) : null, h('div', { class: 'charts' }, accuracyEl, growthEl)),
+          h(
+            'section',
+            { class: 'panel' },
+            h('div', { class: 'row' }, h('h3', {}, ds('accuracy', lang)), departmentSelect),
+            points.length === 0 ? h('p', { class: 'muted' }, ds('noCurve', lang)) : null,
+            h('div', { class: 'charts' }, accuracyEl, growthEl),
+          ),
           confusionTable(app.kb, lang, confusions, state.department),
           h('div', { class: 'row browsers' }, experienceBrowser(staff, lang, state.experiences), caseBrowser(staff, lang, state.cases)),
           memoryPanel(app, lang, state.notice),
         ),
       );
       const department = state.department || undefined;
-      const accuracy = accuracyChart(accuracyEl, labels, `${ds('accuracy', lang)} — ${department ? app.kb.department(department).name[lang] : ds('overall', lang)}`);
+      const accuracy = accuracyChart(
+        accuracyEl,
+        labels,
+        `${ds('accuracy', lang)} — ${department ? app.kb.department(department).name[lang] : ds('overall', lang)}`,
+      );
       const growth = growthChart(growthEl, labels, ds('growth', lang));
       charts = [accuracy, growth];
       const plot = (): void => {

@@ -19,7 +19,11 @@ export function memoryPanel(app: AppContext, lang: Lang, notice: MemoryNotice): 
   const storage = h('p', { class: 'muted', attrs: { 'data-testid': 'storage-used' } });
   const show = (): void => {
     if (notice.text === undefined) return status.replaceChildren();
-    status.replaceChildren(notice.error ? h('pre', { class: 'error', attrs: { role: 'alert', 'data-testid': 'import-error' } }, notice.text) : h('p', {}, notice.text));
+    status.replaceChildren(
+      notice.error
+        ? h('pre', { class: 'error', attrs: { role: 'alert', 'data-testid': 'import-error' } }, notice.text)
+        : h('p', {}, notice.text),
+    );
   };
   const say = (text: string, error = false): void => {
     notice.text = text;
@@ -29,27 +33,35 @@ export function memoryPanel(app: AppContext, lang: Lang, notice: MemoryNotice): 
   show();
   const refreshStorage = async (): Promise<void> => {
     const e = await storageEstimate();
-    storage.textContent = e ? ds('storageUsed', lang, { used: formatBytes(e.usage), quota: formatBytes(e.quota) }) : ds('storageUnknown', lang);
+    storage.textContent = e
+      ? ds('storageUsed', lang, { used: formatBytes(e.usage), quota: formatBytes(e.quota) })
+      : ds('storageUnknown', lang);
   };
   void refreshStorage();
 
-  const exportButton = h('button', {
-    attrs: { 'data-testid': 'export' },
-    on: {
-      click: () =>
-        void (async () => {
-          const bundle = await exportStored(await sharedDb());
-          const url = URL.createObjectURL(new Blob([JSON.stringify(bundle)], { type: 'application/json' }));
-          const a = h('a', { attrs: { href: url, download: `agent-hospital-bases-${bundle.consultations}.json` } });
-          document.body.append(a);
-          a.click();
-          a.remove();
-          setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        })().catch((err: Error) => say(err.message, true)),
+  const exportButton = h(
+    'button',
+    {
+      attrs: { 'data-testid': 'export' },
+      on: {
+        click: () =>
+          void (async () => {
+            const bundle = await exportStored(await sharedDb());
+            const url = URL.createObjectURL(new Blob([JSON.stringify(bundle)], { type: 'application/json' }));
+            const a = h('a', { attrs: { href: url, download: `agent-hospital-bases-${bundle.consultations}.json` } });
+            document.body.append(a);
+            a.click();
+            a.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+          })().catch((err: Error) => say(err.message, true)),
+      },
     },
-  }, ds('export', lang));
+    ds('export', lang),
+  );
 
-  const fileInput = h('input', { attrs: { type: 'file', accept: 'application/json,.json', 'data-testid': 'import-file', 'aria-label': ds('import', lang) } });
+  const fileInput = h('input', {
+    attrs: { type: 'file', accept: 'application/json,.json', 'data-testid': 'import-file', 'aria-label': ds('import', lang) },
+  });
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     fileInput.value = '';
@@ -70,9 +82,30 @@ export function memoryPanel(app: AppContext, lang: Lang, notice: MemoryNotice): 
         h(
           'div',
           { class: 'import-preview', attrs: { 'data-testid': 'import-preview' } },
-          h('p', {}, ds('preview', lang, { consultations: num(preview.incoming.consultations, lang), cases: num(preview.incoming.cases, lang), experiences: num(preview.incoming.experiences, lang), checkpoints: num(preview.incoming.checkpoints, lang) })),
-          h('p', {}, ds('afterMerge', lang, { consultations: num(preview.after.merge.consultations, lang), cases: num(preview.after.merge.cases, lang), experiences: num(preview.after.merge.experiences, lang) })),
-          h('p', {}, ds('afterReplace', lang, { cases: num(preview.current.cases, lang), experiences: num(preview.current.experiences, lang) })),
+          h(
+            'p',
+            {},
+            ds('preview', lang, {
+              consultations: num(preview.incoming.consultations, lang),
+              cases: num(preview.incoming.cases, lang),
+              experiences: num(preview.incoming.experiences, lang),
+              checkpoints: num(preview.incoming.checkpoints, lang),
+            }),
+          ),
+          h(
+            'p',
+            {},
+            ds('afterMerge', lang, {
+              consultations: num(preview.after.merge.consultations, lang),
+              cases: num(preview.after.merge.cases, lang),
+              experiences: num(preview.after.merge.experiences, lang),
+            }),
+          ),
+          h(
+            'p',
+            {},
+            ds('afterReplace', lang, { cases: num(preview.current.cases, lang), experiences: num(preview.current.experiences, lang) }),
+          ),
           h('button', { attrs: { 'data-testid': 'import-merge' }, on: { click: () => apply('merge') } }, ds('merge', lang)),
           h('button', { attrs: { 'data-testid': 'import-replace' }, on: { click: () => apply('replace') } }, ds('replace', lang)),
           h('button', { on: { click: () => status.replaceChildren() } }, ds('dismiss', lang)),
@@ -81,28 +114,52 @@ export function memoryPanel(app: AppContext, lang: Lang, notice: MemoryNotice): 
     })().catch((err: Error) => say(`${ds('refused', lang)}\n${err.message}`, true));
   });
 
-  const fresh = h('button', {
-    class: 'danger',
-    attrs: { 'data-testid': 'start-fresh' },
-    on: {
-      click: () => {
-        if (replayController.busy) return say(ds('busy', lang), true);
-        status.replaceChildren(
-          h(
-            'div',
-            { class: 'confirm', attrs: { role: 'alertdialog' } },
-            h('p', {}, ds('confirmFresh', lang)),
-            h('button', {
-              class: 'danger',
-              attrs: { 'data-testid': 'confirm-fresh' },
-              on: { click: () => ((notice.text = ds('freshDone', lang)), (notice.error = false), void startFresh(app).then(() => void refreshStorage(), (err: Error) => say(err.message, true))) },
-            }, ds('startFresh', lang).replace('…', '')),
-            h('button', { on: { click: () => status.replaceChildren() } }, ds('keep', lang)),
-          ),
-        );
+  const fresh = h(
+    'button',
+    {
+      class: 'danger',
+      attrs: { 'data-testid': 'start-fresh' },
+      on: {
+        click: () => {
+          if (replayController.busy) return say(ds('busy', lang), true);
+          status.replaceChildren(
+            h(
+              'div',
+              { class: 'confirm', attrs: { role: 'alertdialog' } },
+              h('p', {}, ds('confirmFresh', lang)),
+              h(
+                'button',
+                {
+                  class: 'danger',
+                  attrs: { 'data-testid': 'confirm-fresh' },
+                  on: {
+                    click: () => (
+                      (notice.text = ds('freshDone', lang)),
+                      (notice.error = false),
+                      void startFresh(app).then(
+                        () => void refreshStorage(),
+                        (err: Error) => say(err.message, true),
+                      )
+                    ),
+                  },
+                },
+                ds('startFresh', lang).replace('…', ''),
+              ),
+              h('button', { on: { click: () => status.replaceChildren() } }, ds('keep', lang)),
+            ),
+          );
+        },
       },
     },
-  }, ds('startFresh', lang));
+    ds('startFresh', lang),
+  );
 
-  return h('section', { class: 'panel memory' }, h('h3', {}, ds('storage', lang)), storage, h('div', { class: 'row' }, exportButton, h('label', { class: 'file' }, ds('import', lang), fileInput), fresh), status);
+  return h(
+    'section',
+    { class: 'panel memory' },
+    h('h3', {}, ds('storage', lang)),
+    storage,
+    h('div', { class: 'row' }, exportButton, h('label', { class: 'file' }, ds('import', lang), fileInput), fresh),
+    status,
+  );
 }

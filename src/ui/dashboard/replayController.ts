@@ -59,7 +59,14 @@ class ReplayController {
         this.handle = undefined;
         this.set({ kind: 'restoring', done: f.done });
         await reloadStaff(app, 'replay');
-        this.set({ kind: 'finished', cancelled: f.cancelled, done: f.done, seconds: f.seconds, perSecond: f.perSecond, eventLogHash: f.eventLogHash });
+        this.set({
+          kind: 'finished',
+          cancelled: f.cancelled,
+          done: f.done,
+          seconds: f.seconds,
+          perSecond: f.perSecond,
+          eventLogHash: f.eventLogHash,
+        });
       },
       async (err: Error) => {
         this.handle = undefined;

@@ -23,19 +23,40 @@ export function replayPanel(app: AppContext, lang: Lang): { el: HTMLElement; upd
   const start = (n: number): void => {
     replayController.start(app, n).catch((err: Error) => (status.textContent = `${ds('failed', lang)}: ${err.message}`));
   };
-  const sizeButtons = REPLAY_SIZES.map((n) => h('button', { attrs: { 'data-replay': String(n) }, on: { click: () => start(n) } }, ds('replayN', lang, { n: num(n, lang) })));
-  const custom = h('input', { attrs: { type: 'number', min: '1', max: String(MAX_REPLAY), step: '1', value: '2000', 'data-testid': 'replay-custom', 'aria-label': ds('customLabel', lang) } });
-  const customStart = h('button', {
-    attrs: { 'data-testid': 'replay-custom-start' },
-    on: {
-      click: () => {
-        const n = Number(custom.value);
-        if (!Number.isInteger(n) || n < 1 || n > MAX_REPLAY) status.textContent = ds('invalidCount', lang, { max: num(MAX_REPLAY, lang) });
-        else start(n);
+  const sizeButtons = REPLAY_SIZES.map((n) =>
+    h('button', { attrs: { 'data-replay': String(n) }, on: { click: () => start(n) } }, ds('replayN', lang, { n: num(n, lang) })),
+  );
+  const custom = h('input', {
+    attrs: {
+      type: 'number',
+      min: '1',
+      max: String(MAX_REPLAY),
+      step: '1',
+      value: '2000',
+      'data-testid': 'replay-custom',
+      'aria-label': ds('customLabel', lang),
+    },
+  });
+  const customStart = h(
+    'button',
+    {
+      attrs: { 'data-testid': 'replay-custom-start' },
+      on: {
+        click: () => {
+          const n = Number(custom.value);
+          if (!Number.isInteger(n) || n < 1 || n > MAX_REPLAY)
+            status.textContent = ds('invalidCount', lang, { max: num(MAX_REPLAY, lang) });
+          else start(n);
+        },
       },
     },
-  }, ds('start', lang));
-  const cancel = h('button', { attrs: { 'data-testid': 'replay-cancel' }, on: { click: () => replayController.cancel() } }, ds('cancel', lang));
+    ds('start', lang),
+  );
+  const cancel = h(
+    'button',
+    { attrs: { 'data-testid': 'replay-cancel' }, on: { click: () => replayController.cancel() } },
+    ds('cancel', lang),
+  );
 
   const update = (state: ReplayState): void => {
     const busy = state.kind === 'loading' || state.kind === 'running' || state.kind === 'restoring';
@@ -52,7 +73,12 @@ export function replayPanel(app: AppContext, lang: Lang): { el: HTMLElement; upd
         break;
       case 'running':
         bar.value = state.total > 0 ? state.done / state.total : 0;
-        status.textContent = ds('progress', lang, { done: num(state.done, lang), total: num(state.total, lang), rate: num(state.perSecond, lang), eta: duration(state.etaSeconds, lang) });
+        status.textContent = ds('progress', lang, {
+          done: num(state.done, lang),
+          total: num(state.total, lang),
+          rate: num(state.perSecond, lang),
+          eta: duration(state.etaSeconds, lang),
+        });
         break;
       case 'restoring':
         status.textContent = ds('restoring', lang, { done: num(state.done, lang) });
@@ -78,6 +104,14 @@ export function replayPanel(app: AppContext, lang: Lang): { el: HTMLElement; upd
     status.dataset['state'] = state.kind;
   };
   update(replayController.state);
-  const el = h('section', { class: 'panel replay' }, h('h3', {}, ds('replay', lang)), h('div', { class: 'row' }, ...sizeButtons), h('div', { class: 'row' }, h('label', {}, `${ds('custom', lang)}: `, custom), customStart, cancel), bar, status);
+  const el = h(
+    'section',
+    { class: 'panel replay' },
+    h('h3', {}, ds('replay', lang)),
+    h('div', { class: 'row' }, ...sizeButtons),
+    h('div', { class: 'row' }, h('label', {}, `${ds('custom', lang)}: `, custom), customStart, cancel),
+    bar,
+    status,
+  );
   return { el, update };
 }

@@ -21,7 +21,12 @@ export const ASSISTANT_VIEW: View = {
       const kb = app.kb;
       clear(root);
       const age = h('input', { attrs: { type: 'number', value: String(input.age), 'data-testid': 'assistant-age' } });
-      const sex = h('select', { attrs: { 'data-testid': 'assistant-sex' } }, h('option', { attrs: { value: 'M' } }, mt('male', lang)), h('option', { attrs: { value: 'F' } }, mt('female', lang)));
+      const sex = h(
+        'select',
+        { attrs: { 'data-testid': 'assistant-sex' } },
+        h('option', { attrs: { value: 'M' } }, mt('male', lang)),
+        h('option', { attrs: { value: 'F' } }, mt('female', lang)),
+      );
       sex.value = input.sex;
       const complaint = h('input', { attrs: { type: 'text', value: input.complaint, 'data-testid': 'assistant-complaint' } });
       const history = h('textarea', { attrs: { 'data-testid': 'assistant-history' } });
@@ -29,7 +34,13 @@ export const ASSISTANT_VIEW: View = {
       const findings = h('textarea', { attrs: { 'data-testid': 'assistant-findings' } });
       findings.value = input.findings;
       const assess = (): void => {
-        input = { age: Number(age.value), sex: sex.value === 'F' ? 'F' : 'M', complaint: complaint.value, history: history.value, findings: findings.value };
+        input = {
+          age: Number(age.value),
+          sex: sex.value === 'F' ? 'F' : 'M',
+          complaint: complaint.value,
+          history: history.value,
+          findings: findings.value,
+        };
         try {
           answer = new DoctorAssistant(app.staff, app.matcher).assess({ ...input, lang });
           problem = '';
@@ -42,7 +53,9 @@ export const ASSISTANT_VIEW: View = {
       root.append(
         h('h2', {}, mt('assistantTitle', lang)),
         h('p', { class: 'notice', attrs: { role: 'note' } }, mt('assistantNotice', lang)),
-        h('section', { class: 'mode-card' },
+        h(
+          'section',
+          { class: 'mode-card' },
           h('div', { class: 'mode-row' }, field(mt('age', lang), age), field(mt('sex', lang), sex)),
           field(mt('complaint', lang), complaint),
           field(mt('historyField', lang), history),
@@ -54,19 +67,38 @@ export const ASSISTANT_VIEW: View = {
       if (!answer) return;
       const a = answer;
       root.append(
-        h('section', { class: 'mode-card', attrs: { 'data-testid': 'assistant-answer' } },
-          a.redFlags.length ? h('div', { class: 'alert-emergency', attrs: { role: 'alert' } }, `${mt('redFlags', lang)}: ${a.redFlags.map((t) => termName(kb, t, lang)).join(', ')}`) : null,
+        h(
+          'section',
+          { class: 'mode-card', attrs: { 'data-testid': 'assistant-answer' } },
+          a.redFlags.length
+            ? h(
+                'div',
+                { class: 'alert-emergency', attrs: { role: 'alert' } },
+                `${mt('redFlags', lang)}: ${a.redFlags.map((t) => termName(kb, t, lang)).join(', ')}`,
+              )
+            : null,
           h('p', {}, `${mt('department', lang)}: ${departmentName(kb, a.department, lang)}`),
           h('h3', {}, mt('differential', lang)),
-          h('ol', { attrs: { 'data-testid': 'assistant-differential' } }, ...a.differential.map((x) => h('li', {}, `${diseaseLabel(kb, x.disease, lang)} — ${pct(x.probability)}`))),
+          h(
+            'ol',
+            { attrs: { 'data-testid': 'assistant-differential' } },
+            ...a.differential.map((x) => h('li', {}, `${diseaseLabel(kb, x.disease, lang)} — ${pct(x.probability)}`)),
+          ),
           h('h4', {}, mt('suggestExams', lang)),
           list(a.exams.map((e) => `${kb.exam(e).name[lang]} (¥${kb.exam(e).costCny})`)),
           h('h4', {}, mt('similarCases', lang)),
-          a.retrievedCases.length ? list(a.retrievedCases.map((c) => `#${c.id} ${diseaseLabel(kb, c.disease, lang)} · ${pct(c.similarity)}`)) : h('p', { class: 'muted' }, mt('noneYet', lang)),
+          a.retrievedCases.length
+            ? list(a.retrievedCases.map((c) => `#${c.id} ${diseaseLabel(kb, c.disease, lang)} · ${pct(c.similarity)}`))
+            : h('p', { class: 'muted' }, mt('noneYet', lang)),
           h('h4', {}, mt('experiences', lang)),
           a.experiences.length ? list(a.experiences.map((e) => e.text[lang])) : h('p', { class: 'muted' }, mt('noneYet', lang)),
           h('h4', {}, mt('mapped', lang)),
-          list(a.mapped.map((m) => `“${m.phrase}” → ${m.terms.map((t) => `${termName(kb, t.id, lang)}${t.present ? '' : ` (${mt('no', lang)})`}`).join(', ')}`)),
+          list(
+            a.mapped.map(
+              (m) =>
+                `“${m.phrase}” → ${m.terms.map((t) => `${termName(kb, t.id, lang)}${t.present ? '' : ` (${mt('no', lang)})`}`).join(', ')}`,
+            ),
+          ),
           a.unmapped.length ? h('p', { class: 'muted' }, `${mt('unmapped', lang)}: ${a.unmapped.join(' · ')}`) : null,
         ),
       );

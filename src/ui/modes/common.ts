@@ -47,7 +47,10 @@ export function searchDiseases(kb: KnowledgeBase, query: string, limit = 30): Di
     if (names.some((n) => n.startsWith(q))) scored.push({ d, s: 0 });
     else if (names.some((n) => n.includes(q))) scored.push({ d, s: 1 });
   }
-  return scored.sort((a, b) => a.s - b.s).slice(0, limit).map((x) => x.d);
+  return scored
+    .sort((a, b) => a.s - b.s)
+    .slice(0, limit)
+    .map((x) => x.d);
 }
 
 /** A labelled form field. */

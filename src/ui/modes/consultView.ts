@@ -13,7 +13,13 @@ export function advicePanel(app: AppContext, a: ConsultAdvice, lang: Lang): HTML
     'section',
     { class: 'mode-card', attrs: { 'data-testid': 'advice' } },
     a.emergency
-      ? h('div', { class: 'alert-emergency', attrs: { role: 'alert', 'data-testid': 'emergency' } }, mt('emergencyNow', lang), h('br'), `${mt('because', lang)}: ${a.redFlags.map((t) => termName(kb, t, lang)).join(', ')}`)
+      ? h(
+          'div',
+          { class: 'alert-emergency', attrs: { role: 'alert', 'data-testid': 'emergency' } },
+          mt('emergencyNow', lang),
+          h('br'),
+          `${mt('because', lang)}: ${a.redFlags.map((t) => termName(kb, t, lang)).join(', ')}`,
+        )
       : null,
     h('h3', {}, mt('considers', lang)),
     h(
@@ -24,16 +30,27 @@ export function advicePanel(app: AppContext, a: ConsultAdvice, lang: Lang): HTML
           'li',
           {},
           h('strong', {}, `${diseaseLabel(kb, x.disease, lang)} — ${pct(x.probability)}`),
-          x.supporting.length ? h('div', { class: 'ok' }, `${mt('supporting', lang)}: ${x.supporting.map((t) => termName(kb, t, lang)).join(', ')}`) : null,
-          x.against.length ? h('div', { class: 'bad' }, `${mt('against', lang)}: ${x.against.map((t) => termName(kb, t, lang)).join(', ')}`) : null,
+          x.supporting.length
+            ? h('div', { class: 'ok' }, `${mt('supporting', lang)}: ${x.supporting.map((t) => termName(kb, t, lang)).join(', ')}`)
+            : null,
+          x.against.length
+            ? h('div', { class: 'bad' }, `${mt('against', lang)}: ${x.against.map((t) => termName(kb, t, lang)).join(', ')}`)
+            : null,
         ),
       ),
     ),
-    h('p', {}, h('strong', {}, `${mt('visit', lang)}: `), h('span', { attrs: { 'data-testid': 'department' } }, departmentName(kb, a.department, lang))),
+    h(
+      'p',
+      {},
+      h('strong', {}, `${mt('visit', lang)}: `),
+      h('span', { attrs: { 'data-testid': 'department' } }, departmentName(kb, a.department, lang)),
+    ),
     h('h4', {}, mt('suggestExams', lang)),
     list(a.exams.map((e) => kb.exam(e).name[lang])),
     h('h4', {}, mt('similarCases', lang)),
-    a.retrievedCases.length ? list(a.retrievedCases.map((c) => `${diseaseLabel(kb, c.disease, lang)} · ${pct(c.similarity)}`)) : h('p', { class: 'muted' }, mt('noneYet', lang)),
+    a.retrievedCases.length
+      ? list(a.retrievedCases.map((c) => `${diseaseLabel(kb, c.disease, lang)} · ${pct(c.similarity)}`))
+      : h('p', { class: 'muted' }, mt('noneYet', lang)),
     h('h4', {}, mt('experiences', lang)),
     a.experiences.length ? list(a.experiences.map((e) => e.text[lang])) : h('p', { class: 'muted' }, mt('noneYet', lang)),
   );
@@ -53,10 +70,18 @@ export const CONSULT_VIEW: View = {
     const render = (): void => {
       const lang = app.lang();
       clear(root);
-      root.append(h('h2', {}, mt('consultTitle', lang)), h('p', { class: 'notice', attrs: { role: 'note', 'data-testid': 'consult-notice' } }, mt('consultNotice', lang)));
+      root.append(
+        h('h2', {}, mt('consultTitle', lang)),
+        h('p', { class: 'notice', attrs: { role: 'note', 'data-testid': 'consult-notice' } }, mt('consultNotice', lang)),
+      );
       if (!consult) {
         const age = h('input', { attrs: { type: 'number', min: '0', max: '120', value: String(form.age), 'data-testid': 'consult-age' } });
-        const sex = h('select', { attrs: { 'data-testid': 'consult-sex' } }, h('option', { attrs: { value: 'F' } }, mt('female', lang)), h('option', { attrs: { value: 'M' } }, mt('male', lang)));
+        const sex = h(
+          'select',
+          { attrs: { 'data-testid': 'consult-sex' } },
+          h('option', { attrs: { value: 'F' } }, mt('female', lang)),
+          h('option', { attrs: { value: 'M' } }, mt('male', lang)),
+        );
         sex.value = form.sex;
         const text = h('textarea', { attrs: { placeholder: mt('describePlaceholder', lang), 'data-testid': 'consult-text' } });
         text.value = form.text;
@@ -72,14 +97,36 @@ export const CONSULT_VIEW: View = {
           transcript.push({ who: 'you', text: text.value });
           render();
         };
-        root.append(h('section', { class: 'mode-card' }, h('div', { class: 'mode-row' }, field(mt('age', lang), age), field(mt('sex', lang), sex)), field(mt('describe', lang), text), h('button', { class: 'primary', attrs: { 'data-testid': 'consult-start' }, on: { click: start } }, mt('start', lang)), problem));
+        root.append(
+          h(
+            'section',
+            { class: 'mode-card' },
+            h('div', { class: 'mode-row' }, field(mt('age', lang), age), field(mt('sex', lang), sex)),
+            field(mt('describe', lang), text),
+            h('button', { class: 'primary', attrs: { 'data-testid': 'consult-start' }, on: { click: start } }, mt('start', lang)),
+            problem,
+          ),
+        );
         return;
       }
       const c = consult;
       const understood = c.order.map((t) => `${termName(app.kb, t, lang)}${c.answers.get(t) ? '' : ` (${mt('no', lang)})`}`);
       root.append(
-        h('section', { class: 'mode-card' },
-          h('ol', { class: 'dialogue', attrs: { 'data-testid': 'consult-dialogue' } }, ...transcript.map((l) => h('li', { class: l.who === 'doctor' ? 'doctor-line' : '' }, h('span', { class: 'who' }, `${l.who === 'doctor' ? mt('doctorAsks', lang) : mt('you', lang)}:`), l.text))),
+        h(
+          'section',
+          { class: 'mode-card' },
+          h(
+            'ol',
+            { class: 'dialogue', attrs: { 'data-testid': 'consult-dialogue' } },
+            ...transcript.map((l) =>
+              h(
+                'li',
+                { class: l.who === 'doctor' ? 'doctor-line' : '' },
+                h('span', { class: 'who' }, `${l.who === 'doctor' ? mt('doctorAsks', lang) : mt('you', lang)}:`),
+                l.text,
+              ),
+            ),
+          ),
           h('p', { class: 'muted' }, `${mt('understood', lang)}: ${understood.join(', ')}`),
         ),
       );
@@ -92,9 +139,13 @@ export const CONSULT_VIEW: View = {
           render();
         };
         root.append(
-          h('section', { class: 'mode-card', attrs: { 'data-testid': 'consult-question', 'data-term': step.term } },
+          h(
+            'section',
+            { class: 'mode-card', attrs: { 'data-testid': 'consult-question', 'data-term': step.term } },
             h('p', {}, h('strong', {}, `${mt('doctorAsks', lang)}: `), q),
-            h('div', { class: 'mode-row' },
+            h(
+              'div',
+              { class: 'mode-row' },
               h('button', { attrs: { 'data-testid': 'answer-yes' }, on: { click: () => reply(true, mt('yes', lang)) } }, mt('yes', lang)),
               h('button', { attrs: { 'data-testid': 'answer-no' }, on: { click: () => reply(false, mt('no', lang)) } }, mt('no', lang)),
               h('button', { on: { click: () => reply(false, mt('notSure', lang)) } }, mt('notSure', lang)),
@@ -102,7 +153,22 @@ export const CONSULT_VIEW: View = {
           ),
         );
       } else if (step.kind === 'advice') root.append(advicePanel(app, step.advice, lang));
-      root.append(h('button', { attrs: { 'data-testid': 'consult-restart' }, on: { click: () => { consult = undefined; transcript.length = 0; render(); } } }, mt('restart', lang)));
+      root.append(
+        h(
+          'button',
+          {
+            attrs: { 'data-testid': 'consult-restart' },
+            on: {
+              click: () => {
+                consult = undefined;
+                transcript.length = 0;
+                render();
+              },
+            },
+          },
+          mt('restart', lang),
+        ),
+      );
     };
     render();
     const onLang = (): void => render();

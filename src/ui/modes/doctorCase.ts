@@ -32,31 +32,52 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
   };
 
   // Free-text questions: every symptom the matcher finds is asked; findings point to an examination.
-  const askInput = h('input', { attrs: { type: 'text', placeholder: mt('askPlaceholder', lang), 'aria-label': mt('interview', lang), 'data-testid': 'ask-input' } });
+  const askInput = h('input', {
+    attrs: { type: 'text', placeholder: mt('askPlaceholder', lang), 'aria-label': mt('interview', lang), 'data-testid': 'ask-input' },
+  });
   const askFree = (): void => {
     hint.textContent = '';
     const found = app.matcher.match(askInput.value, lang);
     const symptoms = found.filter((m) => kb.term(m.term).kind === 'symptom');
     const findings = found.filter((m) => kb.term(m.term).kind === 'finding');
-    if (symptoms.length === 0) hint.textContent = findings.length > 0 ? mt('thatIsAFinding', lang, { f: termName(kb, findings[0]?.term as string, lang) }) : mt('notUnderstood', lang);
+    if (symptoms.length === 0)
+      hint.textContent =
+        findings.length > 0
+          ? mt('thatIsAFinding', lang, { f: termName(kb, findings[0]?.term as string, lang) })
+          : mt('notUnderstood', lang);
     for (const m of symptoms) ask(m.term);
     askInput.value = '';
   };
   askInput.addEventListener('keydown', (e) => {
     if ((e as KeyboardEvent).key === 'Enter') askFree();
   });
-  const symptoms = kb.terms.filter((t) => t.kind === 'symptom' && (!t.sex || t.sex === p.persona.sex)).sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang));
-  const picker = h('select', { attrs: { 'aria-label': mt('orPick', lang), 'data-testid': 'question-select' } }, ...symptoms.map((t) => h('option', { attrs: { value: t.id } }, t.name[lang])));
+  const symptoms = kb.terms
+    .filter((t) => t.kind === 'symptom' && (!t.sex || t.sex === p.persona.sex))
+    .sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang));
+  const picker = h(
+    'select',
+    { attrs: { 'aria-label': mt('orPick', lang), 'data-testid': 'question-select' } },
+    ...symptoms.map((t) => h('option', { attrs: { value: t.id } }, t.name[lang])),
+  );
 
   // Examinations, with their price and turnaround, and the reports as they come back.
   const results = h('ul', { class: 'results', attrs: { 'data-testid': 'exam-results' } });
   const showReport = (exam: ExamId): void => {
-    const lines = app.reader.records(p, exam, lang).map((r) => `${r.exam}: ${r.value}${r.unit ? ` ${r.unit}` : ''}${r.referenceRange ? ` (${r.referenceRange})` : ''}${r.finding !== mt('normal', lang) && typeof r.value === 'number' ? ` — ${r.finding}` : ''}`);
+    const lines = app.reader
+      .records(p, exam, lang)
+      .map(
+        (r) =>
+          `${r.exam}: ${r.value}${r.unit ? ` ${r.unit}` : ''}${r.referenceRange ? ` (${r.referenceRange})` : ''}${r.finding !== mt('normal', lang) && typeof r.value === 'number' ? ` — ${r.finding}` : ''}`,
+      );
     results.append(h('li', {}, h('strong', {}, kb.exam(exam).name[lang]), h('ul', {}, ...lines.map((l) => h('li', {}, l)))));
   };
   for (const r of c.exams) showReport(r.exam);
   const exams = kb.exams.filter((e) => !e.sex || e.sex === p.persona.sex);
-  const examSelect = h('select', { attrs: { 'aria-label': mt('examinations', lang), 'data-testid': 'exam-select' } }, ...exams.map((e) => h('option', { attrs: { value: e.id } }, `${e.name[lang]} · ¥${e.costCny} · ${e.minutes} ${mt('minutes', lang)}`)));
+  const examSelect = h(
+    'select',
+    { attrs: { 'aria-label': mt('examinations', lang), 'data-testid': 'exam-select' } },
+    ...exams.map((e) => h('option', { attrs: { value: e.id } }, `${e.name[lang]} · ¥${e.costCny} · ${e.minutes} ${mt('minutes', lang)}`)),
+  );
   const orderExam = (exam: ExamId): void => {
     if (c.exams.some((r) => r.exam === exam)) return;
     c.order(exam);
@@ -70,7 +91,14 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
   // Diagnosis: search the knowledge base, pick one.
   const chosen = h('p', { attrs: { 'data-testid': 'chosen-diagnosis' } }, diseaseLabel(kb, c.diagnosis, lang));
   const matches = h('ul', { class: 'disease-matches', attrs: { 'data-testid': 'diagnosis-matches' } });
-  const search = h('input', { attrs: { type: 'text', placeholder: mt('searchDisease', lang), 'aria-label': mt('searchDisease', lang), 'data-testid': 'diagnosis-search' } });
+  const search = h('input', {
+    attrs: {
+      type: 'text',
+      placeholder: mt('searchDisease', lang),
+      'aria-label': mt('searchDisease', lang),
+      'data-testid': 'diagnosis-search',
+    },
+  });
   const plan = h('p', { class: 'muted' });
   const showPlan = (id: DiseaseId | undefined): void => {
     if (!id) return;
@@ -81,16 +109,48 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
   search.addEventListener('input', () => {
     clear(matches);
     for (const d of searchDiseases(kb, search.value, 12)) {
-      matches.append(h('li', {}, h('button', { class: 'link', attrs: { 'data-disease': d.id }, on: { click: () => { c.diagnose(d.id); chosen.textContent = diseaseLabel(kb, d.id, lang); showPlan(d.id); clear(matches); } } }, `${d.name[lang]} (${d.icd10})`)));
+      matches.append(
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              class: 'link',
+              attrs: { 'data-disease': d.id },
+              on: {
+                click: () => {
+                  c.diagnose(d.id);
+                  chosen.textContent = diseaseLabel(kb, d.id, lang);
+                  showPlan(d.id);
+                  clear(matches);
+                },
+              },
+            },
+            `${d.name[lang]} (${d.icd10})`,
+          ),
+        ),
+      );
     }
   });
   const treatment = (value: 'first-line' | 'escalate', label: string): HTMLElement => {
-    const input = h('input', { attrs: { type: 'radio', name: 'treatment', value, 'data-testid': `treat-${value}` }, on: { change: () => c.treat(value) } });
+    const input = h('input', {
+      attrs: { type: 'radio', name: 'treatment', value, 'data-testid': `treat-${value}` },
+      on: { change: () => c.treat(value) },
+    });
     if (c.treatment === value) input.setAttribute('checked', '');
     return h('label', {}, input, label);
   };
   const problem = h('p', { class: 'bad', attrs: { role: 'alert' } });
-  const submit = h('button', { class: 'primary', attrs: { 'data-testid': 'submit' }, on: { click: () => (c.finished ? onSubmit() : void (problem.textContent = mt('needDiagnosis', lang))) } }, mt('submit', lang));
+  const submit = h(
+    'button',
+    {
+      class: 'primary',
+      attrs: { 'data-testid': 'submit' },
+      on: { click: () => (c.finished ? onSubmit() : void (problem.textContent = mt('needDiagnosis', lang))) },
+    },
+    mt('submit', lang),
+  );
   updateStatus();
 
   return h(
@@ -103,15 +163,32 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
       h('p', { class: 'muted' }, p.persona.speakingStyle[lang]),
       h('h4', {}, mt('interview', lang)),
       dialogue,
-      h('div', { class: 'mode-row' }, askInput, h('button', { attrs: { 'data-testid': 'ask-button' }, on: { click: askFree } }, mt('ask', lang))),
-      h('div', { class: 'mode-row' }, h('span', { class: 'muted' }, mt('orPick', lang)), picker, h('button', { attrs: { 'data-testid': 'ask-picked' }, on: { click: () => ask(picker.value as TermId) } }, mt('ask', lang))),
+      h(
+        'div',
+        { class: 'mode-row' },
+        askInput,
+        h('button', { attrs: { 'data-testid': 'ask-button' }, on: { click: askFree } }, mt('ask', lang)),
+      ),
+      h(
+        'div',
+        { class: 'mode-row' },
+        h('span', { class: 'muted' }, mt('orPick', lang)),
+        picker,
+        h('button', { attrs: { 'data-testid': 'ask-picked' }, on: { click: () => ask(picker.value as TermId) } }, mt('ask', lang)),
+      ),
       hint,
     ),
     h(
       'section',
       { class: 'mode-card' },
       h('h4', {}, mt('examinations', lang)),
-      h('div', { class: 'mode-row' }, examSelect, h('button', { attrs: { 'data-testid': 'order-button' }, on: { click: order } }, mt('order', lang)), h('button', { attrs: { 'data-testid': 'order-bedside' }, on: { click: bedside } }, mt('bedside', lang))),
+      h(
+        'div',
+        { class: 'mode-row' },
+        examSelect,
+        h('button', { attrs: { 'data-testid': 'order-button' }, on: { click: order } }, mt('order', lang)),
+        h('button', { attrs: { 'data-testid': 'order-bedside' }, on: { click: bedside } }, mt('bedside', lang)),
+      ),
       status,
       results,
       h('h4', {}, mt('diagnosis', lang)),

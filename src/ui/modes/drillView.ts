@@ -13,7 +13,12 @@ import { mt } from './i18n';
 /** The hospital map for the headless drill (the same map the world view draws). */
 async function loadDrillLayout(app: AppContext): Promise<Layout> {
   const mapText = await fetchMapText();
-  return parseLayout(JSON.parse(mapText) as unknown, 'maps/hospital.tmj', app.kb.departments.map((d) => d.id), ExamRoom.options.filter((r) => r !== 'consulting-room'));
+  return parseLayout(
+    JSON.parse(mapText) as unknown,
+    'maps/hospital.tmj',
+    app.kb.departments.map((d) => d.id),
+    ExamRoom.options.filter((r) => r !== 'consulting-room'),
+  );
 }
 
 /** The animated hospital with this drill's outbreak and fever clinic (see src/ui/world/worldDrill.ts). */
@@ -47,7 +52,16 @@ export const DRILL_VIEW: View = {
     let outcome: Outcome | undefined;
     let busy = false;
     let disposed = false;
-    const spec: Partial<DrillSpec> & { outbreak: OutbreakKind; extraDep: string; extra: number } = { seed: 1, hours: 24, outbreak: 'influenza', surgePeakPerHour: 20, feverClinic: false, feverTriage: false, extraDep: 'infectious-diseases', extra: 0 };
+    const spec: Partial<DrillSpec> & { outbreak: OutbreakKind; extraDep: string; extra: number } = {
+      seed: 1,
+      hours: 24,
+      outbreak: 'influenza',
+      surgePeakPerHour: 20,
+      feverClinic: false,
+      feverTriage: false,
+      extraDep: 'infectious-diseases',
+      extra: 0,
+    };
 
     /** The runs in progress: advanced an hour per frame so the queues can be watched as they grow. */
     let live: { runs: { label: 'baseline' | 'surge' | 'drill'; run: DrillRun }[]; snapshot?: DrillSnapshot } | undefined;
@@ -63,7 +77,19 @@ export const DRILL_VIEW: View = {
           runs: [
             { label: 'baseline', run: new DrillRun(world, common) },
             { label: 'surge', run: new DrillRun(world, outbreak) },
-            ...(measures ? [{ label: 'drill' as const, run: new DrillRun(world, { ...outbreak, feverClinic: spec.feverClinic ?? false, feverTriage: spec.feverTriage ?? false, extraDoctors: spec.extra > 0 ? { [spec.extraDep]: spec.extra } : {} }) }] : []),
+            ...(measures
+              ? [
+                  {
+                    label: 'drill' as const,
+                    run: new DrillRun(world, {
+                      ...outbreak,
+                      feverClinic: spec.feverClinic ?? false,
+                      feverTriage: spec.feverTriage ?? false,
+                      extraDoctors: spec.extra > 0 ? { [spec.extraDep]: spec.extra } : {},
+                    }),
+                  },
+                ]
+              : []),
           ],
         };
       } catch (err) {
@@ -106,9 +132,26 @@ export const DRILL_VIEW: View = {
       return h(
         'section',
         { class: 'mode-card', attrs: { 'data-testid': 'drill-live' } },
-        h('p', {}, `${mt('hourNow', lang, { h: snap.hour })} · ${mt('arrived', lang)}: ${snap.arrived} · ${mt('inside', lang)}: ${snap.inside}`),
+        h(
+          'p',
+          {},
+          `${mt('hourNow', lang, { h: snap.hour })} · ${mt('arrived', lang)}: ${snap.arrived} · ${mt('inside', lang)}: ${snap.inside}`,
+        ),
         h('h4', {}, mt('byDepartment', lang)),
-        deps.length ? h('div', { class: 'm-bars' }, ...deps.map(([dep, n]) => h('div', { class: 'm-bar' }, h('span', { class: 'm-fill', attrs: { style: `width:${Math.min(400, n * 8)}px` } }), `${departmentName(app.kb, dep, lang)} ${n}`))) : h('p', { class: 'muted' }, '—'),
+        deps.length
+          ? h(
+              'div',
+              { class: 'm-bars' },
+              ...deps.map(([dep, n]) =>
+                h(
+                  'div',
+                  { class: 'm-bar' },
+                  h('span', { class: 'm-fill', attrs: { style: `width:${Math.min(400, n * 8)}px` } }),
+                  `${departmentName(app.kb, dep, lang)} ${n}`,
+                ),
+              ),
+            )
+          : h('p', { class: 'muted' }, '—'),
       );
     };
 
@@ -118,15 +161,22 @@ export const DRILL_VIEW: View = {
         { label: `${OUTBREAKS[spec.outbreak].name[lang]}, ${mt('noMeasures', lang)}`, r: o.surge, testid: 'surge' },
         ...(o.drill ? [{ label: mt('withOutbreak', lang), r: o.drill, testid: 'drill' }] : []),
       ];
-      const row = (label: string, f: (r: DrillResult) => string, key: string): HTMLElement => h('tr', {}, h('th', {}, label), ...cols.map((c) => h('td', { attrs: { 'data-testid': `${key}-${c.testid}` } }, f(c.r))));
+      const row = (label: string, f: (r: DrillResult) => string, key: string): HTMLElement =>
+        h('tr', {}, h('th', {}, label), ...cols.map((c) => h('td', { attrs: { 'data-testid': `${key}-${c.testid}` } }, f(c.r))));
       const last = (o.drill ?? o.surge).waitByDepartment;
-      const busiest = Object.entries(last).sort((a, b) => b[1].meanWait - a[1].meanWait).slice(0, 6);
+      const busiest = Object.entries(last)
+        .sort((a, b) => b[1].meanWait - a[1].meanWait)
+        .slice(0, 6);
       return h(
         'section',
         { class: 'mode-card', attrs: { 'data-testid': 'drill-results' } },
-        h('table', {},
+        h(
+          'table',
+          {},
           h('thead', {}, h('tr', {}, h('th', {}), ...cols.map((c) => h('th', {}, c.label)))),
-          h('tbody', {},
+          h(
+            'tbody',
+            {},
             row(mt('arrived', lang), (r) => `${r.arrived} (+${r.outbreakArrived})`, 'arrived'),
             row(mt('meanWait', lang), (r) => `${r.meanWait.toFixed(1)} ${mt('minutes', lang)}`, 'wait'),
             row(mt('maxQueue', lang), (r) => String(r.maxQueue), 'queue'),
@@ -135,15 +185,30 @@ export const DRILL_VIEW: View = {
           ),
         ),
         h('h4', {}, mt('byDepartment', lang)),
-        h('ul', {}, ...busiest.map(([dep, w]) => h('li', {}, `${departmentName(app.kb, dep, lang)}: ${w.meanWait.toFixed(1)} ${mt('minutes', lang)} (${w.seen})`))),
-        lineChart(cols.map((c, i) => ({ label: c.label, values: c.r.waitingByHour, color: ['#26a269', '#c01c28', '#1a5fb4'][i] as string })), mt('chartTitle', lang)),
+        h(
+          'ul',
+          {},
+          ...busiest.map(([dep, w]) =>
+            h('li', {}, `${departmentName(app.kb, dep, lang)}: ${w.meanWait.toFixed(1)} ${mt('minutes', lang)} (${w.seen})`),
+          ),
+        ),
+        lineChart(
+          cols.map((c, i) => ({ label: c.label, values: c.r.waitingByHour, color: ['#26a269', '#c01c28', '#1a5fb4'][i] as string })),
+          mt('chartTitle', lang),
+        ),
       );
     };
 
     const render = (): void => {
       const lang = app.lang();
       clear(root);
-      const outbreak = h('select', { attrs: { 'data-testid': 'drill-outbreak' } }, ...(Object.keys(OUTBREAKS) as OutbreakKind[]).map((k) => h('option', { attrs: { value: k } }, `${OUTBREAKS[k].name[lang]} (${OUTBREAKS[k].icd10})`)));
+      const outbreak = h(
+        'select',
+        { attrs: { 'data-testid': 'drill-outbreak' } },
+        ...(Object.keys(OUTBREAKS) as OutbreakKind[]).map((k) =>
+          h('option', { attrs: { value: k } }, `${OUTBREAKS[k].name[lang]} (${OUTBREAKS[k].icd10})`),
+        ),
+      );
       outbreak.value = spec.outbreak;
       outbreak.addEventListener('change', () => void (spec.outbreak = outbreak.value as OutbreakKind));
       const num = (key: 'surgePeakPerHour' | 'hours' | 'seed', testid: string): HTMLInputElement => {
@@ -151,26 +216,55 @@ export const DRILL_VIEW: View = {
         input.addEventListener('change', () => void (spec[key] = Number(input.value)));
         return input;
       };
-      const clinic = h('input', { attrs: { type: 'checkbox', 'data-testid': 'drill-fever-clinic', ...(spec.feverClinic ? { checked: '' } : {}) } });
+      const clinic = h('input', {
+        attrs: { type: 'checkbox', 'data-testid': 'drill-fever-clinic', ...(spec.feverClinic ? { checked: '' } : {}) },
+      });
       clinic.addEventListener('change', () => void (spec.feverClinic = clinic.checked));
-      const rule = h('input', { attrs: { type: 'checkbox', 'data-testid': 'drill-fever-triage', ...(spec.feverTriage ? { checked: '' } : {}) } });
+      const rule = h('input', {
+        attrs: { type: 'checkbox', 'data-testid': 'drill-fever-triage', ...(spec.feverTriage ? { checked: '' } : {}) },
+      });
       rule.addEventListener('change', () => void (spec.feverTriage = rule.checked));
-      const dep = h('select', { attrs: { 'data-testid': 'drill-extra-dep' } }, ...app.kb.departments.map((d) => h('option', { attrs: { value: d.id } }, d.name[lang])));
+      const dep = h(
+        'select',
+        { attrs: { 'data-testid': 'drill-extra-dep' } },
+        ...app.kb.departments.map((d) => h('option', { attrs: { value: d.id } }, d.name[lang])),
+      );
       dep.value = spec.extraDep;
       dep.addEventListener('change', () => void (spec.extraDep = dep.value));
       const extra = h('input', { attrs: { type: 'number', min: '0', max: '20', value: String(spec.extra), 'data-testid': 'drill-extra' } });
       extra.addEventListener('change', () => void (spec.extra = Math.max(0, Math.min(20, Math.round(Number(extra.value) || 0)))));
       root.append(
         h('h2', {}, mt('drillTitle', lang)),
-        h('section', { class: 'mode-card' },
+        h(
+          'section',
+          { class: 'mode-card' },
           field(mt('outbreak', lang), outbreak),
-          h('div', { class: 'mode-row' }, field(mt('surgePeak', lang), num('surgePeakPerHour', 'drill-peak')), field(mt('hours', lang), num('hours', 'drill-hours')), field(mt('seed', lang), num('seed', 'drill-seed'))),
+          h(
+            'div',
+            { class: 'mode-row' },
+            field(mt('surgePeak', lang), num('surgePeakPerHour', 'drill-peak')),
+            field(mt('hours', lang), num('hours', 'drill-hours')),
+            field(mt('seed', lang), num('seed', 'drill-seed')),
+          ),
           h('label', {}, clinic, ` ${mt('feverClinic', lang)}`),
           h('label', {}, rule, ` ${mt('triageRule', lang)}`),
           h('div', { class: 'mode-row' }, field(mt('extraStaff', lang), dep), extra),
-          h('div', { class: 'mode-row' },
-            h('button', { class: 'primary', attrs: { 'data-testid': 'drill-run', ...(layout && !busy ? {} : { disabled: '' }) }, on: { click: run } }, busy ? mt('running', lang) : mt('run', lang)),
-            h('button', { attrs: { 'data-testid': 'drill-watch', title: mt('watchOnMapHint', lang) }, on: { click: () => location.assign(mapAddress(spec, lang)) } }, mt('watchOnMap', lang)),
+          h(
+            'div',
+            { class: 'mode-row' },
+            h(
+              'button',
+              { class: 'primary', attrs: { 'data-testid': 'drill-run', ...(layout && !busy ? {} : { disabled: '' }) }, on: { click: run } },
+              busy ? mt('running', lang) : mt('run', lang),
+            ),
+            h(
+              'button',
+              {
+                attrs: { 'data-testid': 'drill-watch', title: mt('watchOnMapHint', lang) },
+                on: { click: () => location.assign(mapAddress(spec, lang)) },
+              },
+              mt('watchOnMap', lang),
+            ),
           ),
           problem ? h('p', { class: 'bad', attrs: { role: 'alert' } }, problem) : null,
         ),

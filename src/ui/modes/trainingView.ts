@@ -46,7 +46,13 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
       const root = h('div', { class: 'mode', attrs: { 'data-testid': `mode-${id}` } });
       el.append(root);
       const params = new URLSearchParams(location.search);
-      const state: State = { session: { ...DEFAULT_SESSION, ...(role ? { role } : {}) }, code: '', index: 0, results: [], startedAt: Date.now() };
+      const state: State = {
+        session: { ...DEFAULT_SESSION, ...(role ? { role } : {}) },
+        code: '',
+        index: 0,
+        results: [],
+        startedAt: Date.now(),
+      };
       const fromUrl = params.get('view') === id ? params.get('session') : null;
       if (fromUrl) {
         try {
@@ -66,7 +72,11 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           // Coming back to a session: the finished cases are restored and the learner resumes at the first unfinished one.
           const { rows, damaged } = await s.results(state.code, learner());
           if (damaged > 0) state.storeProblem = `${damaged} damaged record(s) skipped`;
-          const untouched = !state.outcome && (state.doctorCase?.questions.length ?? 0) === 0 && (state.doctorCase?.exams.length ?? 0) === 0 && state.index === 0;
+          const untouched =
+            !state.outcome &&
+            (state.doctorCase?.questions.length ?? 0) === 0 &&
+            (state.doctorCase?.exams.length ?? 0) === 0 &&
+            state.index === 0;
           if (rows.length === 0 || !untouched || disposed) return;
           state.results = rows;
           const next = [...Array(state.session.cases).keys()].find((i) => !rows.some((r) => r.caseIndex === i));
@@ -89,9 +99,20 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
         state.startedAt = Date.now();
         state.deadline = state.session.timeLimitMinutes > 0 ? Date.now() + state.session.timeLimitMinutes * 60_000 : undefined;
       };
-      const record = (r: Omit<CaseResult, 'session' | 'learner' | 'caseIndex' | 'finishedAt' | 'role' | 'patientId'>, steps: Record<string, number>): void => {
+      const record = (
+        r: Omit<CaseResult, 'session' | 'learner' | 'caseIndex' | 'finishedAt' | 'role' | 'patientId'>,
+        steps: Record<string, number>,
+      ): void => {
         const now = Date.now();
-        const row: CaseResult = { session: state.code, learner: learner(), caseIndex: state.index, role: state.session.role, patientId: state.patient?.id ?? '', finishedAt: new Date(now).toISOString(), ...r };
+        const row: CaseResult = {
+          session: state.code,
+          learner: learner(),
+          caseIndex: state.index,
+          role: state.session.role,
+          patientId: state.patient?.id ?? '',
+          finishedAt: new Date(now).toISOString(),
+          ...r,
+        };
         state.results = [...state.results.filter((x) => x.caseIndex !== state.index), row];
         store?.save(row).catch((err: Error) => void (state.storeProblem = err.message));
         // The summary also goes to the hospital's own store, so progress travels with its export and dashboard.
@@ -111,30 +132,92 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
         if (!c || state.outcome) return;
         const d = debrief(c);
         state.outcome = { kind: 'doctor', d };
-        record({ truth: d.truth.disease, answer: d.diagnosis.chosen ?? '', correct: d.diagnosis.correct, score: d.score, questions: c.questions.length, keyQuestionsAsked: d.keyQuestions.filter((q) => q.asked).length, keyQuestions: d.keyQuestions.length, exams: c.exams.length, keyExamOrdered: d.keyExams.some((e) => e.ordered), costCny: d.cost, minutes: d.minutes, redFlagsMissed: d.redFlagsMissed.length, doctorAnswer: d.doctor.diagnosis, doctorCorrect: d.doctor.correct }, Object.fromEntries((Object.keys(SCORE) as (keyof typeof SCORE)[]).map((k) => [k, d.parts[k] / SCORE[k]])));
+        record(
+          {
+            truth: d.truth.disease,
+            answer: d.diagnosis.chosen ?? '',
+            correct: d.diagnosis.correct,
+            score: d.score,
+            questions: c.questions.length,
+            keyQuestionsAsked: d.keyQuestions.filter((q) => q.asked).length,
+            keyQuestions: d.keyQuestions.length,
+            exams: c.exams.length,
+            keyExamOrdered: d.keyExams.some((e) => e.ordered),
+            costCny: d.cost,
+            minutes: d.minutes,
+            redFlagsMissed: d.redFlagsMissed.length,
+            doctorAnswer: d.doctor.diagnosis,
+            doctorCorrect: d.doctor.correct,
+          },
+          Object.fromEntries((Object.keys(SCORE) as (keyof typeof SCORE)[]).map((k) => [k, d.parts[k] / SCORE[k]])),
+        );
         render();
       };
       const finishTriage = (chosen: DepartmentId): void => {
         if (!state.patient || state.outcome) return;
         const d = scoreTriage(app.staff, state.patient, chosen);
         state.outcome = { kind: 'triage', d };
-        record({ truth: d.expected, answer: d.chosen, correct: d.correct, score: d.correct ? 100 : 0, questions: 0, keyQuestionsAsked: 0, keyQuestions: 0, exams: 0, keyExamOrdered: false, costCny: 0, minutes: 0, redFlagsMissed: d.redFlagMissed ? 1 : 0, doctorAnswer: d.nurse, doctorCorrect: d.nurseCorrect }, { triage: d.correct ? 1 : 0, redFlags: d.redFlagMissed ? 0 : 1 });
+        record(
+          {
+            truth: d.expected,
+            answer: d.chosen,
+            correct: d.correct,
+            score: d.correct ? 100 : 0,
+            questions: 0,
+            keyQuestionsAsked: 0,
+            keyQuestions: 0,
+            exams: 0,
+            keyExamOrdered: false,
+            costCny: 0,
+            minutes: 0,
+            redFlagsMissed: d.redFlagMissed ? 1 : 0,
+            doctorAnswer: d.nurse,
+            doctorCorrect: d.nurseCorrect,
+          },
+          { triage: d.correct ? 1 : 0, redFlags: d.redFlagMissed ? 0 : 1 },
+        );
         render();
       };
 
       const sessionForm = (lang: Lang): HTMLElement => {
         const s = state.session;
-        const roleSel = h('select', { attrs: { 'data-testid': 'session-role' } }, h('option', { attrs: { value: 'doctor' } }, mt('roleDoctor', lang)), h('option', { attrs: { value: 'triage' } }, mt('roleTriage', lang)));
+        const roleSel = h(
+          'select',
+          { attrs: { 'data-testid': 'session-role' } },
+          h('option', { attrs: { value: 'doctor' } }, mt('roleDoctor', lang)),
+          h('option', { attrs: { value: 'triage' } }, mt('roleTriage', lang)),
+        );
         roleSel.value = s.role;
-        const deps = h('select', { attrs: { multiple: '', size: '5', 'data-testid': 'session-departments' } }, ...app.kb.departments.map((d) => h('option', { attrs: { value: d.id, ...(s.departments.includes(d.id) ? { selected: '' } : {}) } }, d.name[lang])));
+        const deps = h(
+          'select',
+          { attrs: { multiple: '', size: '5', 'data-testid': 'session-departments' } },
+          ...app.kb.departments.map((d) =>
+            h('option', { attrs: { value: d.id, ...(s.departments.includes(d.id) ? { selected: '' } : {}) } }, d.name[lang]),
+          ),
+        );
         const diseases = h('input', { attrs: { type: 'text', value: s.diseases.join(', '), 'data-testid': 'session-diseases' } });
-        const diff = h('select', { attrs: { 'data-testid': 'session-difficulty' } }, h('option', { attrs: { value: '' } }, mt('anyDifficulty', lang)), ...(['easy', 'medium', 'hard'] as const).map((x) => h('option', { attrs: { value: x } }, mt(x, lang))));
+        const diff = h(
+          'select',
+          { attrs: { 'data-testid': 'session-difficulty' } },
+          h('option', { attrs: { value: '' } }, mt('anyDifficulty', lang)),
+          ...(['easy', 'medium', 'hard'] as const).map((x) => h('option', { attrs: { value: x } }, mt(x, lang))),
+        );
         diff.value = s.difficulty ?? '';
-        const num = (value: number, testid: string): HTMLInputElement => h('input', { attrs: { type: 'number', value: String(value), 'data-testid': testid } });
+        const num = (value: number, testid: string): HTMLInputElement =>
+          h('input', { attrs: { type: 'number', value: String(value), 'data-testid': testid } });
         const cases = num(s.cases, 'session-cases');
         const seed = num(s.seed, 'session-seed');
         const limit = num(s.timeLimitMinutes, 'session-time');
-        const link = h('input', { class: 'session-link', attrs: { type: 'text', readonly: '', value: sessionUrl(location.href, state.session, id), 'data-testid': 'session-link', 'aria-label': mt('classLink', lang) } });
+        const link = h('input', {
+          class: 'session-link',
+          attrs: {
+            type: 'text',
+            readonly: '',
+            value: sessionUrl(location.href, state.session, id),
+            'data-testid': 'session-link',
+            'aria-label': mt('classLink', lang),
+          },
+        });
         const problem = h('p', { class: 'bad', attrs: { role: 'alert' } });
         const start = (): void => {
           try {
@@ -171,7 +254,13 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           field(mt('departments', lang), deps),
           field(mt('diseases', lang), diseases),
           field(mt('difficulty', lang), diff),
-          h('div', { class: 'mode-row' }, field(mt('cases', lang), cases), field(mt('seed', lang), seed), field(mt('timeLimit', lang), limit)),
+          h(
+            'div',
+            { class: 'mode-row' },
+            field(mt('cases', lang), cases),
+            field(mt('seed', lang), seed),
+            field(mt('timeLimit', lang), limit),
+          ),
           h('button', { class: 'primary', attrs: { 'data-testid': 'session-start' }, on: { click: start } }, mt('makeLink', lang)),
           problem,
           field(mt('classLink', lang), link),
@@ -184,9 +273,20 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           'section',
           { class: 'mode-card', attrs: { 'data-testid': 'training-case' } },
           h('h3', { attrs: { 'data-testid': 'patient-name' } }, `${p.persona.name[lang]} · ${basicInfo(p, lang)}`),
-          h('p', {}, `${mt('tells', lang)}: `, h('strong', {}, told.map((t) => termName(app.kb, t, lang)).join(lang === 'zh' ? '、' : ', '))),
+          h(
+            'p',
+            {},
+            `${mt('tells', lang)}: `,
+            h('strong', {}, told.map((t) => termName(app.kb, t, lang)).join(lang === 'zh' ? '、' : ', ')),
+          ),
           h('h4', {}, mt('sendTo', lang)),
-          h('div', { class: 'dep-buttons' }, ...app.kb.departments.map((d) => h('button', { attrs: { 'data-department': d.id }, on: { click: () => finishTriage(d.id) } }, d.name[lang]))),
+          h(
+            'div',
+            { class: 'dep-buttons' },
+            ...app.kb.departments.map((d) =>
+              h('button', { attrs: { 'data-department': d.id }, on: { click: () => finishTriage(d.id) } }, d.name[lang]),
+            ),
+          ),
         );
       };
 
@@ -198,9 +298,25 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           { class: 'mode-card', attrs: { 'data-testid': 'session-report' } },
           h('h3', {}, mt('sessionReport', lang)),
           h('p', {}, `${mt('score', lang)}: ${mean} · ${rows.filter((r) => r.correct).length}/${rows.length} ${mt('correct', lang)}`),
-          h('div', { class: 'mode-row' },
-            h('button', { attrs: { 'data-testid': 'export-csv' }, on: { click: () => download('training-session.csv', toCsv(rows), 'text/csv;charset=utf-8') } }, mt('exportCsv', lang)),
-            h('button', { attrs: { 'data-testid': 'export-html' }, on: { click: () => download('training-session.html', toHtml(app.kb, rows, lang), 'text/html;charset=utf-8') } }, mt('exportHtml', lang)),
+          h(
+            'div',
+            { class: 'mode-row' },
+            h(
+              'button',
+              {
+                attrs: { 'data-testid': 'export-csv' },
+                on: { click: () => download('training-session.csv', toCsv(rows), 'text/csv;charset=utf-8') },
+              },
+              mt('exportCsv', lang),
+            ),
+            h(
+              'button',
+              {
+                attrs: { 'data-testid': 'export-html' },
+                on: { click: () => download('training-session.html', toHtml(app.kb, rows, lang), 'text/html;charset=utf-8') },
+              },
+              mt('exportHtml', lang),
+            ),
           ),
           state.storeProblem ? h('p', { class: 'bad' }, `${mt('progressNotSaved', lang)}: ${state.storeProblem}`) : null,
         );
@@ -210,12 +326,24 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
         const lang = app.lang();
         clear(root);
         root.append(h('h2', {}, role === 'triage' ? mt('triageTitle', lang) : mt('trainingTitle', lang)));
-        if (state.error) root.append(h('div', { class: 'session-error', attrs: { role: 'alert', 'data-testid': 'session-error' } }, h('strong', {}, `${mt('badSession', lang)}: `), state.error));
+        if (state.error)
+          root.append(
+            h(
+              'div',
+              { class: 'session-error', attrs: { role: 'alert', 'data-testid': 'session-error' } },
+              h('strong', {}, `${mt('badSession', lang)}: `),
+              state.error,
+            ),
+          );
         const name = h('input', { attrs: { type: 'text', value: learner(), 'data-testid': 'learner-name' } });
         name.addEventListener('change', () => localStorage.setItem(LEARNER_KEY, name.value.slice(0, 200)));
         root.append(h('div', { class: 'mode-row' }, field(mt('learner', lang), name)), sessionForm(lang));
         if (!state.patient) return;
-        const progress = h('p', { class: 'muted', attrs: { 'data-testid': 'case-progress' } }, mt('caseOf', lang, { i: state.index + 1, n: state.session.cases }));
+        const progress = h(
+          'p',
+          { class: 'muted', attrs: { 'data-testid': 'case-progress' } },
+          mt('caseOf', lang, { i: state.index + 1, n: state.session.cases }),
+        );
         const clock = h('span', { attrs: { 'data-testid': 'time-left' } });
         root.append(h('div', { class: 'mode-row' }, progress, state.deadline && !state.outcome ? clock : null));
         if (!state.outcome) {
@@ -225,9 +353,27 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           return;
         }
         if (state.timedOut) root.append(h('p', { class: 'notice', attrs: { role: 'status' } }, mt('timeUp', lang)));
-        root.append(state.outcome.kind === 'doctor' ? debriefPanel(app, state.outcome.d, lang) : triageDebriefPanel(app, state.outcome.d, lang));
+        root.append(
+          state.outcome.kind === 'doctor' ? debriefPanel(app, state.outcome.d, lang) : triageDebriefPanel(app, state.outcome.d, lang),
+        );
         if (state.index + 1 < state.session.cases) {
-          root.append(h('button', { class: 'primary', attrs: { 'data-testid': 'next-case' }, on: { click: () => { state.index += 1; startCase(); render(); } } }, mt('nextCase', lang)));
+          root.append(
+            h(
+              'button',
+              {
+                class: 'primary',
+                attrs: { 'data-testid': 'next-case' },
+                on: {
+                  click: () => {
+                    state.index += 1;
+                    startCase();
+                    render();
+                  },
+                },
+              },
+              mt('nextCase', lang),
+            ),
+          );
         }
         root.append(reportPanel(lang));
       };

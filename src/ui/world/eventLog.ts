@@ -40,7 +40,10 @@ export function eventLog(run: HospitalRun, kb: KnowledgeBase, lang: () => Lang):
   let drawnLang: Lang | undefined;
   const options = (): void => {
     const l = lang();
-    select.replaceChildren(h('option', { attrs: { value: '' } }, w('allDepartments', l)), ...kb.departments.map((d) => h('option', { attrs: { value: d.id } }, d.name[l])));
+    select.replaceChildren(
+      h('option', { attrs: { value: '' } }, w('allDepartments', l)),
+      ...kb.departments.map((d) => h('option', { attrs: { value: d.id } }, d.name[l])),
+    );
     select.value = filter.department;
     input.placeholder = w('agentFilter', l);
   };
@@ -65,7 +68,15 @@ export function eventLog(run: HospitalRun, kb: KnowledgeBase, lang: () => Lang):
     for (let i = run.log.length - 1; i >= 0 && rows.length < SHOWN; i--) {
       const e = run.log[i] as LoggedEvent;
       if (!passes(e, run, filter)) continue;
-      rows.push(h('li', { attrs: { 'data-type': e.event.type } }, h('time', {}, clockText(e.time, l).replace(/^.*?(\d\d:\d\d)$/, '$1')), ' ', describe(e.event, run.voice, l)));
+      rows.push(
+        h(
+          'li',
+          { attrs: { 'data-type': e.event.type } },
+          h('time', {}, clockText(e.time, l).replace(/^.*?(\d\d:\d\d)$/, '$1')),
+          ' ',
+          describe(e.event, run.voice, l),
+        ),
+      );
     }
     list.replaceChildren(...rows);
   };

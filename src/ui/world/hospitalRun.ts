@@ -117,7 +117,13 @@ export class HospitalRun {
   /** (Re)builds the world: used at start and by the kiosk, which restarts to keep memory flat. */
   start(): void {
     this.port?.stop?.();
-    this.sim = new Simulation({ kb: this.app.kb, generator: this.app.generator, reader: this.app.reader, layout: this.layout, config: this.config });
+    this.sim = new Simulation({
+      kb: this.app.kb,
+      generator: this.app.generator,
+      reader: this.app.reader,
+      layout: this.layout,
+      config: this.config,
+    });
     // The night before opening is warmed up by the offline brain: the model starts with the doors.
     this.staff = this.app.staff;
     this.port = new OfflineBrainPort(this.staff, this.sim);
@@ -179,10 +185,17 @@ export class HospitalRun {
     const p = event.payload as Partial<SimEvents['patient:diagnosed']>;
     if (typeof p.patient === 'string' && event.type !== 'brain:requested') {
       const j = this.journal(p.patient);
-      if (event.type === 'doctor:asked' || event.type === 'patient:answered' || event.type === 'patient:triaged' || event.type === 'patient:arrived') j.dialogue.push({ time: entry.time, event });
+      if (
+        event.type === 'doctor:asked' ||
+        event.type === 'patient:answered' ||
+        event.type === 'patient:triaged' ||
+        event.type === 'patient:arrived'
+      )
+        j.dialogue.push({ time: entry.time, event });
       if (j.dialogue.length > 80) j.dialogue.shift();
       if (event.type === 'exam:reported') j.exams.push({ exam: event.payload.exam, findings: event.payload.findings });
-      if (event.type === 'patient:diagnosed') j.diagnosis = { disease: event.payload.disease, probability: event.payload.probability, department: event.payload.department };
+      if (event.type === 'patient:diagnosed')
+        j.diagnosis = { disease: event.payload.disease, probability: event.payload.probability, department: event.payload.department };
       if (event.type === 'patient:followed-up') j.outcome = { truth: event.payload.truth, correct: event.payload.correct };
     }
     this.bus.emit('logged', entry);
@@ -201,7 +214,8 @@ export class HospitalRun {
       if (said) this.bubbles.say(line.speaker, said, this.now);
       else this.bubbles.say(line.speaker, line.text, this.now, e.event);
       // The doctor's greeting: the model's patient answers it in a bubble that fills as it streams.
-      if (e.event.type === 'consultation:started' && e.event.payload.visit === 1) void this.streamAnswer(e.event.payload.patient, line.text);
+      if (e.event.type === 'consultation:started' && e.event.payload.visit === 1)
+        void this.streamAnswer(e.event.payload.patient, line.text);
     }
   }
 

@@ -23,10 +23,29 @@ export function hud(run: HospitalRun, lang: Lang): HTMLElement {
   return h(
     'div',
     { class: 'hud', attrs: { 'data-testid': 'hud' } },
-    h('div', { class: 'figure' }, h('span', { class: 'n', attrs: { 'data-testid': 'hud-inside' } }, String(s.inside)), h('span', {}, w('inside', lang))),
+    h(
+      'div',
+      { class: 'figure' },
+      h('span', { class: 'n', attrs: { 'data-testid': 'hud-inside' } }, String(s.inside)),
+      h('span', {}, w('inside', lang)),
+    ),
     h('div', { class: 'figure' }, h('span', { class: 'n' }, String(s.consultationsToday)), h('span', {}, w('consultationsToday', lang))),
-    h('div', { class: 'figure' }, h('span', { class: 'n' }, acc === undefined ? '—' : `${acc.toFixed(0)}%`), h('span', {}, `${w('accuracy', lang)} (${s.followedUp} ${w('followedUp', lang)})`)),
-    h('div', { class: 'queues' }, h('h5', {}, w('waitingPer', lang)), waiting.length ? h('ul', {}, ...waiting.map(([at, n]) => h('li', {}, `${departmentName(run.voice, at.slice(8), lang)} `, h('b', {}, String(n))))) : h('p', { class: 'muted' }, w('none', lang))),
-    ...(figures ? [h('p', { class: 'llm-figures', attrs: { 'data-testid': 'hud-llm' } }, `${w('llmBrain', lang)} — ${figuresLine(figures, lang)}`)] : []),
+    h(
+      'div',
+      { class: 'figure' },
+      h('span', { class: 'n' }, acc === undefined ? '—' : `${acc.toFixed(0)}%`),
+      h('span', {}, `${w('accuracy', lang)} (${s.followedUp} ${w('followedUp', lang)})`),
+    ),
+    h(
+      'div',
+      { class: 'queues' },
+      h('h5', {}, w('waitingPer', lang)),
+      waiting.length
+        ? h('ul', {}, ...waiting.map(([at, n]) => h('li', {}, `${departmentName(run.voice, at.slice(8), lang)} `, h('b', {}, String(n)))))
+        : h('p', { class: 'muted' }, w('none', lang)),
+    ),
+    ...(figures
+      ? [h('p', { class: 'llm-figures', attrs: { 'data-testid': 'hud-llm' } }, `${w('llmBrain', lang)} — ${figuresLine(figures, lang)}`)]
+      : []),
   );
 }

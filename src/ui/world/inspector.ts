@@ -36,35 +36,97 @@ export function inspect(id: string, snap: Snapshot, deps: InspectorDeps, lang: L
   return h(
     'div',
     { class: 'inspect patient', attrs: { 'data-testid': 'inspect-patient', 'data-id': id } },
-    h('div', { class: 'who' }, deps.portrait(id), h('div', {}, h('h3', {}, persona.name[lang]), h('p', {}, `${persona.sex === 'M' ? w('male', lang) : w('female', lang)} · ${persona.age} ${w('age', lang)} · ${persona.nationality[lang]} · ${persona.occupation[lang]}`), h('p', { class: 'muted' }, persona.personality[lang]))),
-    h('p', {}, h('strong', {}, `${w('state', lang)}: `), stage, p?.department ? ` · ${departmentName(run.voice, p.department, lang)}` : '', p?.severe ? h('span', { class: 'severe' }, lang === 'en' ? ' · severe' : ' · 重症') : null),
+    h(
+      'div',
+      { class: 'who' },
+      deps.portrait(id),
+      h(
+        'div',
+        {},
+        h('h3', {}, persona.name[lang]),
+        h(
+          'p',
+          {},
+          `${persona.sex === 'M' ? w('male', lang) : w('female', lang)} · ${persona.age} ${w('age', lang)} · ${persona.nationality[lang]} · ${persona.occupation[lang]}`,
+        ),
+        h('p', { class: 'muted' }, persona.personality[lang]),
+      ),
+    ),
+    h(
+      'p',
+      {},
+      h('strong', {}, `${w('state', lang)}: `),
+      stage,
+      p?.department ? ` · ${departmentName(run.voice, p.department, lang)}` : '',
+      p?.severe ? h('span', { class: 'severe' }, lang === 'en' ? ' · severe' : ' · 重症') : null,
+    ),
     h('h5', {}, w('dialogue', lang)),
-    h('ol', { class: 'dialogue' }, ...(journal?.dialogue ?? []).map((d) => {
-      const line = lineOf(d.event, run.voice, lang);
-      const fromPatient = line?.speaker === id;
-      return line ? h('li', { class: fromPatient ? 'from-patient' : 'from-staff' }, line.text) : null;
-    })),
+    h(
+      'ol',
+      { class: 'dialogue' },
+      ...(journal?.dialogue ?? []).map((d) => {
+        const line = lineOf(d.event, run.voice, lang);
+        const fromPatient = line?.speaker === id;
+        return line ? h('li', { class: fromPatient ? 'from-patient' : 'from-staff' }, line.text) : null;
+      }),
+    ),
     h('h5', {}, w('examsDone', lang)),
     journal?.exams.length
-      ? h('ul', {}, ...journal.exams.map((e) => h('li', {}, `${examName(run.voice, e.exam, lang)}: ${e.findings.length ? e.findings.map((f) => termName(run.voice, f, lang)).join(sep) : w('normal', lang)}`)))
+      ? h(
+          'ul',
+          {},
+          ...journal.exams.map((e) =>
+            h(
+              'li',
+              {},
+              `${examName(run.voice, e.exam, lang)}: ${e.findings.length ? e.findings.map((f) => termName(run.voice, f, lang)).join(sep) : w('normal', lang)}`,
+            ),
+          ),
+        )
       : h('p', { class: 'muted' }, '—'),
-    journal?.diagnosis ? h('p', {}, h('strong', {}, `${w('doctorSaid', lang)}: `), `${diseaseName(run.voice, journal.diagnosis.disease, lang)} (${Math.round(journal.diagnosis.probability * 100)}%)`) : null,
+    journal?.diagnosis
+      ? h(
+          'p',
+          {},
+          h('strong', {}, `${w('doctorSaid', lang)}: `),
+          `${diseaseName(run.voice, journal.diagnosis.disease, lang)} (${Math.round(journal.diagnosis.probability * 100)}%)`,
+        )
+      : null,
     h('h5', {}, w('truth', lang)),
     journal?.outcome
-      ? h('p', { class: 'truth' }, diseaseName(run.voice, journal.outcome.truth, lang), ` — ${journal.outcome.correct ? w('right', lang) : w('wrong', lang)}`)
+      ? h(
+          'p',
+          { class: 'truth' },
+          diseaseName(run.voice, journal.outcome.truth, lang),
+          ` — ${journal.outcome.correct ? w('right', lang) : w('wrong', lang)}`,
+        )
       : h('p', { class: 'muted' }, w('truthHidden', lang)),
-    journal?.report ? h('details', {}, h('summary', {}, w('latestReport', lang)), reportView(run.voice, id, journal.report, journal, lang)) : null,
+    journal?.report
+      ? h('details', {}, h('summary', {}, w('latestReport', lang)), reportView(run.voice, id, journal.report, journal, lang))
+      : null,
   );
 }
 
 function staffView(s: Snapshot['staff'][number], deps: InspectorDeps, lang: Lang): HTMLElement {
   const { run, staff } = deps;
   const room = s.id.slice(s.id.indexOf(':') + 1);
-  const where = s.department ? departmentName(run.voice, s.department, lang) : placeName(run, room.startsWith('exam-') ? `exam:${room.slice(5)}` : room, lang);
-  const head = h('div', { class: 'who' }, deps.portrait(s.id, s.role), h('div', {}, h('h3', {}, `${ROLES[s.role]?.[lang] ?? s.role}`), h('p', {}, where)));
+  const where = s.department
+    ? departmentName(run.voice, s.department, lang)
+    : placeName(run, room.startsWith('exam-') ? `exam:${room.slice(5)}` : room, lang);
+  const head = h(
+    'div',
+    { class: 'who' },
+    deps.portrait(s.id, s.role),
+    h('div', {}, h('h3', {}, `${ROLES[s.role]?.[lang] ?? s.role}`), h('p', {}, where)),
+  );
   if (s.role !== 'doctor' || !s.department) {
     const at = s.role === 'examiner' ? `exam:${room.slice(5)}` : room;
-    return h('div', { class: 'inspect staff', attrs: { 'data-testid': 'inspect-staff' } }, head, h('p', {}, `${run.sim.world.queues.get(at as never)?.length ?? 0} ${w('queue', lang)}`));
+    return h(
+      'div',
+      { class: 'inspect staff', attrs: { 'data-testid': 'inspect-staff' } },
+      head,
+      h('p', {}, `${run.sim.world.queues.get(at as never)?.length ?? 0} ${w('queue', lang)}`),
+    );
   }
   const doctor = staff.doctor(s.department);
   const latest = run.reports.get(s.department);
@@ -73,13 +135,21 @@ function staffView(s: Snapshot['staff'][number], deps: InspectorDeps, lang: Lang
     'div',
     { class: 'inspect doctor', attrs: { 'data-testid': 'inspect-doctor', 'data-department': s.department } },
     head,
-    h('dl', { class: 'stats' },
-      h('dt', {}, w('casesSeen', lang)), h('dd', {}, String(doctor.consultations)),
-      h('dt', {}, w('doctorAccuracy', lang)), h('dd', {}, accuracy),
-      h('dt', {}, w('caseBase', lang)), h('dd', {}, String(doctor.cases.size)),
-      h('dt', {}, w('experiences', lang)), h('dd', {}, String(doctor.experiences.active)),
+    h(
+      'dl',
+      { class: 'stats' },
+      h('dt', {}, w('casesSeen', lang)),
+      h('dd', {}, String(doctor.consultations)),
+      h('dt', {}, w('doctorAccuracy', lang)),
+      h('dd', {}, accuracy),
+      h('dt', {}, w('caseBase', lang)),
+      h('dd', {}, String(doctor.cases.size)),
+      h('dt', {}, w('experiences', lang)),
+      h('dd', {}, String(doctor.experiences.active)),
     ),
     h('h4', {}, w('latestReport', lang)),
-    latest ? reportView(run.voice, latest.patient, latest.report, run.journals.get(latest.patient), lang) : h('p', { class: 'muted' }, w('noReport', lang)),
+    latest
+      ? reportView(run.voice, latest.patient, latest.report, run.journals.get(latest.patient), lang)
+      : h('p', { class: 'muted' }, w('noReport', lang)),
   );
 }

@@ -45,7 +45,10 @@ export class Kiosk {
   onFrame(entries: readonly LoggedEvent[], now: number): void {
     const simNow = this.run.sim.world.time;
     if (simNow > WORLD_MINUTES) this.restart();
-    const over = (this.endedAt !== undefined && now - this.endedAt > BETWEEN_TOURS_MS) || now - this.startedAt > MAX_TOUR_MS || simNow - this.startedAtSim > MAX_TOUR_MINUTES;
+    const over =
+      (this.endedAt !== undefined && now - this.endedAt > BETWEEN_TOURS_MS) ||
+      now - this.startedAt > MAX_TOUR_MS ||
+      simNow - this.startedAtSim > MAX_TOUR_MINUTES;
     if (!this.current || over) this.next(now);
     if (!this.current) return;
     if (!this.following && this.scene.spritePositions().some((s) => s.id === this.current)) {
@@ -57,8 +60,10 @@ export class Kiosk {
       if (p.patient !== this.current) continue;
       const l = this.lang();
       const said = lineOf(e.event, this.run.voice, l);
-      this.caption.textContent = said && (e.event.type === 'doctor:asked' || e.event.type === 'patient:answered') ? said.text : describe(e.event, this.run.voice, l);
-      if (e.event.type === 'patient:left' || e.event.type === 'patient:went-home-for-results' || e.event.type === 'patient:discharged') this.endedAt = now;
+      this.caption.textContent =
+        said && (e.event.type === 'doctor:asked' || e.event.type === 'patient:answered') ? said.text : describe(e.event, this.run.voice, l);
+      if (e.event.type === 'patient:left' || e.event.type === 'patient:went-home-for-results' || e.event.type === 'patient:discharged')
+        this.endedAt = now;
     }
   }
 

@@ -76,10 +76,15 @@ export class KioskStudy {
     if (points.length > 1) {
       const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
       const maxX = Math.max(1, last?.consultations ?? 1);
-      line.setAttribute('points', points.map((p) => `${((p.consultations / maxX) * 100).toFixed(1)},${(40 - p.top1 * 40).toFixed(1)}`).join(' '));
+      line.setAttribute(
+        'points',
+        points.map((p) => `${((p.consultations / maxX) * 100).toFixed(1)},${(40 - p.top1 * 40).toFixed(1)}`).join(' '),
+      );
       svg.append(line);
     }
-    const title = done ? w('studyDone', l).replace('{n}', STUDY_CONSULTATIONS.toLocaleString(l === 'zh' ? 'zh-CN' : 'en-US')) : w('studying', l).replace('{n}', STUDY_CONSULTATIONS.toLocaleString(l === 'zh' ? 'zh-CN' : 'en-US'));
+    const title = done
+      ? w('studyDone', l).replace('{n}', STUDY_CONSULTATIONS.toLocaleString(l === 'zh' ? 'zh-CN' : 'en-US'))
+      : w('studying', l).replace('{n}', STUDY_CONSULTATIONS.toLocaleString(l === 'zh' ? 'zh-CN' : 'en-US'));
     this.el.replaceChildren(h('strong', {}, title), h('span', {}, figure), svg);
   }
 }

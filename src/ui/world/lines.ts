@@ -82,7 +82,9 @@ function answer(v: Voice, patient: string, term: string, present: boolean, lang:
     case 'vague':
       return en ? `I think so… ${lay}, for a while.` : `好像有……${lay}，有一阵子了。`;
     case 'talkative':
-      return en ? `Oh yes, ${lay}${when ? ` for ${when} now` : ''}, and it keeps me up at night.` : `是啊，${lay}${when ? `已经${when}了` : ''}，晚上都睡不好。`;
+      return en
+        ? `Oh yes, ${lay}${when ? ` for ${when} now` : ''}, and it keeps me up at night.`
+        : `是啊，${lay}${when ? `已经${when}了` : ''}，晚上都睡不好。`;
     default:
       return en ? `Yes, ${lay}${when ? ` for ${when}` : ''}.` : `是的，${lay}${when ? `${when}了` : ''}。`;
   }
@@ -110,28 +112,75 @@ export function lineOf(e: AnyEvent, v: Voice, lang: Lang): Line | undefined {
     }
     case 'patient:triaged': {
       const d = departmentName(v, e.payload.department, lang);
-      return { speaker: speakers.triage, text: e.payload.redFlag ? (en ? `Urgent: straight to ${d}!` : `情况紧急，请马上去${d}！`) : en ? `Please register for ${d}.` : `请挂${d}的号。` };
+      return {
+        speaker: speakers.triage,
+        text: e.payload.redFlag
+          ? en
+            ? `Urgent: straight to ${d}!`
+            : `情况紧急，请马上去${d}！`
+          : en
+            ? `Please register for ${d}.`
+            : `请挂${d}的号。`,
+      };
     }
     case 'patient:registered':
       return { speaker: speakers.registration, text: en ? 'Registered. Please wait to be called.' : '挂号好了，请候诊。' };
     case 'consultation:started':
-      return { speaker: speakers.doctor(e.payload.department), text: e.payload.visit > 1 ? (en ? 'Welcome back. How are you feeling?' : '您回来了，现在感觉怎么样？') : en ? 'Hello, what brings you in today?' : '你好，哪里不舒服？' };
+      return {
+        speaker: speakers.doctor(e.payload.department),
+        text:
+          e.payload.visit > 1
+            ? en
+              ? 'Welcome back. How are you feeling?'
+              : '您回来了，现在感觉怎么样？'
+            : en
+              ? 'Hello, what brings you in today?'
+              : '你好，哪里不舒服？',
+      };
     case 'doctor:asked':
-      return { speaker: speakers.doctor(e.payload.department), text: en ? `Any ${termName(v, e.payload.term, lang)}?` : `有没有${termName(v, e.payload.term, lang)}？` };
+      return {
+        speaker: speakers.doctor(e.payload.department),
+        text: en ? `Any ${termName(v, e.payload.term, lang)}?` : `有没有${termName(v, e.payload.term, lang)}？`,
+      };
     case 'patient:answered':
       return { speaker: e.payload.patient, text: answer(v, e.payload.patient, e.payload.term, e.payload.present, lang) };
     case 'exam:ordered':
-      return { speaker: speakers.doctor(e.payload.department), text: en ? `Let's do ${examName(v, e.payload.exam, lang)}.` : `我们做个${examName(v, e.payload.exam, lang)}。` };
+      return {
+        speaker: speakers.doctor(e.payload.department),
+        text: en ? `Let's do ${examName(v, e.payload.exam, lang)}.` : `我们做个${examName(v, e.payload.exam, lang)}。`,
+      };
     case 'exam:started':
       if (e.payload.room === 'consulting-room') return undefined;
-      return { speaker: speakers.examiner(e.payload.room), text: en ? `${examName(v, e.payload.exam, lang)}: please stay still.` : `${examName(v, e.payload.exam, lang)}，请保持不动。` };
+      return {
+        speaker: speakers.examiner(e.payload.room),
+        text: en ? `${examName(v, e.payload.exam, lang)}: please stay still.` : `${examName(v, e.payload.exam, lang)}，请保持不动。`,
+      };
     case 'exam:reported': {
       const n = e.payload.findings.length;
-      return { speaker: e.payload.patient, text: n === 0 ? (en ? 'My report came back normal.' : '报告正常。') : en ? `My report shows ${n} finding${n === 1 ? '' : 's'}.` : `报告有${n}项异常。` };
+      return {
+        speaker: e.payload.patient,
+        text:
+          n === 0
+            ? en
+              ? 'My report came back normal.'
+              : '报告正常。'
+            : en
+              ? `My report shows ${n} finding${n === 1 ? '' : 's'}.`
+              : `报告有${n}项异常。`,
+      };
     }
     case 'patient:diagnosed': {
       const d = diseaseName(v, e.payload.disease, lang);
-      return { speaker: speakers.doctor(e.payload.department), text: e.payload.severe ? (en ? `This is ${d}, and it is serious.` : `诊断是${d}，病情较重。`) : en ? `I think it is ${d}.` : `考虑是${d}。` };
+      return {
+        speaker: speakers.doctor(e.payload.department),
+        text: e.payload.severe
+          ? en
+            ? `This is ${d}, and it is serious.`
+            : `诊断是${d}，病情较重。`
+          : en
+            ? `I think it is ${d}.`
+            : `考虑是${d}。`,
+      };
     }
     case 'patient:dispensed':
       return { speaker: speakers.pharmacist, text: en ? 'Here is your medicine. Get well soon!' : '这是您的药，祝早日康复！' };
@@ -150,11 +199,15 @@ export function describe(e: AnyEvent, v: Voice, lang: Lang): string {
     case 'patient:arrived':
       return en ? `${who} arrived${e.payload.visit > 1 ? ' again' : ''}` : `${who}${e.payload.visit > 1 ? '再次' : ''}到院`;
     case 'patient:triaged':
-      return en ? `${who} triaged to ${departmentName(v, e.payload.department, lang)}${e.payload.redFlag ? ' (red flag)' : ''}` : `${who}分诊至${departmentName(v, e.payload.department, lang)}${e.payload.redFlag ? '（危险信号）' : ''}`;
+      return en
+        ? `${who} triaged to ${departmentName(v, e.payload.department, lang)}${e.payload.redFlag ? ' (red flag)' : ''}`
+        : `${who}分诊至${departmentName(v, e.payload.department, lang)}${e.payload.redFlag ? '（危险信号）' : ''}`;
     case 'patient:registered':
       return en ? `${who} registered` : `${who}已挂号`;
     case 'consultation:started':
-      return en ? `${who} sees the ${departmentName(v, e.payload.department, lang)} doctor` : `${who}进入${departmentName(v, e.payload.department, lang)}诊室`;
+      return en
+        ? `${who} sees the ${departmentName(v, e.payload.department, lang)} doctor`
+        : `${who}进入${departmentName(v, e.payload.department, lang)}诊室`;
     case 'doctor:asked':
     case 'patient:answered':
       return `${who}: ${lineOf(e, v, lang)?.text ?? ''}`;
@@ -163,19 +216,29 @@ export function describe(e: AnyEvent, v: Voice, lang: Lang): string {
     case 'exam:started':
       return en ? `${who}: ${examName(v, e.payload.exam, lang)} begins` : `${who}开始${examName(v, e.payload.exam, lang)}`;
     case 'exam:reported':
-      return en ? `${who}: ${examName(v, e.payload.exam, lang)} reported, ${e.payload.findings.length} abnormal` : `${who}：${examName(v, e.payload.exam, lang)}报告，${e.payload.findings.length}项异常`;
+      return en
+        ? `${who}: ${examName(v, e.payload.exam, lang)} reported, ${e.payload.findings.length} abnormal`
+        : `${who}：${examName(v, e.payload.exam, lang)}报告，${e.payload.findings.length}项异常`;
     case 'patient:diagnosed':
-      return en ? `${who} diagnosed with ${diseaseName(v, e.payload.disease, lang)} (${Math.round(e.payload.probability * 100)}%)` : `${who}诊断为${diseaseName(v, e.payload.disease, lang)}（${Math.round(e.payload.probability * 100)}%）`;
+      return en
+        ? `${who} diagnosed with ${diseaseName(v, e.payload.disease, lang)} (${Math.round(e.payload.probability * 100)}%)`
+        : `${who}诊断为${diseaseName(v, e.payload.disease, lang)}（${Math.round(e.payload.probability * 100)}%）`;
     case 'patient:dispensed':
       return en ? `${who} collected medicine` : `${who}已取药`;
     case 'patient:left':
       return en ? `${who} went home` : `${who}离院`;
     case 'patient:went-home-for-results':
-      return en ? `${who} went home to wait for ${examName(v, e.payload.exam, lang)}` : `${who}回家等待${examName(v, e.payload.exam, lang)}结果`;
+      return en
+        ? `${who} went home to wait for ${examName(v, e.payload.exam, lang)}`
+        : `${who}回家等待${examName(v, e.payload.exam, lang)}结果`;
     case 'patient:followed-up':
       return e.payload.correct
-        ? en ? `Follow-up: ${who} recovered (${diseaseName(v, e.payload.truth, lang)})` : `随访：${who}已康复（${diseaseName(v, e.payload.truth, lang)}）`
-        : en ? `Follow-up: ${who} got worse; it was ${diseaseName(v, e.payload.truth, lang)}, not ${diseaseName(v, e.payload.diagnosed, lang)}` : `随访：${who}病情加重；实为${diseaseName(v, e.payload.truth, lang)}，而非${diseaseName(v, e.payload.diagnosed, lang)}`;
+        ? en
+          ? `Follow-up: ${who} recovered (${diseaseName(v, e.payload.truth, lang)})`
+          : `随访：${who}已康复（${diseaseName(v, e.payload.truth, lang)}）`
+        : en
+          ? `Follow-up: ${who} got worse; it was ${diseaseName(v, e.payload.truth, lang)}, not ${diseaseName(v, e.payload.diagnosed, lang)}`
+          : `随访：${who}病情加重；实为${diseaseName(v, e.payload.truth, lang)}，而非${diseaseName(v, e.payload.diagnosed, lang)}`;
     case 'patient:returned':
       return en ? `${who} came back` : `${who}复诊`;
     case 'patient:discharged':

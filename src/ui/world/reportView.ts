@@ -33,23 +33,71 @@ export function reportView(v: Voice, patientId: string, report: DiagnosisReport,
     'div',
     { class: 'report', attrs: { 'data-testid': 'diagnosis-report' } },
     h('h5', {}, w('general', lang)),
-    record ? h('p', {}, `${record.persona.name[lang]}${comma}${record.persona.sex === 'M' ? w('male', lang) : w('female', lang)}${comma}${record.persona.age}${lang === 'en' ? ' ' : ''}${w('age', lang)}${record.history.past.length ? ` · ${w('history', lang)}: ${record.history.past.map((x) => x[lang]).join(sep)}` : ''}`) : null,
+    record
+      ? h(
+          'p',
+          {},
+          `${record.persona.name[lang]}${comma}${record.persona.sex === 'M' ? w('male', lang) : w('female', lang)}${comma}${record.persona.age}${lang === 'en' ? ' ' : ''}${w('age', lang)}${record.history.past.length ? ` · ${w('history', lang)}: ${record.history.past.map((x) => x[lang]).join(sep)}` : ''}`,
+        )
+      : null,
     h('h5', {}, w('symptoms', lang)),
-    h('p', {}, present.join(sep) || '—', denied.length ? h('span', { class: 'muted' }, ` · ${w('denies', lang)}: ${denied.join(sep)}`) : null),
+    h(
+      'p',
+      {},
+      present.join(sep) || '—',
+      denied.length ? h('span', { class: 'muted' }, ` · ${w('denies', lang)}: ${denied.join(sep)}`) : null,
+    ),
     h('h5', {}, w('examReports', lang)),
-    h('ul', {}, ...report.exams.map((e) => {
-      const found = exams.find((x) => x.exam === e);
-      return h('li', {}, `${examName(v, e, lang)}: `, found && found.findings.length ? found.findings.map((f) => termName(v, f, lang)).join(sep) : w('normal', lang));
-    })),
+    h(
+      'ul',
+      {},
+      ...report.exams.map((e) => {
+        const found = exams.find((x) => x.exam === e);
+        return h(
+          'li',
+          {},
+          `${examName(v, e, lang)}: `,
+          found && found.findings.length ? found.findings.map((f) => termName(v, f, lang)).join(sep) : w('normal', lang),
+        );
+      }),
+    ),
     h('h5', {}, w('fromCases', lang)),
-    cases.length ? h('ol', { attrs: { 'data-testid': 'retrieved-cases' } }, ...cases.map((c) => h('li', {}, c))) : h('p', { class: 'muted' }, w('nothingRetrieved', lang)),
+    cases.length
+      ? h('ol', { attrs: { 'data-testid': 'retrieved-cases' } }, ...cases.map((c) => h('li', {}, c)))
+      : h('p', { class: 'muted' }, w('nothingRetrieved', lang)),
     h('h5', {}, w('fromExperience', lang)),
-    lessons.length ? h('ol', {}, ...report.experiences.map((e) => h('li', {}, e.text[lang], e.fired ? h('span', { class: 'tag' }, w('applied', lang)) : null))) : h('p', { class: 'muted' }, w('nothingRetrieved', lang)),
+    lessons.length
+      ? h(
+          'ol',
+          {},
+          ...report.experiences.map((e) => h('li', {}, e.text[lang], e.fired ? h('span', { class: 'tag' }, w('applied', lang)) : null)),
+        )
+      : h('p', { class: 'muted' }, w('nothingRetrieved', lang)),
     h('h5', {}, w('thought', lang)),
     h('ol', { class: 'thought' }, ...thought.map((t) => h('li', {}, t))),
     h('h5', {}, w('disease', lang)),
-    h('p', { class: 'diagnosis' }, h('strong', {}, diseaseName(v, report.diagnosis, lang)), top ? ` (${pct(top.probability)})` : '', report.severe ? h('span', { class: 'severe' }, lang === 'en' ? ' · severe' : ' · 重症') : null),
+    h(
+      'p',
+      { class: 'diagnosis' },
+      h('strong', {}, diseaseName(v, report.diagnosis, lang)),
+      top ? ` (${pct(top.probability)})` : '',
+      report.severe ? h('span', { class: 'severe' }, lang === 'en' ? ' · severe' : ' · 重症') : null,
+    ),
     h('h5', {}, w('differential', lang)),
-    h('table', { class: 'differential' }, ...report.differential.slice(0, 5).map((d) => h('tr', {}, h('td', {}, diseaseName(v, d.disease, lang)), h('td', { class: 'num' }, pct(d.probability)), h('td', {}, h('span', { class: 'bar', attrs: { style: `width:${Math.max(2, Math.round(d.probability * 80))}px` } }))))),
+    h(
+      'table',
+      { class: 'differential' },
+      ...report.differential
+        .slice(0, 5)
+        .map((d) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, diseaseName(v, d.disease, lang)),
+            h('td', { class: 'num' }, pct(d.probability)),
+            h('td', {}, h('span', { class: 'bar', attrs: { style: `width:${Math.max(2, Math.round(d.probability * 80))}px` } })),
+          ),
+        ),
+    ),
   );
 }

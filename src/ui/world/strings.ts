@@ -23,7 +23,10 @@ export const W = {
   followedUp: { en: 'followed up', zh: '例已随访' },
   none: { en: 'none yet', zh: '暂无' },
   inspector: { en: 'Inspector', zh: '详情' },
-  clickSomeone: { en: 'Click someone in the hospital to see who they are and what is happening to them. Double-click to follow.', zh: '点击医院中的人物查看详情，双击跟随。' },
+  clickSomeone: {
+    en: 'Click someone in the hospital to see who they are and what is happening to them. Double-click to follow.',
+    zh: '点击医院中的人物查看详情，双击跟随。',
+  },
   age: { en: 'age', zh: '岁' },
   male: { en: 'male', zh: '男' },
   female: { en: 'female', zh: '女' },

@@ -60,13 +60,29 @@ export function installHook(run: HospitalRun, scene: HospitalScene, overlay: HTM
     raf = requestAnimationFrame(sample);
   };
   const hook: HospitalHook = {
-    events: (since = 0) => run.log.filter((e) => e.seq > since).map((e) => ({ seq: e.seq, time: e.time, type: e.event.type, payload: structuredClone(e.event.payload) })),
+    events: (since = 0) =>
+      run.log
+        .filter((e) => e.seq > since)
+        .map((e) => ({ seq: e.seq, time: e.time, type: e.event.type, payload: structuredClone(e.event.payload) })),
     snapshot: () => structuredClone(run.sim.snapshot()),
     sprites: () => scene.spritePositions(),
-    rooms: () => [...run.sim.world.layout.rooms.values()].map((r) => ({ name: r.name, kind: r.kind, ...(r.department ? { department: r.department } : {}), x: r.x, y: r.y, width: r.width, height: r.height })),
+    rooms: () =>
+      [...run.sim.world.layout.rooms.values()].map((r) => ({
+        name: r.name,
+        kind: r.kind,
+        ...(r.department ? { department: r.department } : {}),
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+      })),
     screenOf: (id) => scene.screenOf(id),
     signs: () => scene.signTexts(),
-    bubbles: () => [...overlay.querySelectorAll<HTMLElement>('.bubble')].map((b) => ({ speaker: b.dataset['speaker'] ?? '', text: b.textContent ?? '' })),
+    bubbles: () =>
+      [...overlay.querySelectorAll<HTMLElement>('.bubble')].map((b) => ({
+        speaker: b.dataset['speaker'] ?? '',
+        text: b.textContent ?? '',
+      })),
     setSpeed: (m) => void (run.minutesPerSecond = Math.max(0, Math.min(600, m))),
     pause: () => void (run.paused = true),
     play: () => void (run.paused = false),

@@ -13,7 +13,11 @@ export function clockText(time: number, lang: Lang): string {
 export function speedIndex(minutesPerSecond: number): number {
   let best = 0;
   SPEEDS.forEach((s, i) => {
-    if (Math.abs(s * BASE_MINUTES_PER_SECOND - minutesPerSecond) < Math.abs((SPEEDS[best] as number) * BASE_MINUTES_PER_SECOND - minutesPerSecond)) best = i;
+    if (
+      Math.abs(s * BASE_MINUTES_PER_SECOND - minutesPerSecond) <
+      Math.abs((SPEEDS[best] as number) * BASE_MINUTES_PER_SECOND - minutesPerSecond)
+    )
+      best = i;
   });
   return best;
 }
@@ -63,6 +67,14 @@ export function timeControls(run: HospitalRun, lang: () => Lang): { el: HTMLElem
     clock.textContent = clockText(run.sim.world.time, l);
   };
   refresh();
-  const el = h('div', { class: 'time-controls', attrs: { role: 'toolbar', 'aria-label': 'time' } }, play, step, h('span', { class: 'speeds' }, ...speeds), rate, clock);
+  const el = h(
+    'div',
+    { class: 'time-controls', attrs: { role: 'toolbar', 'aria-label': 'time' } },
+    play,
+    step,
+    h('span', { class: 'speeds' }, ...speeds),
+    rate,
+    clock,
+  );
   return { el, refresh, dispose: () => document.removeEventListener('keydown', onKey) };
 }

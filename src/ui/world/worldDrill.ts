@@ -33,8 +33,11 @@ export function drillFromAddress(params: URLSearchParams, seed: number): DrillSp
   });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const name = issue?.path[0] === 'outbreak' ? 'drill' : issue?.path[0] === 'surgePeakPerHour' ? 'surge' : String(issue?.path[0] ?? 'drill');
-  throw new Error(`?${name}=${params.get(name) ?? ''}: ${name === 'drill' ? `expected one of ${Object.keys(OUTBREAKS).join(', ')}` : (issue?.message ?? 'not valid')}`);
+  const name =
+    issue?.path[0] === 'outbreak' ? 'drill' : issue?.path[0] === 'surgePeakPerHour' ? 'surge' : String(issue?.path[0] ?? 'drill');
+  throw new Error(
+    `?${name}=${params.get(name) ?? ''}: ${name === 'drill' ? `expected one of ${Object.keys(OUTBREAKS).join(', ')}` : (issue?.message ?? 'not valid')}`,
+  );
 }
 
 /**
@@ -68,9 +71,29 @@ export function startWorldDrill(run: HospitalRun, spec: DrillSpec): { el: HTMLEl
     const waiting = run.sim.world.queues.get(`consult:${FEVER_CLINIC_DEPARTMENT}` as never)?.length ?? 0;
     el.dataset['arrived'] = String(arrived);
     const lines: HTMLElement[] = [h('h4', {}, mt('mapDrillTitle', lang))];
-    if (outbreak) lines.push(h('p', {}, `${outbreak.name[lang]} (${outbreak.icd10}): ${mt('mapDrillSurge', lang, { start: at(surge.startHour), peak: at(surge.peakHour), end: at(surge.endHour) })}`));
-    if (spec.feverClinic) lines.push(h('p', {}, mt('mapDrillFever', lang, { n: spec.feverClinicDoctors }) + (spec.feverTriage ? `; ${mt('mapDrillFeverTriage', lang)}` : '')));
-    lines.push(h('p', { attrs: { 'data-testid': 'world-drill-count' } }, `${mt('mapDrillArrived', lang, { n: arrived })} · ${mt('mapDrillWaiting', lang, { n: waiting })}`));
+    if (outbreak)
+      lines.push(
+        h(
+          'p',
+          {},
+          `${outbreak.name[lang]} (${outbreak.icd10}): ${mt('mapDrillSurge', lang, { start: at(surge.startHour), peak: at(surge.peakHour), end: at(surge.endHour) })}`,
+        ),
+      );
+    if (spec.feverClinic)
+      lines.push(
+        h(
+          'p',
+          {},
+          mt('mapDrillFever', lang, { n: spec.feverClinicDoctors }) + (spec.feverTriage ? `; ${mt('mapDrillFeverTriage', lang)}` : ''),
+        ),
+      );
+    lines.push(
+      h(
+        'p',
+        { attrs: { 'data-testid': 'world-drill-count' } },
+        `${mt('mapDrillArrived', lang, { n: arrived })} · ${mt('mapDrillWaiting', lang, { n: waiting })}`,
+      ),
+    );
     el.replaceChildren(...lines);
   };
   return { el, refresh };

@@ -29,7 +29,8 @@ import { badDrillTitle, drillFromAddress, startWorldDrill } from './worldDrill';
  * asked for, alongside the knowledge base rather than after it. First paint does not wait:
  * these are dynamic imports.
  */
-const loadRenderer = (): Promise<[string, typeof import('../../render/game')]> => Promise.all([fetchMapText(), import('../../render/game')]);
+const loadRenderer = (): Promise<[string, typeof import('../../render/game')]> =>
+  Promise.all([fetchMapText(), import('../../render/game')]);
 const view = new URLSearchParams(location.search).get('view');
 let rendererLoading = view === null || view === 'world' ? loadRenderer() : undefined;
 
@@ -55,10 +56,12 @@ function portraitMaker(run: () => HospitalRun | undefined): (id: string, role?: 
   sheet.src = charactersUrl;
   return (id, role) => {
     const r = run();
-    const look = role ? staffLook(id, role) : (() => {
-      const p = r?.sim.patientRecord(id)?.persona;
-      return p ? patientLook(id, p.age, p.sex) : undefined;
-    })();
+    const look = role
+      ? staffLook(id, role)
+      : (() => {
+          const p = r?.sim.patientRecord(id)?.persona;
+          return p ? patientLook(id, p.age, p.sex) : undefined;
+        })();
     if (!look) return null;
     const scale = 4;
     const canvas = h('canvas', { class: 'portrait', attrs: { width: String(FRAME_W * scale), height: String((FRAME_H - 2) * scale) } });
@@ -67,7 +70,17 @@ function portraitMaker(run: () => HospitalRun | undefined): (id: string, role?: 
       if (!ctx) return;
       ctx.imageSmoothingEnabled = false;
       const f = frameIndex(look, 'down', 0);
-      ctx.drawImage(sheet, (f % FRAMES_PER_ROW) * FRAME_W, Math.floor(f / FRAMES_PER_ROW) * FRAME_H, FRAME_W, FRAME_H - 2, 0, 0, FRAME_W * scale, (FRAME_H - 2) * scale);
+      ctx.drawImage(
+        sheet,
+        (f % FRAMES_PER_ROW) * FRAME_W,
+        Math.floor(f / FRAMES_PER_ROW) * FRAME_H,
+        FRAME_W,
+        FRAME_H - 2,
+        0,
+        0,
+        FRAME_W * scale,
+        (FRAME_H - 2) * scale,
+      );
     };
     if (sheet.complete) draw();
     else sheet.addEventListener('load', draw, { once: true });
@@ -90,7 +103,15 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     // Full-screen friendly: the page keeps only the title and the disclaimer around the world.
     document.body.classList.add('kiosk');
   }
-  el.append(h('div', { class: `world-view${kioskMode ? ' kiosk' : ''}` }, toolbar, h('div', { class: 'world-main' }, stage, kioskMode ? null : side), status));
+  el.append(
+    h(
+      'div',
+      { class: `world-view${kioskMode ? ' kiosk' : ''}` },
+      toolbar,
+      h('div', { class: 'world-main' }, stage, kioskMode ? null : side),
+      status,
+    ),
+  );
 
   let run: HospitalRun | undefined;
   let disposed = false;
@@ -106,7 +127,12 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     performance.mark('world:renderer-loaded');
     if (disposed) return;
     const mapData = JSON.parse(mapText) as object;
-    const layout = parseLayout(mapData, 'maps/hospital.tmj', app.kb.departments.map((d) => d.id), ExamRoom.options.filter((r) => r !== 'consulting-room'));
+    const layout = parseLayout(
+      mapData,
+      'maps/hospital.tmj',
+      app.kb.departments.map((d) => d.id),
+      ExamRoom.options.filter((r) => r !== 'consulting-room'),
+    );
     // The kiosk always runs the offline brain: a public screen spends nothing and needs no key.
     const brain = kioskMode ? undefined : worldBrainFactory(app, (why) => notices.push(`${w('llmUnavailable', app.lang())}: ${why}`));
     const r = new HospitalRun(app, layout, { arrivalsPerHour: kioskMode ? 14 : 16 }, undefined, brain);
@@ -182,7 +208,10 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
         return PLACES[room?.kind ?? name]?.[l] ?? name;
       };
       const names = [...layout.rooms.keys()].filter((n) => !n.startsWith('ward-') && n !== 'lobby');
-      roomSelect.replaceChildren(h('option', { attrs: { value: '' } }, w('rooms', l)), ...names.map((n) => h('option', { attrs: { value: n } }, label(n))));
+      roomSelect.replaceChildren(
+        h('option', { attrs: { value: '' } }, w('rooms', l)),
+        ...names.map((n) => h('option', { attrs: { value: n } }, label(n))),
+      );
     };
     roomSelect.addEventListener('change', () => {
       if (roomSelect.value) running.scene.showRoom(roomSelect.value);
@@ -208,10 +237,22 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       const j = selected ? r.journals.get(selected) : undefined;
       const p = selected ? snap.patients.find((x) => x.id === selected) : undefined;
       const doctorDep = selected?.startsWith('doctor:') ? selected.slice('doctor:consult-'.length) : undefined;
-      const sig = [l, selected, p?.stage, p?.at, j?.dialogue.length, j?.exams.length, j?.outcome?.truth, doctorDep ? r.reports.get(doctorDep)?.patient : ''].join('|');
+      const sig = [
+        l,
+        selected,
+        p?.stage,
+        p?.at,
+        j?.dialogue.length,
+        j?.exams.length,
+        j?.outcome?.truth,
+        doctorDep ? r.reports.get(doctorDep)?.patient : '',
+      ].join('|');
       if (sig === inspectorSig) return;
       inspectorSig = sig;
-      inspector.replaceChildren(h('h4', {}, w('inspector', l)), selected ? inspect(selected, snap, { run: r, staff: app.staff, portrait }, l) : h('p', { class: 'muted' }, w('clickSomeone', l)));
+      inspector.replaceChildren(
+        h('h4', {}, w('inspector', l)),
+        selected ? inspect(selected, snap, { run: r, staff: app.staff, portrait }, l) : h('p', { class: 'muted' }, w('clickSomeone', l)),
+      );
     };
     drawPanels();
     const timer = window.setInterval(drawPanels, PANEL_MS);

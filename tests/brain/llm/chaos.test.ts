@@ -41,46 +41,63 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe(`${CONSULTATIONS.toLocaleString('en-US')} consultations against a faulty endpoint`, () => {
-  it('all complete, none stalls, and every retry and fallback is counted', async () => {
-    const lines: string[] = [];
-    const client = new LlmClient(parseLlmConfig({ baseURL: server.baseURL, model: 'test-model', apiKey: KEY, concurrency: 16, spendCapTokens: 0, timeoutMs: 1500, backoffMs: 10, maxRetries: 2, maxRepairs: 1 }), { log: (l) => lines.push(l) });
-    const staff = new ClinicalStaff(ctx.kb, ctx.reader);
-    const clinician = new LlmClinician(staff, new LlmDoctor(ctx.kb, client, loadPromptBook()));
-    const total = newMeter();
-    let consulted = 0;
-    const started = performance.now();
-    const summary = await simulateWithLlm(ctx.generator, ctx.reader, clinician, {
-      consultations: CONSULTATIONS,
-      seed: 11,
-      examPerDisease: 1,
-      parallel: 16,
-      clock: () => performance.now() / 1000,
-      onConsultation: (_i, o) => {
-        consulted++;
-        addMeter(total, o.meter);
-        expect(ctx.kb.hasDisease(o.report.diagnosis)).toBe(true);
-      },
-    });
-    expect(performance.now() - started).toBeLessThan(300 * CONSULTATIONS);
-    expect(consulted).toBe(CONSULTATIONS);
-    expect(summary.consultations).toBe(CONSULTATIONS);
-    expect(staff.consultations).toBe(CONSULTATIONS);
-    expect(server.inFlight).toBe(0);
-    const s = client.stats;
-    // Every request the client counted reached the server, and the other way round.
-    expect(s.calls).toBe(server.requests.length);
-    expect(total.calls).toBe(s.calls);
-    expect(total.retries).toBe(s.retries);
-    expect(total.fallbacks).toBe(s.fallbacks);
-    // Each transport fault was either retried or, retries spent, answered offline; likewise each invalid answer.
-    expect(s.transportRetries + s.fallbacksBy.http + s.fallbacksBy.timeout + s.fallbacksBy.connection).toBe(injected.transport);
-    expect(s.repairRetries + s.fallbacksBy.invalid).toBe(injected.invalid);
-    expect(s.retries).toBe(s.transportRetries + s.repairRetries);
-    expect(Object.values(s.fallbacksBy).reduce((a, b) => a + b, 0)).toBe(s.fallbacks);
-    expect(injected.transport).toBeGreaterThan(100);
-    expect(injected.invalid).toBeGreaterThan(50);
-    expect(s.fallbacks).toBeGreaterThan(0);
-    expect(summary.llm).toMatchObject({ calls: s.calls, fallbacks: s.fallbacks, retries: s.retries });
-    for (const l of lines) expect(l).not.toContain(KEY);
-  }, 300 * CONSULTATIONS + 30_000);
+  it(
+    'all complete, none stalls, and every retry and fallback is counted',
+    async () => {
+      const lines: string[] = [];
+      const client = new LlmClient(
+        parseLlmConfig({
+          baseURL: server.baseURL,
+          model: 'test-model',
+          apiKey: KEY,
+          concurrency: 16,
+          spendCapTokens: 0,
+          timeoutMs: 1500,
+          backoffMs: 10,
+          maxRetries: 2,
+          maxRepairs: 1,
+        }),
+        { log: (l) => lines.push(l) },
+      );
+      const staff = new ClinicalStaff(ctx.kb, ctx.reader);
+      const clinician = new LlmClinician(staff, new LlmDoctor(ctx.kb, client, loadPromptBook()));
+      const total = newMeter();
+      let consulted = 0;
+      const started = performance.now();
+      const summary = await simulateWithLlm(ctx.generator, ctx.reader, clinician, {
+        consultations: CONSULTATIONS,
+        seed: 11,
+        examPerDisease: 1,
+        parallel: 16,
+        clock: () => performance.now() / 1000,
+        onConsultation: (_i, o) => {
+          consulted++;
+          addMeter(total, o.meter);
+          expect(ctx.kb.hasDisease(o.report.diagnosis)).toBe(true);
+        },
+      });
+      expect(performance.now() - started).toBeLessThan(300 * CONSULTATIONS);
+      expect(consulted).toBe(CONSULTATIONS);
+      expect(summary.consultations).toBe(CONSULTATIONS);
+      expect(staff.consultations).toBe(CONSULTATIONS);
+      expect(server.inFlight).toBe(0);
+      const s = client.stats;
+      // Every request the client counted reached the server, and the other way round.
+      expect(s.calls).toBe(server.requests.length);
+      expect(total.calls).toBe(s.calls);
+      expect(total.retries).toBe(s.retries);
+      expect(total.fallbacks).toBe(s.fallbacks);
+      // Each transport fault was either retried or, retries spent, answered offline; likewise each invalid answer.
+      expect(s.transportRetries + s.fallbacksBy.http + s.fallbacksBy.timeout + s.fallbacksBy.connection).toBe(injected.transport);
+      expect(s.repairRetries + s.fallbacksBy.invalid).toBe(injected.invalid);
+      expect(s.retries).toBe(s.transportRetries + s.repairRetries);
+      expect(Object.values(s.fallbacksBy).reduce((a, b) => a + b, 0)).toBe(s.fallbacks);
+      expect(injected.transport).toBeGreaterThan(100);
+      expect(injected.invalid).toBeGreaterThan(50);
+      expect(s.fallbacks).toBeGreaterThan(0);
+      expect(summary.llm).toMatchObject({ calls: s.calls, fallbacks: s.fallbacks, retries: s.retries });
+      for (const l of lines) expect(l).not.toContain(KEY);
+    },
+    300 * CONSULTATIONS + 30_000,
+  );
 });

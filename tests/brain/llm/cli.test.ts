@@ -25,9 +25,31 @@ afterAll(() => server.close());
 
 describe('agent-hospital simulate --brain llm', () => {
   it('runs 20 consultations against the endpoint and prints the llm block', async () => {
-    const r = await cli(['simulate', '--brain', 'llm', '--base-url', server.baseURL, '--model', 'test-model', '--consultations', '20', '--exam-per-disease', '1', '--seed', '5', '--json'], { OPENAI_API_KEY: KEY });
+    const r = await cli(
+      [
+        'simulate',
+        '--brain',
+        'llm',
+        '--base-url',
+        server.baseURL,
+        '--model',
+        'test-model',
+        '--consultations',
+        '20',
+        '--exam-per-disease',
+        '1',
+        '--seed',
+        '5',
+        '--json',
+      ],
+      { OPENAI_API_KEY: KEY },
+    );
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.out) as { brain: string; consultations: number; llm: { calls: number; promptTokens: number; completionTokens: number; fallbacks: number; retries: number } };
+    const summary = JSON.parse(r.out) as {
+      brain: string;
+      consultations: number;
+      llm: { calls: number; promptTokens: number; completionTokens: number; fallbacks: number; retries: number };
+    };
     expect(summary.brain).toBe('llm');
     expect(summary.consultations).toBe(20);
     // Six calls a consultation; five when the bedside examinations are all there is to offer.
@@ -42,7 +64,22 @@ describe('agent-hospital simulate --brain llm', () => {
   }, 120_000);
 
   it('reads the key from the variable --api-key-env names, and refuses a missing one by name', async () => {
-    const missing = await cli(['simulate', '--brain', 'llm', '--base-url', server.baseURL, '--model', 'm', '--api-key-env', 'HOSPITAL_LLM_KEY', '--consultations', '1'], {});
+    const missing = await cli(
+      [
+        'simulate',
+        '--brain',
+        'llm',
+        '--base-url',
+        server.baseURL,
+        '--model',
+        'm',
+        '--api-key-env',
+        'HOSPITAL_LLM_KEY',
+        '--consultations',
+        '1',
+      ],
+      {},
+    );
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('HOSPITAL_LLM_KEY');
     const noUrl = await cli(['simulate', '--brain', 'llm', '--model', 'm'], {});
@@ -51,7 +88,24 @@ describe('agent-hospital simulate --brain llm', () => {
   }, 60_000);
 
   it('prints the figures and the fallbacks when the endpoint cannot be reached, with no key in the output', async () => {
-    const r = await cli(['simulate', '--brain', 'llm', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm', '--consultations', '3', '--exam-per-disease', '1', '--timeout-ms', '2000'], { OPENAI_API_KEY: KEY });
+    const r = await cli(
+      [
+        'simulate',
+        '--brain',
+        'llm',
+        '--base-url',
+        'http://127.0.0.1:9/v1',
+        '--model',
+        'm',
+        '--consultations',
+        '3',
+        '--exam-per-disease',
+        '1',
+        '--timeout-ms',
+        '2000',
+      ],
+      { OPENAI_API_KEY: KEY },
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/offline fallbacks 18/);
     expect(r.out + r.err).not.toContain(KEY);

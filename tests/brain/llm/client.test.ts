@@ -17,14 +17,18 @@ afterEach(async () => {
 });
 
 function client(s: TestServer, extra: Record<string, unknown> = {}, log?: (l: string) => void): LlmClient {
-  return new LlmClient(parseLlmConfig({ baseURL: s.baseURL, model: 'test-model', apiKey: KEY, backoffMs: 20, ...extra }), log ? { log } : {});
+  return new LlmClient(
+    parseLlmConfig({ baseURL: s.baseURL, model: 'test-model', apiKey: KEY, backoffMs: 20, ...extra }),
+    log ? { log } : {},
+  );
 }
 
 function scripted(replies: Reply[]): (req: unknown, n: number) => Reply {
   return (_req, n) => replies[Math.min(n, replies.length - 1)] as Reply;
 }
 
-const ask = (c: LlmClient, meter = newMeter()) => c.complete({ task: 'count', messages: [{ role: 'user', content: 'give n' }], schema: Answer, check: positive, meter });
+const ask = (c: LlmClient, meter = newMeter()) =>
+  c.complete({ task: 'count', messages: [{ role: 'user', content: 'give n' }], schema: Answer, check: positive, meter });
 
 describe('LlmClient', () => {
   it('parses a valid answer, sends the key only as a bearer header and counts tokens', async () => {
@@ -46,7 +50,12 @@ describe('LlmClient', () => {
   });
 
   it('feeds a validation error back and counts the repair retry', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'json', value: { n: -1 } }, { kind: 'json', value: { n: 2 } }]) });
+    server = await startOpenAiServer({
+      script: scripted([
+        { kind: 'json', value: { n: -1 } },
+        { kind: 'json', value: { n: 2 } },
+      ]),
+    });
     const c = client(server);
     const meter = newMeter();
     expect(await ask(c, meter)).toBe(2);
@@ -57,7 +66,12 @@ describe('LlmClient', () => {
   });
 
   it('gives up on malformed and schema-violating answers after the bounded repairs', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'text', content: '{"n": 3' }, { kind: 'json', value: { n: 'three' } }]) });
+    server = await startOpenAiServer({
+      script: scripted([
+        { kind: 'text', content: '{"n": 3' },
+        { kind: 'json', value: { n: 'three' } },
+      ]),
+    });
     const c = client(server, { maxRepairs: 1 });
     const err = await ask(c).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmError);
@@ -66,7 +80,12 @@ describe('LlmClient', () => {
   });
 
   it('honours Retry-After on 429 before retrying', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'status', status: 429, headers: { 'retry-after': '1' } }, { kind: 'json', value: { n: 5 } }]) });
+    server = await startOpenAiServer({
+      script: scripted([
+        { kind: 'status', status: 429, headers: { 'retry-after': '1' } },
+        { kind: 'json', value: { n: 5 } },
+      ]),
+    });
     const c = client(server);
     expect(await ask(c)).toBe(5);
     const [first, second] = server.requests;
@@ -76,7 +95,9 @@ describe('LlmClient', () => {
   });
 
   it('retries a 500 and a dropped connection with backoff', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'status', status: 500 }, { kind: 'reset' }, { kind: 'json', value: { n: 1 } }]) });
+    server = await startOpenAiServer({
+      script: scripted([{ kind: 'status', status: 500 }, { kind: 'reset' }, { kind: 'json', value: { n: 1 } }]),
+    });
     const c = client(server);
     expect(await ask(c)).toBe(1);
     expect(c.stats.transportRetries).toBe(2);
@@ -84,7 +105,12 @@ describe('LlmClient', () => {
   });
 
   it('abandons a reply slower than the timeout and retries', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'slow', ms: 5000, then: { kind: 'json', value: { n: 9 } } }, { kind: 'json', value: { n: 4 } }]) });
+    server = await startOpenAiServer({
+      script: scripted([
+        { kind: 'slow', ms: 5000, then: { kind: 'json', value: { n: 9 } } },
+        { kind: 'json', value: { n: 4 } },
+      ]),
+    });
     const c = client(server, { timeoutMs: 300 });
     const started = performance.now();
     expect(await ask(c)).toBe(4);
@@ -96,7 +122,13 @@ describe('LlmClient', () => {
     server = await startOpenAiServer({ script: scripted([{ kind: 'slow', ms: 5000, then: { kind: 'json', value: { n: 9 } } }]) });
     const c = client(server);
     const stop = new AbortController();
-    const pending = c.complete({ task: 'count', messages: [{ role: 'user', content: 'n' }], schema: Answer, check: positive, signal: stop.signal });
+    const pending = c.complete({
+      task: 'count',
+      messages: [{ role: 'user', content: 'n' }],
+      schema: Answer,
+      check: positive,
+      signal: stop.signal,
+    });
     setTimeout(() => stop.abort(), 100);
     const err = await pending.catch((e: unknown) => e);
     expect((err as LlmError).kind).toBe('aborted');
@@ -111,7 +143,9 @@ describe('LlmClient', () => {
   });
 
   it('keeps the key out of errors and log lines, even when the endpoint echoes it', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'status', status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } }]) });
+    server = await startOpenAiServer({
+      script: scripted([{ kind: 'status', status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } }]),
+    });
     const lines: string[] = [];
     const c = client(server, {}, (l) => lines.push(l));
     const err = (await ask(c).catch((e: unknown) => e)) as LlmError;
@@ -119,7 +153,12 @@ describe('LlmClient', () => {
     expect(err.message).toContain('401');
     expect(err.message).not.toContain(KEY);
     expect(err.message).not.toContain(KEY.slice(0, 12));
-    await c.orOffline('count', undefined, () => ask(c), () => 0);
+    await c.orOffline(
+      'count',
+      undefined,
+      () => ask(c),
+      () => 0,
+    );
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(l).not.toContain(KEY.slice(3, 15));
     expect(JSON.stringify(c.stats)).not.toContain(KEY);
@@ -130,7 +169,12 @@ describe('LlmClient', () => {
     const lines: string[] = [];
     const c = client(server, { spendCapTokens: 1 }, (l) => lines.push(l));
     expect(await ask(c)).toBe(1);
-    const r = await c.orOffline('count', undefined, () => ask(c), () => -1);
+    const r = await c.orOffline(
+      'count',
+      undefined,
+      () => ask(c),
+      () => -1,
+    );
     expect(r).toEqual({ value: -1, fromModel: false });
     expect(c.stats.spendCapReached).toBe(true);
     expect(c.stats.fallbacksBy['spend-cap']).toBe(1);
@@ -146,7 +190,9 @@ describe('LlmClient', () => {
   });
 
   it('streams dialogue as deltas and counts the usage', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'text', content: 'It began on Monday with a dry cough, and it keeps me up at night.' }]) });
+    server = await startOpenAiServer({
+      script: scripted([{ kind: 'text', content: 'It began on Monday with a dry cough, and it keeps me up at night.' }]),
+    });
     const c = client(server);
     const meter = newMeter();
     const deltas: string[] = [];

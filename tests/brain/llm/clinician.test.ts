@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function clinician(extra: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
-  const client = new LlmClient(parseLlmConfig({ baseURL: server.baseURL, model: 'test-model', apiKey: 'sk-clinic-key-000000000000', backoffMs: 5, ...extra }));
+  const client = new LlmClient(
+    parseLlmConfig({ baseURL: server.baseURL, model: 'test-model', apiKey: 'sk-clinic-key-000000000000', backoffMs: 5, ...extra }),
+  );
   const staff = new ClinicalStaff(ctx.kb, ctx.reader);
   return { client, staff, clinician: new LlmClinician(staff, new LlmDoctor(ctx.kb, client, prompts), lang) };
 }
@@ -71,7 +73,11 @@ describe('LlmClinician', () => {
     let seen = 0;
     for (let i = 0; i < 5; i++) {
       const o = await c.consult(ctx.generator.generate(22, i), { learn: false });
-      const prompt = server.requests.slice(before).filter((r) => r.task === 'doctor-diagnose').at(-1)?.body.messages[0]?.content ?? '';
+      const prompt =
+        server.requests
+          .slice(before)
+          .filter((r) => r.task === 'doctor-diagnose')
+          .at(-1)?.body.messages[0]?.content ?? '';
       if (o.report.retrievedCases.length > 0) {
         seen++;
         const first = ctx.kb.disease(o.report.retrievedCases[0]!.disease).name.en;
@@ -118,7 +124,10 @@ describe('LlmClinician', () => {
   });
 
   it('lets the offline brain answer a step the model keeps getting wrong, and counts it', async () => {
-    const broken: Script = (req, n, task) => (task === 'doctor-diagnose' ? { kind: 'json', value: { thought: ['1. hm'], disease: 'moon fever', differential: [] } } : coherent(req, n, task));
+    const broken: Script = (req, n, task) =>
+      task === 'doctor-diagnose'
+        ? { kind: 'json', value: { thought: ['1. hm'], disease: 'moon fever', differential: [] } }
+        : coherent(req, n, task);
     server.setScript(broken);
     const { client, clinician: c } = clinician({ maxRepairs: 1 });
     const patient = ctx.generator.generate(7, 3);
@@ -153,14 +162,16 @@ describe('LlmClinician', () => {
     expect(said.length).toBeGreaterThan(3);
     expect(said.every((s, i) => i === 0 || s.startsWith(said[i - 1]!))).toBe(true);
     expect(said.at(-1)).toBe('It started a few days ago, doctor, and it has been getting worse since.');
-    server.setScript((req, n, task) => (task === 'patient-dialogue' ? { kind: 'text', content: `I think I have ${name}, doctor.` } : coherent(req, n, task)));
+    server.setScript((req, n, task) =>
+      task === 'patient-dialogue' ? { kind: 'text', content: `I think I have ${name}, doctor.` } : coherent(req, n, task),
+    );
     const leaked: string[] = [];
     await expect(
       (async () => {
-        for await (const s of clinician().clinician.streamReply(patient, 'What brings you in today?', { lang: 'en', meter })) leaked.push(s);
+        for await (const s of clinician().clinician.streamReply(patient, 'What brings you in today?', { lang: 'en', meter }))
+          leaked.push(s);
       })(),
     ).rejects.toThrow(/named its disease/);
     expect(leaked.some((s) => s.toLowerCase().includes(name.toLowerCase()))).toBe(false);
   });
 });
-

@@ -22,7 +22,11 @@ describe('LlmDoctor', () => {
     server.setScript(coherent);
     const meter = newMeter();
     const parts: string[] = [];
-    for await (const delta of doctor().streamReply({ lang: 'en', meter }, { persona: '45-year-old teacher', facts: 'cough (3 days)', question: 'When did the cough start?' })) parts.push(delta);
+    for await (const delta of doctor().streamReply(
+      { lang: 'en', meter },
+      { persona: '45-year-old teacher', facts: 'cough (3 days)', question: 'When did the cough start?' },
+    ))
+      parts.push(delta);
     expect(parts.length).toBeGreaterThan(2);
     expect(parts.join('')).toMatch(/^It started a few days ago/);
     expect(server.requests.at(-1)?.body.stream).toBe(true);

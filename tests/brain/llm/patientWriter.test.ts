@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const writer = () => new LlmPatientWriter(kb, new LlmClient(parseLlmConfig({ baseURL: server.baseURL, model: 'm', maxRepairs: 1 })), loadPromptBook());
+const writer = () =>
+  new LlmPatientWriter(kb, new LlmClient(parseLlmConfig({ baseURL: server.baseURL, model: 'm', maxRepairs: 1 })), loadPromptBook());
 
 describe('LlmPatientWriter', () => {
   it('writes a patient in four checked steps, consistent with the knowledge base', async () => {
@@ -41,13 +42,18 @@ describe('LlmPatientWriter', () => {
     const d = kb.diseases[0]!;
     let n = 0;
     server.setScript((req, i, task) => {
-      if (task === 'patient-generate-history' && n++ === 0) return { kind: 'json', value: { past: [`Known ${d.name.en}`], lifestyle: [], family: [], vaccinations: [] } };
+      if (task === 'patient-generate-history' && n++ === 0)
+        return { kind: 'json', value: { past: [`Known ${d.name.en}`], lifestyle: [], family: [], vaccinations: [] } };
       if (task === 'patient-generate-symptoms') return { kind: 'json', value: { symptoms: [{ term: 'toothache-of-the-soul', days: 2 }] } };
       return coherent(req, i, task);
     });
-    const err = await writer().write({ lang: 'en' }, d.id, 'mild').catch((e: unknown) => e);
+    const err = await writer()
+      .write({ lang: 'en' }, d.id, 'mild')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmError);
-    const repairs = server.requests.map((r) => r.body.messages.at(-1)?.content ?? '').filter((c) => c.startsWith('Your answer was not valid'));
+    const repairs = server.requests
+      .map((r) => r.body.messages.at(-1)?.content ?? '')
+      .filter((c) => c.startsWith('Your answer was not valid'));
     expect(repairs.some((c) => c.includes('names the disease'))).toBe(true);
     expect(repairs.some((c) => c.includes('toothache-of-the-soul'))).toBe(true);
   });

@@ -3,7 +3,17 @@ import { parsePrompt, PromptBook } from '../../../src/brain/llm/prompts';
 import { loadPromptBook } from '../../../src/brain/llm/nodePrompts';
 
 const book = loadPromptBook();
-const TASKS = ['doctor-diagnose', 'doctor-examine', 'doctor-inquiry', 'doctor-reflect', 'doctor-treat', 'patient-dialogue', 'patient-generate', 'patient-roleplay', 'triage'];
+const TASKS = [
+  'doctor-diagnose',
+  'doctor-examine',
+  'doctor-inquiry',
+  'doctor-reflect',
+  'doctor-treat',
+  'patient-dialogue',
+  'patient-generate',
+  'patient-roleplay',
+  'triage',
+];
 
 describe('prompts/', () => {
   it('has every task, each in English and Chinese, with every slot declared', () => {
@@ -35,7 +45,9 @@ describe('prompts/', () => {
   it('refuses malformed files by name and picks the latest version', () => {
     expect(() => parsePrompt('bad.md', '## en')).toThrow(/bad\.md.*<task>\.v<version>\.md/);
     expect(() => parsePrompt('x.v1.md', '---\nslots: a\n---\n## en\n### system\nhi {{a}}\n### user\nu\n')).toThrow(/x\.v1\.md.*## zh/);
-    expect(() => parsePrompt('x.v1.md', '---\nslots: a\n---\n## en\n### system\n{{b}}\n### user\nu\n## zh\n### system\ns\n### user\nu\n')).toThrow(/slot "\{\{b\}\}"/);
+    expect(() =>
+      parsePrompt('x.v1.md', '---\nslots: a\n---\n## en\n### system\n{{b}}\n### user\nu\n## zh\n### system\ns\n### user\nu\n'),
+    ).toThrow(/slot "\{\{b\}\}"/);
     const two = new PromptBook({
       'x.v1.md': '---\nslots:\n---\n## en\n### system\nold\n### user\nu\n## zh\n### system\n旧\n### user\nu\n',
       'x.v2.md': '---\nslots:\n---\n## en\n### system\nnew\n### user\nu\n## zh\n### system\n新\n### user\nu\n',

@@ -5,7 +5,12 @@ import { publicConfig } from '../../../src/brain/llm/config';
 
 function memoryStorage() {
   const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+    m,
+  };
 }
 
 const KEY = 'sk-settings-secret-1234567890';
@@ -13,7 +18,12 @@ const KEY = 'sk-settings-secret-1234567890';
 describe('LLM settings storage', () => {
   it('keeps the key out of storage unless "remember" is ticked', () => {
     const s = memoryStorage();
-    const settings = LlmSettings.parse({ brain: 'llm', preset: 'deepseek', baseURL: 'https://api.deepseek.com/v1', model: 'deepseek-chat' });
+    const settings = LlmSettings.parse({
+      brain: 'llm',
+      preset: 'deepseek',
+      baseURL: 'https://api.deepseek.com/v1',
+      model: 'deepseek-chat',
+    });
     saveLlmSettings(s, settings, KEY);
     expect([...s.m.values()].join('\n')).not.toContain(KEY);
     expect(loadLlmSettings(s).settings.model).toBe('deepseek-chat');
@@ -42,7 +52,9 @@ describe('LLM settings storage', () => {
 
   it('shows the run figures in both languages, the spend cap when reached', () => {
     const f = { ...newRunStats(), calls: 12, promptTokens: 3000, completionTokens: 400, retries: 2, fallbacks: 1, spendCapReached: true };
-    expect(figuresLine(f, 'en')).toBe('This run: 12 calls, 3000+400 tokens, 2 retries, 1 offline fallbacks; spend cap reached: the offline brain answers');
+    expect(figuresLine(f, 'en')).toBe(
+      'This run: 12 calls, 3000+400 tokens, 2 retries, 1 offline fallbacks; spend cap reached: the offline brain answers',
+    );
     expect(figuresLine(f, 'zh')).toContain('离线回退1次');
   });
 });

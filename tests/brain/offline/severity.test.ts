@@ -26,7 +26,13 @@ describe('SeverityJudge', () => {
     const a = new SeverityJudge(kb, textbook);
     const analyte = kb.exams.flatMap((e) => e.analytes ?? [])[0];
     expect(analyte).toBeDefined();
-    for (let i = 0; i < 8; i++) a.learn(3, { deviation: 1, values: [{ analyte: analyte!.id, value: analyte!.high * (1.5 + i / 4) }], burden: 6 }, 2, i % 2 ? 'severe' : 'mild');
+    for (let i = 0; i < 8; i++)
+      a.learn(
+        3,
+        { deviation: 1, values: [{ analyte: analyte!.id, value: analyte!.high * (1.5 + i / 4) }], burden: 6 },
+        2,
+        i % 2 ? 'severe' : 'mild',
+      );
     const b = new SeverityJudge(kb, textbook);
     b.import(a.export());
     expect(b.export()).toEqual(a.export());

@@ -12,8 +12,16 @@ import { buildStaff } from '../../../src/ui/dashboard/hospitalState';
 describe('loading a large base in small steps', () => {
   it('gives the same doctors as loading the bundle at once', async () => {
     const ctx = defaultContext();
-    const learned = exportBundle(simulate(ctx.generator, ctx.reader, { consultations: 1_500, seed: 61, examPerDisease: 0, checkpoints: 0, clock: () => 0 }).staff);
-    const app: AppContext = { ...ctx, matcher: new VocabularyMatcher(ctx.kb), staff: new ClinicalStaff(ctx.kb, ctx.reader), bus: mitt<AppEvents>(), lang: () => 'en' };
+    const learned = exportBundle(
+      simulate(ctx.generator, ctx.reader, { consultations: 1_500, seed: 61, examPerDisease: 0, checkpoints: 0, clock: () => 0 }).staff,
+    );
+    const app: AppContext = {
+      ...ctx,
+      matcher: new VocabularyMatcher(ctx.kb),
+      staff: new ClinicalStaff(ctx.kb, ctx.reader),
+      bus: mitt<AppEvents>(),
+      lang: () => 'en',
+    };
     const stepped = await buildStaff(app, learned);
     const direct = new ClinicalStaff(ctx.kb, ctx.reader);
     loadBundle(direct, parseBundle(ctx.kb, learned));

@@ -9,7 +9,13 @@ describe('the drill of the address', () => {
   });
 
   it('reads the outbreak, the fever clinic, its triage rule and the surge', () => {
-    expect(read('drill=measles&fever=1&feverTriage=1&surge=35')).toMatchObject({ seed: 1, outbreak: 'measles', feverClinic: true, feverTriage: true, surgePeakPerHour: 35 });
+    expect(read('drill=measles&fever=1&feverTriage=1&surge=35')).toMatchObject({
+      seed: 1,
+      outbreak: 'measles',
+      feverClinic: true,
+      feverTriage: true,
+      surgePeakPerHour: 35,
+    });
     expect(read('drill=influenza')).toMatchObject({ outbreak: 'influenza', feverClinic: false, feverTriage: false, surgePeakPerHour: 20 });
   });
 
