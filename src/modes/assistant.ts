@@ -2,7 +2,7 @@ import type { Lang } from '../schema/common';
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { DiagnosisReport } from '../brain/offline/doctor';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import { ValueReader } from '../knowledge/valueReader';
 import { ageBandOf } from '../patients/oracle';
 import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';

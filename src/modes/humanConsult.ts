@@ -6,7 +6,7 @@ import { Differential } from '../brain/offline/differential';
 import { nextExam } from '../brain/offline/choices';
 import type { DiagnosisReport } from '../brain/offline/doctor';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from '../run/staff';
 import { EMERGENCY_SYMPTOMS, redFlagsAmong } from './redFlags';

@@ -1,7 +1,7 @@
 import type { Emitter } from 'mitt';
 import type { Lang } from '../schema/common';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
 import type { ClinicalStaff } from '../run/staff';

@@ -1,6 +1,6 @@
 import type { Lang } from '../schema/common';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import { clear, h } from './dom';
 import { t } from './i18n';
 

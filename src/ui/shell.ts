@@ -1,7 +1,7 @@
 import mitt from 'mitt';
 import type { Lang } from '../schema/common';
 import { loadKnowledge } from '../knowledge/load';
-import { VocabularyMatcher } from '../knowledge/matcher';
+import { VocabularyMatcher } from '../language/matcher';
 import { fetchKbFiles, fetchPeople } from '../knowledge/viteFiles';
 import { fetchJson } from './assetFiles';
 import { PatientGenerator } from '../patients/generator';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import mitt from 'mitt';
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../../src/cli/context';
-import { VocabularyMatcher } from '../../../src/knowledge/matcher';
+import { VocabularyMatcher } from '../../../src/language/matcher';
 import { exportBundle, loadBundle, parseBundle } from '../../../src/run/bundle';
 import { simulate } from '../../../src/run/simulate';
 import { ClinicalStaff } from '../../../src/run/staff';
