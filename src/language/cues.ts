@@ -43,6 +43,10 @@ export const EN_CUES: CueLists = {
     'will not stop', 'non stop', 'nonstop', 'no matter', 'not go away', 'not going away', 'not getting better', 'not improving',
     'not sure', 'no way', 'not much better', 'gone on', 'not really sure', 'no end', 'never stops', 'never goes away',
     'without stopping', 'not helping', 'not helped', 'nothing helps', 'no sooner',
+    // Everyday phrases holding a body-site word that is no body site.
+    'came back', 'come back', 'comes back', 'coming back', 'back then', 'back home', 'go back', 'went back', 'back to work',
+    'back to normal', 'on the other hand', 'hand in', 'second hand', 'heads up', 'head to', 'head back', 'face to face',
+    'in the back of my mind', 'at the back of',
   ],
   hedge: [
     'maybe', 'perhaps', 'possibly', 'possible', 'probably', 'might', 'might be', 'i think', 'i guess', 'not sure if', 'kind of',
@@ -80,6 +84,9 @@ export const ZH_CUES: CueLists = {
     '不知道', '不清楚', '不确定', '不一定', '不仅', '不但', '不少', '差不多', '不对劲', '不得了', '不正常', '不规律', '不好受', '不管',
     '无力', '无法', '无缘无故', '没劲', '没完', '没停', '不见好', '没好', '没见好', '不见轻', '不退', '未退', '不消', '不踏实',
     '不安', '不上', '不来', '不过来', '不动', '不开', '不着', '不进', '不了了', '无明显诱因', '无诱因', '无明显原因',
+    // Everyday words holding a body-site character that is no body site.
+    '里头', '外头', '上头', '回头', '头一次', '头一回', '开头', '手术', '手机', '手续', '洗手间', '口罩', '心里', '心情', '担心', '放心',
+    '小心', '开心', '关心', '耐心', '点心', '中心', '眼镜', '眼看', '面前', '方面', '见面', '脚步', '背景',
   ],
   hedge: ['可能', '好像', '似乎', '也许', '大概', '或许', '估计', '怀疑', '疑似', '说不清', '不确定', '有点像', '好似', '貌似'],
   family: [

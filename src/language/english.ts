@@ -56,7 +56,8 @@ const stemCache = new Map<string, string>();
 export function stemWord(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\d/.test(word) ? word : stemmer(word);
+    // Adverbs keep their form: Porter takes "extremely" and "extremities" to one stem.
+    s = /^\d/.test(word) || (word.length >= 6 && word.endsWith('ly')) ? word : stemmer(word);
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;
