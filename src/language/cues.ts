@@ -32,7 +32,7 @@ export const EN_CUES: CueLists = {
   negate: [
     'no', 'not', 'denies', 'deny', 'denied', 'denying', 'without', 'never', 'negative for', 'free of', 'nil', 'none',
     'absence of', 'no sign of', 'no signs of', 'no evidence of', 'no history of', 'no longer', 'neither', 'nor', 'never had',
-    'no more', 'nothing like', 'w/o', 'haven t had',
+    'no more', 'nothing like', 'w/o', 'haven t had', 'non', 'non-', 'nontender',
   ],
   'negate-after': [
     'gone', 'has gone', 'went away', 'gone away', 'resolved', 'settled', 'cleared up', 'disappeared', 'any more', 'anymore',
