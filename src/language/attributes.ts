@@ -137,6 +137,7 @@ const EN_TRIGGER: [RegExp, string][] = [
   [/\b(?:in the cold|cold weather|cold air|when it is cold|when its cold)\b/gi, 'cold'],
   [/\b(?:when i move|on movement|moving it|with movement|bending|twisting|lifting)\b/gi, 'movement'],
   [/\b(?:in the morning|mornings?|on waking|first thing)\b/gi, 'morning'],
+  [/\b(?:at rest|while (?:resting|sitting|watching|lying|asleep|reading)|when (?:resting|sitting still)|sitting down|woke me from sleep|in my sleep)\b/gi, 'rest'],
 ];
 const ZH_TRIGGER: [RegExp, string][] = [
   [/活动后|活动时|运动后|运动时|走路|爬楼|上楼|劳累后|用力|干活/g, 'exertion'],
@@ -147,6 +148,7 @@ const ZH_TRIGGER: [RegExp, string][] = [
   [/受凉|遇冷|冷空气|天冷/g, 'cold'],
   [/活动关节|弯腰|转身|动一下|一动就/g, 'movement'],
   [/早上|晨起|清晨|早晨/g, 'morning'],
+  [/休息时|静息|安静时|坐着(?:的时候)?|睡觉中|睡梦中/g, 'rest'],
 ];
 const EN_RELIEVER: [RegExp, string][] = [
   [/\b(?:better|eases|settles|goes away|relieved) (?:with|after|on) rest(?:ing)?\b|\brest helps\b/gi, 'rest'],

@@ -123,7 +123,7 @@ export class ContextReader {
         if (cue.kind === 'negate-after' && plain <= this.window) negated = true;
         if (cue.kind === 'past-after' && plain <= this.window) past = true;
         // A trailing "no" with nothing named after it answers the question before it.
-        if (cue.kind === 'negate' && plain === 0 && !this.termAfter(u, own)) negated = true;
+        if (cue.kind === 'negate' && this.lang === 'en' && plain === 0 && !this.termAfter(u, own)) negated = true;
         u = cue.last;
         continue;
       }

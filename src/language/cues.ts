@@ -46,7 +46,8 @@ export const EN_CUES: CueLists = {
     // Everyday phrases holding a body-site word that is no body site.
     'came back', 'come back', 'comes back', 'coming back', 'back then', 'back home', 'go back', 'went back', 'back to work',
     'back to normal', 'on the other hand', 'hand in', 'second hand', 'heads up', 'head to', 'head back', 'face to face',
-    'in the back of my mind', 'at the back of',
+    'in the back of my mind', 'at the back of', 'falling asleep', 'fall asleep', 'fell asleep', 'golf ball', 'tennis ball',
+    'ball of', 'a ball', 'fall pregnant', 'falling pregnant',
   ],
   hedge: [
     'maybe', 'perhaps', 'possibly', 'possible', 'probably', 'might', 'might be', 'i think', 'i guess', 'not sure if', 'kind of',
@@ -86,7 +87,8 @@ export const ZH_CUES: CueLists = {
     '不安', '不上', '不来', '不过来', '不动', '不开', '不着', '不进', '不了了', '无明显诱因', '无诱因', '无明显原因',
     // Everyday words holding a body-site character that is no body site.
     '里头', '外头', '上头', '回头', '头一次', '头一回', '开头', '手术', '手机', '手续', '洗手间', '口罩', '心里', '心情', '担心', '放心',
-    '小心', '开心', '关心', '耐心', '点心', '中心', '眼镜', '眼看', '面前', '方面', '见面', '脚步', '背景',
+    '小心', '开心', '关心', '耐心', '点心', '中心', '眼镜', '眼看', '面前', '方面', '见面', '脚步', '背景', '过头', '梳头', '洗头',
+    '低头', '抬头', '摇头', '点头', '枕头', '馒头', '脓头', '白头', '黑头', '个头', '苗头', '头发', '头皮屑', '头一天', '手脚麻利',
   ],
   hedge: ['可能', '好像', '似乎', '也许', '大概', '或许', '估计', '怀疑', '疑似', '说不清', '不确定', '有点像', '好似', '貌似'],
   family: [

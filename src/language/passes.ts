@@ -32,7 +32,9 @@ function mark(text: string, units: Unit[]): Segmented {
   for (let i = 0; i < units.length; i++) {
     if (i > 0) {
       const between = text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start);
-      if (between.length > 0) {
+      // A decimal point or a thousands comma inside a number ends nothing ("37.8", "15,000").
+      const inNumber = /^[.,．，]$/.test(between) && /\d$/.test((units[i - 1] as Unit).key) && /^\d/.test((units[i] as Unit).key);
+      if (between.length > 0 && !inNumber) {
         if (SENTENCE_END.test(between)) {
           sentence++;
           clause++;

@@ -23,6 +23,7 @@ const RULES: readonly Rule[] = [
   { from: 'chest-pain', to: 'tearing-chest-back-pain', when: (s) => s.attributes?.character === 'tearing' },
   { from: 'chest-pain', to: 'pleuritic-chest-pain', when: (s) => s.attributes?.triggers?.includes('breathing') === true },
   { from: 'chest-pain', to: 'exertional-chest-pain', when: (s) => s.attributes?.triggers?.includes('exertion') === true },
+  { from: 'chest-pain', to: 'rest-chest-pain', when: (s) => s.attributes?.triggers?.includes('rest') === true },
   { from: 'headache', to: 'sudden-severe-headache', when: (s) => s.attributes?.onset === 'sudden' && severe(s) },
   { from: 'headache', to: 'throbbing-headache', when: (s) => s.attributes?.character === 'throbbing' },
   { from: 'headache', to: 'band-like-headache', when: (s) => s.attributes?.character === 'band-like' },

@@ -25,6 +25,7 @@ import { refine } from './refine';
 import { TypoCorrector } from './typo';
 import { ValueFinder } from './values';
 import { assignAttributes } from './assign';
+import { LooseFindings } from './loose';
 
 /** Texts longer than this are read up to it: a consultation box is not a book. */
 export const MAX_TEXT_LENGTH = 50_000;
@@ -50,6 +51,7 @@ export class ClinicalLanguage {
   readonly lexicon: Lexicon;
   private readonly typo: TypoCorrector;
   private readonly values: ValueFinder;
+  private readonly loose: LooseFindings;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -57,7 +59,8 @@ export class ClinicalLanguage {
   ) {
     this.lexicon = new Lexicon(kb, data);
     this.typo = new TypoCorrector(this.lexicon.englishWords);
-    this.values = new ValueFinder(kb);
+    this.values = new ValueFinder(kb, this.lexicon.t2s);
+    this.loose = new LooseFindings(kb, this.lexicon.t2s);
   }
 
   /** Everything the text says, in its own order. `lang` is the person's language; Chinese text is read as Chinese whatever it says. */
@@ -66,13 +69,14 @@ export class ClinicalLanguage {
     const hasHan = HAN.test(text);
     const spans: Span[] = [];
     const unread: string[] = [];
-    if (hasHan) this.pass(text, 'zh', segmentChinese(text, this.lexicon.t2s), spans, unread);
+    const values = this.values.find(text);
+    if (hasHan) this.pass(text, 'zh', segmentChinese(text, this.lexicon.t2s), spans, unread, values);
     if (!hasHan || /[a-z]{2,}/i.test(text)) {
       const en = segmentEnglish(text, (w) => this.typo.correct(w));
-      this.pass(text, 'en', en, spans, hasHan ? [] : unread);
+      this.pass(text, 'en', en, spans, hasHan ? [] : unread, values);
     }
     const normalValues: NormalValue[] = [];
-    for (const r of this.values.find(text)) {
+    for (const r of values) {
       const term = this.values.finding(r);
       if (!term) {
         normalValues.push({ ...r.value, start: r.start, end: r.end });
@@ -93,7 +97,7 @@ export class ClinicalLanguage {
     return { lang: hasHan ? 'zh' : (lang ?? 'en'), spans: dedupe(spans), normalValues, unread };
   }
 
-  private pass(text: string, lang: Lang, seg: Segmented, spans: Span[], unread: string[]): void {
+  private pass(text: string, lang: Lang, seg: Segmented, spans: Span[], unread: string[], values: readonly { start: number; end: number }[]): void {
     const index = lang === 'en' ? this.lexicon.en : this.lexicon.zh;
     const keys = seg.units.map((u) => u.key);
     const chosen = selectCandidates(index.find(keys, seg.clauseOf), keys.length).map(
@@ -163,6 +167,9 @@ export class ClinicalLanguage {
         ...(from ? { migratedFrom: sideOf(from) } : {}),
       });
     };
+    // A complaint takes the nearest site of its own clause; failing that, the site of an earlier
+    // clause of its sentence when only complaints stand between ("my big toe is red, hot, swollen").
+    const clauseHasTerm = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
     for (const c of concepts) {
       const inSentence = sitesIn.get(seg.sentenceOf[c.first] as number) ?? [];
       if (inSentence.length === 0) continue;
@@ -174,7 +181,18 @@ export class ClinicalLanguage {
         for (const s of before) pairedSites.add(s);
         continue;
       }
-      compose(c, nearest(inSentence, c) as Found);
+      const clause = seg.clauseOf[c.first] as number;
+      const own = inSentence.filter((s) => seg.clauseOf[s.first] === clause);
+      if (own.length > 0) {
+        compose(c, nearest(own, c) as Found);
+        continue;
+      }
+      const earlier = inSentence.filter((s) => s.last < c.first);
+      const site = earlier[earlier.length - 1];
+      if (!site) continue;
+      let clear = true;
+      for (let k = (seg.clauseOf[site.first] as number) + 1; k <= clause && clear; k++) if (clauseHasTerm.has(k)) clear = false;
+      if (clear) compose(c, site);
     }
     // A list of sites under one complaint: "my knees and ankles hurt".
     for (const s of primarySites) {
@@ -196,6 +214,17 @@ export class ClinicalLanguage {
       if (rad.length > 0) m.radiation = rad.map(sideOf);
     }
 
+    // A clause no phrase read may still name an examination finding in the clinician's own words.
+    const clauseHasMention = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
+    for (let i = 0; i < keys.length; ) {
+      let j = i;
+      while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
+      if (!clauseHasMention.has(seg.clauseOf[i] as number)) {
+        const term = this.loose.match(keys.slice(i, j + 1), lang);
+        if (term) mentions.push({ term, first: i, last: j, anchor: i });
+      }
+      i = j + 1;
+    }
     const attributes = readAttributes(text, lang);
     const context = new ContextReader(seg, cues, consumed, keys, lang);
     const made2: Span[] = [];
@@ -227,6 +256,7 @@ export class ClinicalLanguage {
     const read = new Uint8Array(text.length + 1);
     for (const a of attributes) if (a.kind === 'duration') read.fill(1, a.start, a.end);
     for (const s of made2) read.fill(1, s.start, s.end);
+    for (const v of values) read.fill(1, v.start, v.end);
     for (let i = 0; i < keys.length; ) {
       let j = i;
       while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;

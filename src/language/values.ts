@@ -8,6 +8,9 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { ANALYTE_LABELS } from '../knowledge/valueReader';
 import type { AnalyteId } from '../schema/ids';
 import type { SpanValue } from '../schema/language';
+import { foldChinese } from './chinese';
+
+const HAN_CHAR = /\p{Script=Han}/u;
 
 export interface ValueReading {
   analyte: AnalyteId;
@@ -24,8 +27,70 @@ const EXTRA_LABELS: Record<string, string[]> = {
   spo2: ['sats', 'sat', 'o2 sats', 'oxygen', 'oxygen level', 'oxygen levels', 'oxygen sats', 'pulse ox', 'pulse oximeter', 'sp02', '血氧', '氧饱和度'],
   'heart-rate': ['pulse of', 'heart rate of', 'hr of', 'heartrate', 'bpm', '心跳'],
   'respiratory-rate': ['breathing rate', 'resp', 'rr of'],
-  haemoglobin: ['hgb', 'haemoglobin of', '血色素'],
+  haemoglobin: ['hgb', 'haemoglobin of', '血色素', '血红蛋白', '血紅素'],
+  ldl: ['ldl', 'ldl c', 'ldl-c', 'bad cholesterol', '低密度脂蛋白', '低密度'],
+  'total-cholesterol': ['cholesterol', 'total cholesterol', 'tc', 'chol', '胆固醇', '总胆固醇'],
+  triglycerides: ['triglycerides', 'triglyceride', 'trigs', 'tg', '甘油三酯'],
+  potassium: ['k+', '血钾'],
+  sodium: ['na+', '血钠'],
+  creatinine: ['血肌酐', '肌酸酐'],
+  'uric-acid': ['血尿酸'],
+  wbc: ['wcc', 'white count', '白血球', '白细胞计数'],
+  platelets: ['plt count', 'platelet count', '血小板计数'],
 };
+
+/** Chinese numerals to digits, for values told in words ("一百八十多", "三万", "一万八"). */
+const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+export function parseChineseNumber(run: string): number | undefined {
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  for (const ch of run) {
+    if (ch in ZH_DIGIT) {
+      digit = ZH_DIGIT[ch];
+      continue;
+    }
+    const unit = ZH_UNIT[ch];
+    if (unit === undefined) return undefined;
+    if (unit === 10000) {
+      total += (section + (digit ?? 0)) * 10000;
+      section = 0;
+    } else section += (digit ?? 1) * unit;
+    digit = undefined;
+    lastUnit = unit;
+  }
+  // A digit after a unit is the next place down: 一百八 = 180, 一万八 = 18000.
+  if (digit !== undefined) section += lastUnit >= 10 ? (digit * lastUnit) / 10 : digit;
+  return total + section;
+}
+
+/** Rewrites Chinese numerals as digits, keeping a map to the offsets of `origin`. */
+function digitsForChineseNumerals(text: string, origin: readonly number[]): { text: string; origin: number[] } {
+  let out = '';
+  const map: number[] = [];
+  const re = /[零〇一二两三四五六七八九十百千万]{2,}|十/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const n = parseChineseNumber(m[0]);
+    if (n === undefined) continue;
+    for (let i = last; i < m.index; i++) {
+      out += text[i];
+      map.push(origin[i] as number);
+    }
+    const digits = String(n);
+    for (let k = 0; k < digits.length; k++) map.push(origin[m.index] as number);
+    out += digits;
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i < text.length; i++) {
+    out += text[i];
+    map.push(origin[i] as number);
+  }
+  map.push(origin[text.length] as number);
+  return { text: out, origin: map };
+}
 
 /** Conversions from units people use to the knowledge base's unit, and how to guess a missing unit. */
 interface Conversion {
@@ -83,8 +148,12 @@ export class ValueFinder {
   private readonly labelOf = new Map<string, AnalyteId>();
   /** A temperature written without a label: "39.2°C", "102F", "39度". */
   private static readonly BARE_TEMPERATURE = /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(°\s*[cf]|℃|℉|度|degrees?\s*[cf]?)(?![a-z])/gi;
+  private static readonly FEVER_NUMBER = /(?<![\d.])(3[5-9]\.\d|4[0-2]\.\d|9[89]\.\d|10[0-6](?:\.\d)?)()(?![\d.%])/g;
 
-  constructor(private readonly kb: KnowledgeBase) {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly t2s: ReadonlyMap<string, string> = new Map(),
+  ) {
     const labels: [string, AnalyteId][] = [];
     const has = (id: string): boolean => kb.exams.some((e) => e.analytes.some((a) => a.id === id));
     for (const exam of kb.exams) for (const a of exam.analytes) labels.push([a.name.en.toLowerCase(), a.id], [a.name.zh, a.id]);
@@ -94,29 +163,37 @@ export class ValueFinder {
     }
     labels.push(['bp', 'systolic-bp' as AnalyteId], ['blood pressure', 'systolic-bp' as AnalyteId], ['血压', 'systolic-bp' as AnalyteId]);
     for (const [l, id] of labels) if (!this.labelOf.has(l)) this.labelOf.set(l, id);
-    const alternatives = [...this.labelOf.keys()].sort((a, b) => b.length - a.length).map(escape);
-    // A Latin label must stand as a word ("k 3.1", not the k of "work"); a Chinese one anywhere.
+    const sorted = [...this.labelOf.keys()].sort((a, b) => b.length - a.length);
+    const latin = sorted.filter((l) => !HAN_CHAR.test(l)).map(escape);
+    const han = sorted.filter((l) => HAN_CHAR.test(l)).map(escape);
+    // A Latin label must stand as a word ("k 3.1", not the k of "work"); a Chinese one anywhere,
+    // with a few words between it and the number ("眼压右眼48", "血压高达180/110").
     this.pattern = new RegExp(
-      String.raw`(?<![\p{L}\p{N}])(${alternatives.join('|')})(?:\s*(?:level|levels|reading|count|was|is|of|at|=|:|：|达|为|是|到|高达|在|up to|around|about|~)\s*)*\s*${NUMBER}(?:\s*/\s*(\d{2,3}))?\s*${UNIT}`,
+      String.raw`(?:(?<![\p{L}\p{N}])(${latin.join('|')})|(${han.join('|')}))(?:\s*(?:level|levels|reading|count|was|is|of|at|=|:|：|,|，|达|为|是|到|高达|在|up to|around|about|~)\s*)*[\p{Script=Han}]{0,4}?\s*${NUMBER}(?:\s*/\s*(\d{2,3}))?\s*${UNIT}`,
       'giu',
     );
   }
 
   /** Every value in `text`. Blood pressure gives two readings (systolic and diastolic). */
   find(text: string): ValueReading[] {
-    if (!/\d/.test(text)) return [];
+    if (!/[\d０-９]|[一二三四五六七八九十]/.test(text)) return [];
+    // Full-width digits, traditional labels and numerals in words read like the rest.
+    const folded = foldChinese(text, this.t2s);
+    const numeric = HAN_CHAR.test(text) ? digitsForChineseNumerals(folded.text, folded.origin) : folded;
+    const lower = numeric.text;
+    const at = (i: number): number => numeric.origin[i] as number;
+    if (!/\d/.test(lower)) return [];
     const out: ValueReading[] = [];
-    const lower = text.toLowerCase();
     this.pattern.lastIndex = 0;
     for (const m of lower.matchAll(this.pattern)) {
-      const label = (m[1] ?? '').replace(/\s+/g, ' ');
+      const label = (m[1] ?? m[2] ?? '').replace(/\s+/g, ' ');
       const analyte = this.labelOf.get(label) ?? this.labelOf.get(label.replace(/\s/g, ''));
       if (!analyte) continue;
-      const raw = Number((m[2] ?? '').replace(',', '.'));
-      const second = m[3];
-      const unit = (m[4] ?? '').trim();
-      const start = m.index;
-      const end = m.index + m[0].trimEnd().length;
+      const raw = Number((m[3] ?? '').replace(',', '.'));
+      const second = m[4];
+      const unit = (m[5] ?? '').trim();
+      const start = at(m.index);
+      const end = at(m.index + m[0].trimEnd().length);
       const written = text.slice(start, end);
       if (analyte === 'systolic-bp') {
         if (!second) continue;
@@ -130,15 +207,20 @@ export class ValueFinder {
       if (analyte === 'temperature' && /^(?:fever|发烧|高烧|running)$/.test(label) && !(raw >= 35 && raw <= 43) && !(raw >= 95 && raw <= 110)) continue;
       out.push(this.reading(analyte, raw, unit, written, start, end));
     }
-    ValueFinder.BARE_TEMPERATURE.lastIndex = 0;
-    for (const m of lower.matchAll(ValueFinder.BARE_TEMPERATURE)) {
-      if (out.some((r) => r.start <= m.index && r.end >= m.index)) continue;
-      const raw = Number(m[1]);
-      const unit = (m[2] ?? '').replace(/\s+/g, '');
-      const celsius = /f|℉/.test(unit) ? ((raw - 32) * 5) / 9 : raw;
-      if (celsius < 34 || celsius > 43.5) continue;
-      const end = m.index + m[0].length;
-      out.push(this.reading('temperature' as AnalyteId, raw, unit, text.slice(m.index, end), m.index, end));
+    // A temperature without a label: "39.2°C", "102F", "39度" — or, when the text speaks of fever, "37.8左右".
+    const feverish = /发烧|发热|体温|烧到|fever|temp|febrile|pyrexi/i.test(lower);
+    for (const re of feverish ? [ValueFinder.BARE_TEMPERATURE, ValueFinder.FEVER_NUMBER] : [ValueFinder.BARE_TEMPERATURE]) {
+      re.lastIndex = 0;
+      for (const m of lower.matchAll(re)) {
+        const start = at(m.index);
+        if (out.some((r) => r.start <= start && r.end > start)) continue;
+        const raw = Number(m[1]);
+        const unit = (m[2] ?? '').replace(/\s+/g, '');
+        const celsius = /f|℉/.test(unit) || raw > 45 ? ((raw - 32) * 5) / 9 : raw;
+        if (celsius < 34 || celsius > 43.5) continue;
+        const end = at(m.index + m[0].length);
+        out.push(this.reading('temperature' as AnalyteId, raw, unit, text.slice(start, end), start, end));
+      }
     }
     return out
       .filter((r) => {
