@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util';
 import { loadDefaultMatcher } from '../src/language/nodeFiles';
 import { parsePhraseSet, scorePhrases } from '../src/language/phraseSet';
 
-const { values } = parseArgs({ options: { lang: { type: 'string', default: 'en' }, part: { type: 'string', default: 'dev' }, mistakes: { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: {
+    lang: { type: 'string', default: 'en' },
+    part: { type: 'string', default: 'dev' },
+    mistakes: { type: 'string', default: '0' },
+  },
+});
 const lang = values.lang === 'zh' ? 'zh' : 'en';
 const file = `tests/fixtures/language/${lang}.${values.part}.jsonl`;
 const lines = parsePhraseSet(readFileSync(file, 'utf8'), file);

@@ -15,9 +15,34 @@ export type AttributeReading =
   | { kind: 'reliever'; value: string; start: number; end: number };
 
 const EN_NUMBER: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, few: 3, 'a few': 3, couple: 2, 'a couple': 2, 'a couple of': 2, 'couple of': 2,
-  several: 4, some: 3, half: 0.5, 'a half': 0.5,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  few: 3,
+  'a few': 3,
+  couple: 2,
+  'a couple': 2,
+  'a couple of': 2,
+  'couple of': 2,
+  several: 4,
+  some: 3,
+  half: 0.5,
+  'a half': 0.5,
 };
 const UNIT_DAYS: Record<string, number> = { h: 1 / 24, m: 1 / 1440, d: 1, w: 7, mo: 30, y: 365 };
 
@@ -54,7 +79,22 @@ const EN_SINCE: [RegExp, number][] = [
   [/\bfor days\b/gi, 4],
 ];
 
-const ZH_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5, 几: 3, 数: 3 };
+const ZH_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  半: 0.5,
+  几: 3,
+  数: 3,
+};
 function zhNumber(s: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   if (s === '十几' || s === '十来') return 12;
@@ -71,8 +111,21 @@ function zhNumber(s: string): number | undefined {
   }
   return total + current;
 }
-const ZH_DURATION = /(\d+(?:\.\d+)?|[一二两三四五六七八九十半几数]+)\s*(?:多|来)?\s*(个)?\s*(小时|钟头|分钟|天|日|晚|周|星期|礼拜|月|年)(?:多|左右|了)?/g;
-const ZH_UNIT: Record<string, number> = { 小时: 1 / 24, 钟头: 1 / 24, 分钟: 1 / 1440, 天: 1, 日: 1, 晚: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30, 年: 365 };
+const ZH_DURATION =
+  /(\d+(?:\.\d+)?|[一二两三四五六七八九十半几数]+)\s*(?:多|来)?\s*(个)?\s*(小时|钟头|分钟|天|日|晚|周|星期|礼拜|月|年)(?:多|左右|了)?/g;
+const ZH_UNIT: Record<string, number> = {
+  小时: 1 / 24,
+  钟头: 1 / 24,
+  分钟: 1 / 1440,
+  天: 1,
+  日: 1,
+  晚: 1,
+  周: 7,
+  星期: 7,
+  礼拜: 7,
+  月: 30,
+  年: 365,
+};
 const ZH_SINCE: [RegExp, number][] = [
   [/昨晚|昨天晚上|昨夜|夜里开始/g, 1],
   [/今天早上|今早|今天上午|早上起来|今天/g, 0.3],
@@ -85,7 +138,10 @@ const ZH_SINCE: [RegExp, number][] = [
 ];
 
 const EN_SEVERITY: [RegExp, 'mild' | 'moderate' | 'severe'][] = [
-  [/\b(?:severe|terrible|horrible|excruciating|unbearable|agony|agonising|agonizing|worst|really bad|very bad|awful|crippling|intense)\b/gi, 'severe'],
+  [
+    /\b(?:severe|terrible|horrible|excruciating|unbearable|agony|agonising|agonizing|worst|really bad|very bad|awful|crippling|intense)\b/gi,
+    'severe',
+  ],
   [/\b(?:moderate|quite bad|pretty bad)\b/gi, 'moderate'],
   [/\b(?:mild|slight|slightly|a bit|a little|a touch of|niggling|minor)\b/gi, 'mild'],
 ];
@@ -97,7 +153,10 @@ const ZH_SEVERITY: [RegExp, 'mild' | 'moderate' | 'severe'][] = [
 const SCORE = /(\d{1,2})\s*(?:\/|out of|分之|over)\s*10\b|(?:打|评)?\s*(\d{1,2})\s*分/g;
 
 const EN_ONSET: [RegExp, 'sudden' | 'gradual'][] = [
-  [/\b(?:sudden(?:ly)?|all of a sudden|out of (?:nowhere|the blue)|came on (?:quickly|fast|all at once)|abrupt(?:ly)?|like a thunderclap|started suddenly)\b/gi, 'sudden'],
+  [
+    /\b(?:sudden(?:ly)?|all of a sudden|out of (?:nowhere|the blue)|came on (?:quickly|fast|all at once)|abrupt(?:ly)?|like a thunderclap|started suddenly)\b/gi,
+    'sudden',
+  ],
   [/\b(?:gradual(?:ly)?|slowly|over time|crept up|getting worse over|bit by bit|insidious)\b/gi, 'gradual'],
 ];
 const ZH_ONSET: [RegExp, 'sudden' | 'gradual'][] = [
@@ -129,15 +188,24 @@ const ZH_CHARACTER: [RegExp, string][] = [
 ];
 
 const EN_TRIGGER: [RegExp, string][] = [
-  [/\b(?:on exertion|exertional|when i (?:walk|run|exercise|climb|go up|do anything|exert)|walking (?:uphill|up hills?|up stairs)|climbing stairs|going up stairs|with exercise|on exercise|during exercise|after exercise|when exercising|exercise|activity|physical effort|SOBOE|DOE)\b/gi, 'exertion'],
+  [
+    /\b(?:on exertion|exertional|when i (?:walk|run|exercise|climb|go up|do anything|exert)|walking (?:uphill|up hills?|up stairs)|climbing stairs|going up stairs|with exercise|on exercise|during exercise|after exercise|when exercising|exercise|activity|physical effort|SOBOE|DOE)\b/gi,
+    'exertion',
+  ],
   [/\b(?:at night|in the night|nocturnal|overnight|wakes? me (?:up)?|woken|at bedtime|in bed)\b/gi, 'night'],
   [/\b(?:after (?:eating|meals?|food|a meal|fatty food|a big meal)|when i eat|postprandial|after i eat)\b/gi, 'meals'],
-  [/\b(?:when i (?:breathe in|take a (?:deep )?breath|cough|sneeze)|on (?:deep )?inspiration|deep breath(?:ing)?|breathing in|pleuritic)\b/gi, 'breathing'],
+  [
+    /\b(?:when i (?:breathe in|take a (?:deep )?breath|cough|sneeze)|on (?:deep )?inspiration|deep breath(?:ing)?|breathing in|pleuritic)\b/gi,
+    'breathing',
+  ],
   [/\b(?:lying (?:flat|down)|lie (?:flat|down)|when i lie)\b/gi, 'lying-flat'],
   [/\b(?:in the cold|cold weather|cold air|when it is cold|when its cold)\b/gi, 'cold'],
   [/\b(?:when i move|on movement|moving it|with movement|bending|twisting|lifting)\b/gi, 'movement'],
   [/\b(?:in the morning|mornings?|on waking|first thing)\b/gi, 'morning'],
-  [/\b(?:at rest|while (?:resting|sitting|watching|lying|asleep|reading)|when (?:resting|sitting still)|sitting down|woke me from sleep|in my sleep)\b/gi, 'rest'],
+  [
+    /\b(?:at rest|while (?:resting|sitting|watching|lying|asleep|reading)|when (?:resting|sitting still)|sitting down|woke me from sleep|in my sleep)\b/gi,
+    'rest',
+  ],
 ];
 const ZH_TRIGGER: [RegExp, string][] = [
   [/活动后|活动时|运动后|运动时|走路|爬楼|上楼|劳累后|用力|干活/g, 'exertion'],
@@ -178,7 +246,11 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
   const out: AttributeReading[] = [];
   const en = lang !== 'zh' || /[a-z]/i.test(text);
   const zh = lang !== 'en';
-  if (/\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several|some|half)\b|[一二两三四五六七八九十半几数]/i.test(text)) {
+  if (
+    /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several|some|half)\b|[一二两三四五六七八九十半几数]/i.test(
+      text,
+    )
+  ) {
     if (en) {
       for (const m of text.matchAll(EN_DURATION)) {
         const amount = m[1]?.toLowerCase() ?? '';
@@ -189,7 +261,12 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
         if (/times?\s+(?:a|per|an)?\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index + (m[0].indexOf(m[1] ?? '') || 0)))) continue;
         if (/^(?:a|an|one)$/i.test(amount) && !/\b(?:for|since|over|past|last|about)\b/i.test(m[0])) continue;
         // An age ("35 years old"), a time ago ("5 years ago") or a gestation ("32 weeks pregnant") is no duration.
-        if (/^[\s-]*(?:old|of age|ago|back|pregnant|gestation|along|postpartum|post partum|postnatal)\b/i.test(text.slice(m.index + m[0].length))) continue;
+        if (
+          /^[\s-]*(?:old|of age|ago|back|pregnant|gestation|along|postpartum|post partum|postnatal)\b/i.test(
+            text.slice(m.index + m[0].length),
+          )
+        )
+          continue;
         if (/-?(?:year|yr)-?old/i.test(text.slice(m.index, m.index + m[0].length + 5))) continue;
         const half = /and a half/i.test(m[0]) ? 0.5 : 0;
         out.push({ kind: 'duration', days: round((n + half) * unit), text: m[0].trim(), start: m.index, end: m.index + m[0].length });
@@ -214,7 +291,8 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
     }
     for (const m of text.matchAll(SCORE)) {
       const v = Number(m[1] ?? m[2]);
-      if (v <= 10 && (m[1] !== undefined || /分/.test(m[0]))) out.push({ kind: 'severity', value: v, start: m.index, end: m.index + m[0].length });
+      if (v <= 10 && (m[1] !== undefined || /分/.test(m[0])))
+        out.push({ kind: 'severity', value: v, start: m.index, end: m.index + m[0].length });
     }
   }
   if (en) {
@@ -248,4 +326,31 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
 
 function round(days: number): number {
   return Math.round(days * 100) / 100;
+}
+
+/**
+ * A pregnancy told by its weeks: "I'm 34 weeks", "at 28 weeks", "32/40", "G2P1 36+2 weeks", "孕32周",
+ * "怀孕8周". A duration ("for 3 weeks", "三周了") is not a gestation.
+ */
+export function readGestation(text: string): { weeks: number; start: number; end: number }[] {
+  const out: { weeks: number; start: number; end: number }[] = [];
+  const en =
+    /(?:\b(?:i'?m|i am|she'?s|she is|at|about|around|now|currently|nearly)\s+|^\s*|[,;]\s*)(\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?|\/40)(?:\s+(?:pregnant|gestation|along))?\b(?!\s*(?:ago|old|of|now|later|after|before|postpartum))/gi;
+  for (const m of text.matchAll(en)) {
+    const weeks = Number(m[1]);
+    if (weeks < 4 || weeks > 43) continue;
+    if (
+      /\b(?:for|since|over|past|last|x)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[0].length - m[0].trimStart().length)))
+    )
+      continue;
+    const start = m.index + m[0].indexOf(m[1] as string);
+    out.push({ weeks, start, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(
+    /(?:孕|怀孕|妊娠|懷孕)\s*(\d{1,2})(?:\s*\+\s*\d)?\s*(?:周|週|w)|(\d{1,2})\s*(?:周|週)(?:的)?(?:身孕|孕)/g,
+  )) {
+    const weeks = Number(m[1] ?? m[2]);
+    if (weeks >= 4 && weeks <= 43) out.push({ weeks, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { KbError, issuesFromZod, type KbIssue } from '../knowledge/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { ConceptFile, LayFile, SiteFile, SiteTermFile, T2sFile, type LanguageData } from '../schema/language';
+import { ConceptFile, LayFile, PlainFile, SiteFile, SiteTermFile, T2sFile, type LanguageData } from '../schema/language';
 
 /** One data file as read from disk or fetched: its name inside assets/language/ and its JSON. */
 export interface LanguageFile {
@@ -15,7 +15,7 @@ export interface LanguageFile {
   data: unknown;
 }
 
-export const LANGUAGE_FILES = ['lay.en.json', 'lay.zh.json', 'sites.json', 'concepts.json', 'siteTerms.json', 't2s.json'] as const;
+export const LANGUAGE_FILES = ['lay.en.json', 'lay.zh.json', 'sites.json', 'concepts.json', 'siteTerms.json', 't2s.json', 'plain.json'] as const;
 
 function parse<T>(schema: z.ZodType<T>, file: LanguageFile | undefined, fallback: T, issues: KbIssue[]): T {
   if (!file) return fallback;
@@ -27,6 +27,7 @@ function parse<T>(schema: z.ZodType<T>, file: LanguageFile | undefined, fallback
 
 export function parseLanguageData(files: readonly LanguageFile[], kb: KnowledgeBase): LanguageData {
   const issues: KbIssue[] = [];
+  const at = (file: string, path: string, message: string): void => void issues.push({ file: `assets/language/${file}`, path, message });
   const byName = new Map(files.map((f) => [f.path.replace(/^.*\//, ''), f]));
   const data: LanguageData = {
     lay: { en: parse(LayFile, byName.get('lay.en.json'), [], issues), zh: parse(LayFile, byName.get('lay.zh.json'), [], issues) },
@@ -34,8 +35,11 @@ export function parseLanguageData(files: readonly LanguageFile[], kb: KnowledgeB
     concepts: parse(ConceptFile, byName.get('concepts.json'), [], issues),
     siteTerms: parse(SiteTermFile, byName.get('siteTerms.json'), [], issues),
     t2s: parse(T2sFile, byName.get('t2s.json'), {}, issues),
+    plain: parse(PlainFile, byName.get('plain.json'), [], issues),
   };
-  const at = (file: string, path: string, message: string): void => void issues.push({ file: `assets/language/${file}`, path, message });
+  data.plain.forEach((e, i) => {
+    if (!kb.hasTerm(e.term)) at('plain.json', `[${i}].term`, `unknown term "${e.term}"`);
+  });
   for (const lang of ['en', 'zh'] as const) {
     data.lay[lang].forEach((e, i) => {
       if (!kb.hasTerm(e.term)) at(`lay.${lang}.json`, `[${i}].term`, `unknown term "${e.term}"`);

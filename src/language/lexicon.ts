@@ -48,8 +48,10 @@ export class Lexicon {
         for (const p of pass === 'name' ? [term.name.zh] : term.synonyms.zh) this.addZh(p, entry);
       }
     }
-    for (const e of data.lay.en) if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addEn(p, { kind: 'term', id: e.term, rank: RANK.lay });
-    for (const e of data.lay.zh) if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addZh(p, { kind: 'term', id: e.term, rank: RANK.lay });
+    for (const e of data.lay.en)
+      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addEn(p, { kind: 'term', id: e.term, rank: RANK.lay });
+    for (const e of data.lay.zh)
+      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addZh(p, { kind: 'term', id: e.term, rank: RANK.lay });
     this.addAnalytePhrases();
     for (const site of data.sites) {
       this.sites.set(site.id, site);
@@ -63,8 +65,10 @@ export class Lexicon {
       for (const p of c.phrases.zh) this.addZh(p, entry);
     }
     for (const r of data.siteTerms) if (kb.hasTerm(r.term)) this.siteTerms.set(`${r.concept}|${r.site}`, r.term);
-    for (const [kind, phrases] of Object.entries(EN_CUES)) for (const p of phrases) this.addEn(p, { kind: 'cue', id: kind, rank: RANK.cue });
-    for (const [kind, phrases] of Object.entries(ZH_CUES)) for (const p of phrases) this.addZh(p, { kind: 'cue', id: kind, rank: RANK.cue });
+    for (const [kind, phrases] of Object.entries(EN_CUES))
+      for (const p of phrases) this.addEn(p, { kind: 'cue', id: kind, rank: RANK.cue });
+    for (const [kind, phrases] of Object.entries(ZH_CUES))
+      for (const p of phrases) this.addZh(p, { kind: 'cue', id: kind, rank: RANK.cue });
   }
 
   private addEn(phrase: string, entry: Entry): void {
@@ -89,7 +93,8 @@ export class Lexicon {
       const analyte = this.kb.analyte(term.analyte).analyte;
       const entry: Entry = { kind: 'term', id: term.id, rank: RANK.analyte };
       const words = EN_DIRECTION[term.direction];
-      const strip = (s: string): string => s.replace(new RegExp(`^(${[...EN_DIRECTION.high, ...EN_DIRECTION.low].join('|')})\\s+`, 'i'), '');
+      const strip = (s: string): string =>
+        s.replace(new RegExp(`^(${[...EN_DIRECTION.high, ...EN_DIRECTION.low].join('|')})\\s+`, 'i'), '');
       const bases = new Set([analyte.name.en, ...parenthesised(analyte.name.en), strip(term.name.en), ...term.synonyms.en.map(strip)]);
       for (const base of bases) for (const w of words) for (const p of [`${w} ${base}`, `${base} ${w}`]) this.addEn(p, entry);
       for (const base of new Set([analyte.name.zh, ...parenthesised(analyte.name.zh)]))

@@ -3,6 +3,7 @@ import type { TermId } from '../schema/ids';
 import { EMPTY_LANGUAGE_DATA, type Extraction, type LanguageData } from '../schema/language';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { englishTokens } from './english';
+import { PlainWords } from './plain';
 import { ClinicalLanguage } from './understand';
 
 export interface TermMatch {
@@ -36,6 +37,8 @@ function contentWords(phrase: string): string[] {
  */
 export class VocabularyMatcher {
   readonly language: ClinicalLanguage;
+  /** Everyday words for asking about and telling each term. */
+  readonly words: PlainWords;
   /** Content word → the English names and synonyms (as word sets) that contain it, for paraphrases. */
   private readonly byWord = new Map<string, { term: TermId; words: string[] }[]>();
 
@@ -44,6 +47,7 @@ export class VocabularyMatcher {
     data: LanguageData = EMPTY_LANGUAGE_DATA,
   ) {
     this.language = new ClinicalLanguage(kb, data);
+    this.words = new PlainWords(kb, data.plain);
     for (const term of kb.terms) {
       for (const phrase of [term.name.en, ...term.synonyms.en]) {
         const words = [...new Set(contentWords(phrase))];

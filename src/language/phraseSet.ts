@@ -98,7 +98,8 @@ export function scorePhrases(lines: readonly PhraseLine[], read: (text: string) 
       if (e.value) {
         s.value.checked++;
         const v = sp.value;
-        if (v && v.analyte === e.value.analyte && Math.abs(v.value - e.value.value) <= Math.max(0.15, Math.abs(e.value.value) * 0.03)) s.value.right++;
+        if (v && v.analyte === e.value.analyte && Math.abs(v.value - e.value.value) <= Math.max(0.15, Math.abs(e.value.value) * 0.03))
+          s.value.right++;
       }
     }
   }
@@ -117,7 +118,7 @@ export function parsePhraseSet(text: string, name: string): PhraseLine[] {
     try {
       data = JSON.parse(raw);
     } catch (err) {
-      throw new Error(`${name}:${i + 1}: not valid JSON (${(err as Error).message})`);
+      throw new Error(`${name}:${i + 1}: not valid JSON (${(err as Error).message})`, { cause: err });
     }
     const r = PhraseLine.safeParse(data);
     if (!r.success) throw new Error(`${name}:${i + 1}: ${r.error.issues.map((x) => `${formatPath(x.path)}: ${x.message}`).join('; ')}`);

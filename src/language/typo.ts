@@ -32,7 +32,7 @@ function deletes(word: string, depth: number, out: Set<string>): void {
     const d = word.slice(0, i) + word.slice(i + 1);
     if (!out.has(d)) {
       out.add(d);
-      depth > 1 && deletes(d, depth - 1, out);
+      if (depth > 1) deletes(d, depth - 1, out);
     }
   }
 }

@@ -14,7 +14,7 @@ import type { Lang } from '../schema/common';
 import type { TermId } from '../schema/ids';
 import type { ConceptId, Extraction, LanguageData, NormalValue, SiteId, Span, SpanSite } from '../schema/language';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { readAttributes } from './attributes';
+import { readAttributes, readGestation } from './attributes';
 import { HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
 import { ContextReader, type Mention } from './context';
@@ -75,6 +75,24 @@ export class ClinicalLanguage {
       const en = segmentEnglish(text, (w) => this.typo.correct(w));
       this.pass(text, 'en', en, spans, hasHan ? [] : unread, values);
     }
+    // A pregnancy told by its weeks.
+    const g = this.kb.hasTerm('pregnant') ? readGestation(text)[0] : undefined;
+    const told = spans.find((s) => s.term === 'pregnant' && s.subject === 'patient');
+    if (g && told) told.attributes = { ...told.attributes, gestationWeeks: g.weeks };
+    else {
+      if (g)
+        spans.push({
+          text: text.slice(g.start, g.end),
+          start: g.start,
+          end: g.end,
+          term: 'pregnant' as TermId,
+          present: true,
+          certainty: 'certain',
+          subject: 'patient',
+          temporality: 'current',
+          attributes: { gestationWeeks: g.weeks },
+        });
+    }
     const normalValues: NormalValue[] = [];
     for (const r of values) {
       const term = this.values.finding(r);
@@ -97,12 +115,23 @@ export class ClinicalLanguage {
     return { lang: hasHan ? 'zh' : (lang ?? 'en'), spans: dedupe(spans), normalValues, unread };
   }
 
-  private pass(text: string, lang: Lang, seg: Segmented, spans: Span[], unread: string[], values: readonly { start: number; end: number }[]): void {
+  private pass(
+    text: string,
+    lang: Lang,
+    seg: Segmented,
+    spans: Span[],
+    unread: string[],
+    values: readonly { start: number; end: number }[],
+  ): void {
     const index = lang === 'en' ? this.lexicon.en : this.lexicon.zh;
     const keys = seg.units.map((u) => u.key);
-    const chosen = selectCandidates(index.find(keys, seg.clauseOf), keys.length).map(
-      (c): Found => ({ kind: c.entry.kind, id: c.entry.id, first: c.first, last: c.last, units: c.units }),
-    );
+    const chosen = selectCandidates(index.find(keys, seg.clauseOf), keys.length).map((c): Found => ({
+      kind: c.entry.kind,
+      id: c.entry.id,
+      first: c.first,
+      last: c.last,
+      units: c.units,
+    }));
     const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
     const consumed = new Uint8Array(keys.length);
     for (const f of chosen) if (f.kind !== 'cue') for (const u of f.units) consumed[u] = 1;
@@ -216,7 +245,7 @@ export class ClinicalLanguage {
 
     // A clause no phrase read may still name an examination finding in the clinician's own words.
     const clauseHasMention = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
-    for (let i = 0; i < keys.length; ) {
+    for (let i = 0; i < keys.length;) {
       let j = i;
       while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
       if (!clauseHasMention.has(seg.clauseOf[i] as number)) {
@@ -225,7 +254,10 @@ export class ClinicalLanguage {
       }
       i = j + 1;
     }
-    const attributes = readAttributes(text, lang);
+    const gestation = readGestation(text);
+    const attributes = readAttributes(text, lang).filter(
+      (a) => !(a.kind === 'duration' && gestation.some((g) => g.start < a.end && a.start < g.end)),
+    );
     const context = new ContextReader(seg, cues, consumed, keys, lang);
     const made2: Span[] = [];
     for (const m of mentions) {
@@ -257,7 +289,7 @@ export class ClinicalLanguage {
     for (const a of attributes) if (a.kind === 'duration') read.fill(1, a.start, a.end);
     for (const s of made2) read.fill(1, s.start, s.end);
     for (const v of values) read.fill(1, v.start, v.end);
-    for (let i = 0; i < keys.length; ) {
+    for (let i = 0; i < keys.length;) {
       let j = i;
       while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
       const start = (seg.units[i] as { start: number }).start;

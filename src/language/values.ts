@@ -21,10 +21,53 @@ export interface ValueReading {
 
 /** Lay and shorthand labels people put before a value, beyond the analytes' own names. */
 const EXTRA_LABELS: Record<string, string[]> = {
-  temperature: ['temp', 'temps', 'fever of', 'fever', 'temperature of', 'febrile to', 'spiked to', 'running', 'tmax', '烧到', '发烧到', '发热到', '高烧', '体温', '发烧'],
-  glucose: ['sugar', 'sugars', 'sugar level', 'blood sugars', 'bm', 'bms', 'bg', 'cbg', 'fbg', 'fasting sugar', 'glucose level', '空腹血糖', '血糖'],
+  temperature: [
+    'temp',
+    'temps',
+    'fever of',
+    'fever',
+    'temperature of',
+    'febrile to',
+    'spiked to',
+    'running',
+    'tmax',
+    '烧到',
+    '发烧到',
+    '发热到',
+    '高烧',
+    '体温',
+    '发烧',
+  ],
+  glucose: [
+    'sugar',
+    'sugars',
+    'sugar level',
+    'blood sugars',
+    'bm',
+    'bms',
+    'bg',
+    'cbg',
+    'fbg',
+    'fasting sugar',
+    'glucose level',
+    '空腹血糖',
+    '血糖',
+  ],
   'hba1c-value': ['hb a1c', 'glycated haemoglobin', '糖化'],
-  spo2: ['sats', 'sat', 'o2 sats', 'oxygen', 'oxygen level', 'oxygen levels', 'oxygen sats', 'pulse ox', 'pulse oximeter', 'sp02', '血氧', '氧饱和度'],
+  spo2: [
+    'sats',
+    'sat',
+    'o2 sats',
+    'oxygen',
+    'oxygen level',
+    'oxygen levels',
+    'oxygen sats',
+    'pulse ox',
+    'pulse oximeter',
+    'sp02',
+    '血氧',
+    '氧饱和度',
+  ],
   'heart-rate': ['pulse of', 'heart rate of', 'hr of', 'heartrate', 'bpm', '心跳'],
   'respiratory-rate': ['breathing rate', 'resp', 'rr of'],
   haemoglobin: ['hgb', 'haemoglobin of', '血色素', '血红蛋白', '血紅素'],
@@ -204,7 +247,13 @@ export class ValueFinder {
       if (second && analyte !== 'systolic-bp') continue;
       // "fever" alone reads a value only with a temperature's unit or range ("fever 3 days" is a duration).
       if (analyte === 'temperature' && !unit && !(raw >= 35 && raw <= 43) && !(raw >= 95 && raw <= 110)) continue;
-      if (analyte === 'temperature' && /^(?:fever|发烧|高烧|running)$/.test(label) && !(raw >= 35 && raw <= 43) && !(raw >= 95 && raw <= 110)) continue;
+      if (
+        analyte === 'temperature' &&
+        /^(?:fever|发烧|高烧|running)$/.test(label) &&
+        !(raw >= 35 && raw <= 43) &&
+        !(raw >= 95 && raw <= 110)
+      )
+        continue;
       out.push(this.reading(analyte, raw, unit, written, start, end));
     }
     // A temperature without a label: "39.2°C", "102F", "39度" — or, when the text speaks of fever, "37.8左右".

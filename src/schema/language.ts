@@ -9,11 +9,17 @@ import { AnalyteId, TermId } from './ids';
  */
 
 /** A body site: "big toe", "below my ribs on the right", "肚脐周围". */
-export const SiteId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "right-lower-quadrant"').brand<'SiteId'>();
+export const SiteId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "right-lower-quadrant"')
+  .brand<'SiteId'>();
 export type SiteId = z.infer<typeof SiteId>;
 
 /** A generic complaint that needs a site to become a term: pain, swelling, itch… */
-export const ConceptId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "pain"').brand<'ConceptId'>();
+export const ConceptId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "pain"')
+  .brand<'ConceptId'>();
 export type ConceptId = z.infer<typeof ConceptId>;
 
 const Phrase = z.string().min(1).max(120);
@@ -62,6 +68,19 @@ export const SiteTerm = z.strictObject({ concept: ConceptId, site: SiteId, term:
 export type SiteTerm = z.infer<typeof SiteTerm>;
 export const SiteTermFile = z.array(SiteTerm);
 
+/** plain.json: how the doctor asks about a term and how a patient says it, in everyday words. */
+export const PlainEntry = z.strictObject({
+  term: TermId,
+  /** The question in plain words: "Does it hurt or burn when you pass urine?" */
+  ask: Bilingual,
+  /** The patient saying they have it: "it burns when I pee". */
+  say: Bilingual,
+  /** A plain noun phrase: "pain or burning when passing urine". */
+  name: Bilingual,
+});
+export type PlainEntry = z.infer<typeof PlainEntry>;
+export const PlainFile = z.array(PlainEntry);
+
 /** Traditional (and regional variant) characters to simplified ones. */
 export const T2sFile = z.record(z.string().min(1).max(2), z.string().min(1).max(2));
 
@@ -72,9 +91,10 @@ export interface LanguageData {
   concepts: Concept[];
   siteTerms: SiteTerm[];
   t2s: Record<string, string>;
+  plain: PlainEntry[];
 }
 
-export const EMPTY_LANGUAGE_DATA: LanguageData = { lay: { en: [], zh: [] }, sites: [], concepts: [], siteTerms: [], t2s: {} };
+export const EMPTY_LANGUAGE_DATA: LanguageData = { lay: { en: [], zh: [] }, sites: [], concepts: [], siteTerms: [], t2s: {}, plain: [] };
 
 /* ------------------------------------------------------------------ what a text says */
 
@@ -112,6 +132,8 @@ export const SpanAttributes = z.strictObject({
   radiation: z.array(SpanSite).optional(),
   /** Where it started, when it moved ("started around my belly button"). */
   migratedFrom: SpanSite.optional(),
+  /** Weeks of gestation, on a pregnancy ("34 weeks", "孕32周"). */
+  gestationWeeks: z.number().min(1).max(45).optional(),
 });
 export type SpanAttributes = z.infer<typeof SpanAttributes>;
 

@@ -23,7 +23,11 @@ export type AppEvents = {
  */
 export interface AppContext {
   kb: KnowledgeBase;
-  matcher: VocabularyMatcher;
+  /**
+   * The language layer that reads what people type: built on first call, after its lexicons
+   * (data, not script) are fetched; views that read free text ask for it when they open.
+   */
+  language(): Promise<VocabularyMatcher>;
   generator: PatientGenerator;
   reader: ExamReader;
   staff: ClinicalStaff;

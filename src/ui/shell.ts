@@ -2,6 +2,8 @@ import mitt from 'mitt';
 import type { Lang } from '../schema/common';
 import { loadKnowledge } from '../knowledge/load';
 import { VocabularyMatcher } from '../language/matcher';
+import { parseLanguageData } from '../language/data';
+import { fetchLanguageFiles } from '../language/viteFiles';
 import { fetchKbFiles, fetchPeople } from '../knowledge/viteFiles';
 import { fetchJson } from './assetFiles';
 import { PatientGenerator } from '../patients/generator';
@@ -40,14 +42,20 @@ async function buildContext(lang: () => Lang): Promise<AppContext> {
   const kb = loadKnowledge(files);
   const generator = new PatientGenerator(kb, people);
   const reader = new ExamReader(kb, generator.slots);
-  // Built on first use: the hospital's first frame waits for neither the matcher (only the
+  // Built on first use: the hospital's first frame waits for neither the language layer (only the
   // panels that read free text need it) nor textbook doctors that stored ones would replace.
-  let matcher: VocabularyMatcher | undefined;
+  let matcher: Promise<VocabularyMatcher> | undefined;
   let staff: ClinicalStaff | undefined;
   return {
     kb,
-    get matcher() {
-      return (matcher ??= new VocabularyMatcher(kb));
+    language() {
+      // A failed fetch is not kept: the next view that asks tries again.
+      return (matcher ??= fetchLanguageFiles(fetchJson)
+        .then((f) => new VocabularyMatcher(kb, parseLanguageData(f, kb)))
+        .catch((err: unknown) => {
+          matcher = undefined;
+          throw err;
+        }));
     },
     generator,
     reader,

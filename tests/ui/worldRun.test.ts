@@ -17,7 +17,7 @@ function app(): AppContext {
   const lang: 'en' | 'zh' = 'en';
   return {
     kb: ctx.kb,
-    matcher: new VocabularyMatcher(ctx.kb),
+    language: () => Promise.resolve(new VocabularyMatcher(ctx.kb)),
     generator: ctx.generator,
     reader: ctx.reader,
     staff: new ClinicalStaff(ctx.kb, ctx.reader),

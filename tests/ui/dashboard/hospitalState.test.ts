@@ -17,7 +17,7 @@ describe('loading a large base in small steps', () => {
     );
     const app: AppContext = {
       ...ctx,
-      matcher: new VocabularyMatcher(ctx.kb),
+      language: () => Promise.resolve(new VocabularyMatcher(ctx.kb)),
       staff: new ClinicalStaff(ctx.kb, ctx.reader),
       bus: mitt<AppEvents>(),
       lang: () => 'en',
