@@ -27,11 +27,13 @@ const ts = await load('TSCharacters');
 const variants = [await load('HKVariantsRev'), await load('TWVariantsRev')];
 const table: Record<string, string> = {};
 for (const [from, to] of ts) table[from] = to;
-// A regional variant first becomes the standard traditional form, then simplified.
+// A regional variant first becomes the standard traditional form, then simplified — unless the
+// "variant" is itself a simplified character (么 is the simplified 麼, not a variant of 幺).
+const simplifiedChars = new Set(ts.values());
 for (const v of variants) {
   for (const [from, std] of v) {
     const simplified = ts.get(std) ?? std;
-    if (!(from in table) && simplified !== from) table[from] = simplified;
+    if (!(from in table) && simplified !== from && !simplifiedChars.has(from)) table[from] = simplified;
   }
 }
 const out = fileURLToPath(new URL('../assets/language/t2s.json', import.meta.url));

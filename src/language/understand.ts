@@ -227,8 +227,10 @@ export class ClinicalLanguage {
     for (const s of primarySites) {
       if (pairedSites.has(s)) continue;
       const sameSentence = conceptsIn.get(seg.sentenceOf[s.first] as number) ?? [];
-      const inClause = sameSentence.filter((c) => seg.clauseOf[c.first] === seg.clauseOf[s.first]);
-      const c = nearest(inClause.length > 0 ? inClause : sameSentence, s);
+      const c = nearest(
+        sameSentence.filter((x) => seg.clauseOf[x.first] === seg.clauseOf[s.first]),
+        s,
+      );
       if (c) compose(c, s);
     }
     // A site beside a term named outright says where it is ("a rash on both arms").
