@@ -11,7 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 type Dict = { default: string };
 const load = async (name: string): Promise<Map<string, string>> => {
-  const mod = (await import(pathToFileURL(createRequire(import.meta.url).resolve('opencc-js').replace(/dist.*$/, `dist/esm-lib/dict/${name}.js`)).href)) as Dict;
+  const mod = (await import(
+    pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve('opencc-js')
+        .replace(/dist.*$/, `dist/esm-lib/dict/${name}.js`),
+    ).href
+  )) as Dict;
   const map = new Map<string, string>();
   for (const entry of mod.default.split('|')) {
     const [from, to] = entry.split(' ');

@@ -15,7 +15,15 @@ export interface LanguageFile {
   data: unknown;
 }
 
-export const LANGUAGE_FILES = ['lay.en.json', 'lay.zh.json', 'sites.json', 'concepts.json', 'siteTerms.json', 't2s.json', 'plain.json'] as const;
+export const LANGUAGE_FILES = [
+  'lay.en.json',
+  'lay.zh.json',
+  'sites.json',
+  'concepts.json',
+  'siteTerms.json',
+  't2s.json',
+  'plain.json',
+] as const;
 
 function parse<T>(schema: z.ZodType<T>, file: LanguageFile | undefined, fallback: T, issues: KbIssue[]): T {
   if (!file) return fallback;

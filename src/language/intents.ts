@@ -41,15 +41,19 @@ export type HistoryIntent = (typeof HISTORY_INTENTS)[number];
 const EN: Record<HistoryIntent, RegExp> = {
   open: /\b(what (brings|brought) you|how can i help|what seems to be|what'?s (been )?(the|going on|wrong|the matter)|what is the (problem|matter)|tell me (about|what)|how are you (feeling|doing)|what made you come|why have you come|what can i do for you)/i,
   site: /\b(where (is|does|exactly|about)|which (part|side)|point to|show me where|whereabouts)/i,
-  onset: /\b(when did (it|this|the \w+|they|you first)|how long (have|has|ago)|since when|start(ed)? (suddenly|gradually)|come on (suddenly|gradually)|how did (it|this) (start|begin|come on))/i,
-  character: /\b(what (is|does) (it|the pain) (like|feel like)|describe (it|the pain)|sharp or dull|what kind of pain|what sort of pain|burning|stabbing|crushing|throbbing)/i,
+  onset:
+    /\b(when did (it|this|the \w+|they|you first)|how long (have|has|ago)|since when|start(ed)? (suddenly|gradually)|come on (suddenly|gradually)|how did (it|this) (start|begin|come on))/i,
+  character:
+    /\b(what (is|does) (it|the pain) (like|feel like)|describe (it|the pain)|sharp or dull|what kind of pain|what sort of pain|burning|stabbing|crushing|throbbing)/i,
   radiation: /\b(does (it|the pain) (go|spread|move|radiate)|spread anywhere|radiat|go anywhere else|move anywhere)/i,
   associated: /\b(any(thing)? else|other symptoms|anything other|noticed anything else|any other (problems|changes|symptoms))/i,
-  timing: /\b(constant|come and go|comes and goes|all the time|how often|getting (better|worse)|worse at (night|any time)|time of day|pattern|episodes?)/i,
+  timing:
+    /\b(constant|come and go|comes and goes|all the time|how often|getting (better|worse)|worse at (night|any time)|time of day|pattern|episodes?)/i,
   aggravating: /\b(makes? (it|things) worse|worse (when|with|if|after)|bring(s)? it on|trigger)/i,
   relieving: /\b(makes? (it|things) better|(anything|what) (that )?helps|help(s)? (it|the pain)|relieve|eases?|tried (anything|taking))/i,
   severity: /\b(how (bad|severe|strong)|scale of|out of (10|ten)|rate (it|the pain)|how much does it (hurt|bother))/i,
-  'past-history': /\b(medical (history|problems|conditions)|past (history|illness)|any (other )?(illness|conditions|operations|surgery)|been in hospital|health problems|had (this|anything like this) before|ever had)/i,
+  'past-history':
+    /\b(medical (history|problems|conditions)|past (history|illness)|any (other )?(illness|conditions|operations|surgery)|been in hospital|health problems|had (this|anything like this) before|ever had)/i,
   medications: /\b(medication|medicines?|tablets?|pills?|taking anything|on any (drugs|treatment)|prescri|over the counter|inhalers?)/i,
   allergies: /\b(allerg)/i,
   'family-history': /\b(family|parents?|mother|father|mum|dad|brothers?|sisters?|siblings?|run in|relatives?)/i,

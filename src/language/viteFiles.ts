@@ -1,5 +1,7 @@
 import type { JsonGetter } from '../knowledge/viteFiles';
-import type { LanguageFile } from './data';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { parseLanguageData, type LanguageFile } from './data';
+import { VocabularyMatcher } from './matcher';
 
 /*
  * The language files as the page and the fast-forward worker load them: static JSON assets,
@@ -15,4 +17,9 @@ export async function fetchLanguageFiles(fetchJson: JsonGetter): Promise<Languag
       return { path, data: await fetchJson(url, `assets/language/${path}`) };
     }),
   );
+}
+
+/** The language layer for the page: its files fetched, checked and compiled (the page imports this module lazily). */
+export async function loadLanguage(kb: KnowledgeBase, fetchJson: JsonGetter): Promise<VocabularyMatcher> {
+  return new VocabularyMatcher(kb, parseLanguageData(await fetchLanguageFiles(fetchJson), kb));
 }

@@ -35,14 +35,22 @@ export const HISTORY_CHECKLIST: readonly ChecklistItem[] = [
   { id: 'medications', label: { en: 'Medicines', zh: '用药史' }, intents: ['medications'] },
   { id: 'allergies', label: { en: 'Allergies', zh: '过敏史' }, intents: ['allergies'] },
   { id: 'family', label: { en: 'Family history', zh: '家族史' }, intents: ['family-history'] },
-  { id: 'social', label: { en: 'Social history (smoking, alcohol, work)', zh: '个人史（吸烟、饮酒、职业）' }, intents: ['smoking', 'alcohol', 'drugs', 'occupation', 'travel'] },
+  {
+    id: 'social',
+    label: { en: 'Social history (smoking, alcohol, work)', zh: '个人史（吸烟、饮酒、职业）' },
+    intents: ['smoking', 'alcohol', 'drugs', 'occupation', 'travel'],
+  },
   {
     id: 'gynae',
     label: { en: 'Menstrual and pregnancy history', zh: '月经与妊娠史' },
     intents: ['menstrual', 'pregnancy'],
     applies: reproductiveWoman,
   },
-  { id: 'ice', label: { en: 'Ideas, concerns and expectations', zh: '患者的想法、担忧与期望' }, intents: ['ideas', 'concerns', 'expectations'] },
+  {
+    id: 'ice',
+    label: { en: 'Ideas, concerns and expectations', zh: '患者的想法、担忧与期望' },
+    intents: ['ideas', 'concerns', 'expectations'],
+  },
 ];
 
 export interface HistoryTakingMark {
@@ -120,7 +128,11 @@ export function answerHistory(
     case 'severity':
       return lang === 'en' ? `I'd say about ${patient.burden} out of 10.` : `要打分的话，大概${patient.burden}分吧（满分10分）。`;
     case 'past-history':
-      return h.past.length ? (lang === 'en' ? `I have ${list(h.past, lang)}.` : `我有${list(h.past, lang)}。`) : pick({ en: 'Nothing serious, I’ve been well.', zh: '以前身体挺好的，没什么大病。' }, lang);
+      return h.past.length
+        ? lang === 'en'
+          ? `I have ${list(h.past, lang)}.`
+          : `我有${list(h.past, lang)}。`
+        : pick({ en: 'Nothing serious, I’ve been well.', zh: '以前身体挺好的，没什么大病。' }, lang);
     case 'medications':
       return h.medications.length
         ? lang === 'en'
@@ -130,7 +142,9 @@ export function answerHistory(
     case 'allergies':
       return pick({ en: 'No allergies that I know of.', zh: '没有发现对什么过敏。' }, lang);
     case 'family-history':
-      return h.family.length ? list(h.family, lang) + (lang === 'en' ? '.' : '。') : pick({ en: 'Nothing runs in the family that I know of.', zh: '家里人没什么特别的病。' }, lang);
+      return h.family.length
+        ? list(h.family, lang) + (lang === 'en' ? '.' : '。')
+        : pick({ en: 'Nothing runs in the family that I know of.', zh: '家里人没什么特别的病。' }, lang);
     case 'smoking':
     case 'alcohol':
     case 'drugs': {
@@ -147,7 +161,9 @@ export function answerHistory(
     case 'occupation':
       return lang === 'en' ? `I'm a ${patient.persona.occupation.en.toLowerCase()}.` : `我是${patient.persona.occupation.zh}。`;
     case 'travel':
-      return h.exposures.length ? list(h.exposures, lang) + (lang === 'en' ? '.' : '。') : pick({ en: "I haven't been anywhere recently.", zh: '最近没去过哪儿。' }, lang);
+      return h.exposures.length
+        ? list(h.exposures, lang) + (lang === 'en' ? '.' : '。')
+        : pick({ en: "I haven't been anywhere recently.", zh: '最近没去过哪儿。' }, lang);
     case 'sexual-history':
       return pick({ en: "I'm in a steady relationship, nothing new.", zh: '有固定的伴侣，没什么变化。' }, lang);
     case 'menstrual':
@@ -156,7 +172,12 @@ export function answerHistory(
       const own = ['missed-period', 'irregular-periods', 'heavy-periods', 'painful-periods', 'vaginal-bleeding', 'pregnant'].filter((t) =>
         patient.symptoms.some((s) => s.term === t),
       );
-      if (own.length) return (lang === 'en' ? 'Yes — ' : '是的——') + own.map((t) => words.say(t, lang)).join(lang === 'en' ? ', and ' : '，还有') + (lang === 'en' ? '.' : '。');
+      if (own.length)
+        return (
+          (lang === 'en' ? 'Yes — ' : '是的——') +
+          own.map((t) => words.say(t, lang)).join(lang === 'en' ? ', and ' : '，还有') +
+          (lang === 'en' ? '.' : '。')
+        );
       if (patient.persona.age > 55) return pick({ en: 'My periods stopped years ago.', zh: '已经绝经好些年了。' }, lang);
       return pick({ en: "My periods are regular, and I'm not pregnant as far as I know.", zh: '月经挺规律的，应该没怀孕。' }, lang);
     }

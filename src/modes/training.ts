@@ -36,12 +36,14 @@ export class TrainingCase {
   treatment: TreatmentChoice | undefined;
   /** History items the learner has asked about in their own words (open question, onset, medicines…). */
   readonly intents = new Set<HistoryIntent>();
+  /** The interview as it was spoken, for showing it again. */
+  readonly log: { who: 'learner' | 'patient'; text: string }[] = [];
 
   constructor(
     readonly staff: ClinicalStaff,
     readonly patient: Patient,
-    /** Everyday words for the patient's answers; without them the patient uses catalogue names. */
-    readonly words?: PlainWords,
+    /** Everyday words for the questions and answers; without them both use catalogue names. */
+    public words?: PlainWords,
   ) {
     this.interview = new PatientInterview(patient, staff.reader);
   }
@@ -50,12 +52,17 @@ export class TrainingCase {
    * A question in the learner's own words: every history item it asks and every symptom it names
    * is answered, in order, from the record. Nothing understood gives no replies.
    */
-  askInWords(text: string, lang: Lang, matcher: VocabularyMatcher): { reading: QuestionReading; replies: string[] } {
+  askInWords(
+    text: string,
+    lang: Lang,
+    matcher: VocabularyMatcher,
+    exclude: ReadonlySet<TermId> = new Set(),
+  ): { reading: QuestionReading; replies: string[] } {
     const kb = this.staff.kb;
     const named = matcher
       .match(text, lang)
       .map((m) => m.term)
-      .filter((t) => kb.term(t).kind === 'symptom');
+      .filter((t) => kb.term(t).kind === 'symptom' && !exclude.has(t));
     const reading = readQuestion(text, lang, named);
     const replies: string[] = [];
     for (const intent of reading.intents) {
@@ -66,13 +73,31 @@ export class TrainingCase {
         .filter((t) => t !== this.chiefComplaint && !asked.has(t))
         .slice(0, 2);
       if (intent === 'associated') for (const t of others) this.ask(t);
-      replies.push(answerHistory(intent, { kb, words: this.words ?? matcher.words, patient: this.patient, complaint: this.chiefComplaint, others, lang }));
+      replies.push(
+        answerHistory(intent, {
+          kb,
+          words: this.words ?? matcher.words,
+          patient: this.patient,
+          complaint: this.chiefComplaint,
+          others,
+          lang,
+        }),
+      );
     }
     for (const term of reading.terms) {
       if (term === 'pregnant' && reading.intents.includes('pregnancy')) continue;
       replies.push(this.reply(this.ask(term), lang));
     }
+    if (replies.length > 0) this.log.push({ who: 'learner', text }, ...replies.map((r) => ({ who: 'patient' as const, text: r })));
     return { reading, replies };
+  }
+
+  /** A question picked from the list, asked in plain words; its reply joins the log. */
+  askTerm(term: TermId, lang: Lang): string {
+    const reply = this.reply(this.ask(term), lang);
+    const question = this.words ? this.words.ask(term, lang) : this.staff.kb.term(term).name[lang];
+    this.log.push({ who: 'learner', text: question }, { who: 'patient', text: reply });
+    return reply;
   }
 
   get chiefComplaint(): TermId {

@@ -53,7 +53,12 @@ export function readingChips(kb: KnowledgeBase, lang: () => Lang, onChange?: () 
         'button',
         {
           class: 'chip-remove',
-          attrs: { type: 'button', 'aria-label': t('removeReading', l, { s: term.name[l] }), 'data-testid': 'chip-remove', title: `“${s.text}”` },
+          attrs: {
+            type: 'button',
+            'aria-label': t('removeReading', l, { s: term.name[l] }),
+            'data-testid': 'chip-remove',
+            title: `“${s.text}”`,
+          },
           on: {
             click: () => {
               removedTerms.add(s.term);

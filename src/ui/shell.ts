@@ -1,9 +1,7 @@
 import mitt from 'mitt';
 import type { Lang } from '../schema/common';
 import { loadKnowledge } from '../knowledge/load';
-import { VocabularyMatcher } from '../language/matcher';
-import { parseLanguageData } from '../language/data';
-import { fetchLanguageFiles } from '../language/viteFiles';
+import type { VocabularyMatcher } from '../language/matcher';
 import { fetchKbFiles, fetchPeople } from '../knowledge/viteFiles';
 import { fetchJson } from './assetFiles';
 import { PatientGenerator } from '../patients/generator';
@@ -50,8 +48,9 @@ async function buildContext(lang: () => Lang): Promise<AppContext> {
     kb,
     language() {
       // A failed fetch is not kept: the next view that asks tries again.
-      return (matcher ??= fetchLanguageFiles(fetchJson)
-        .then((f) => new VocabularyMatcher(kb, parseLanguageData(f, kb)))
+      // Its code and its lexicons are both loaded on first use: the first frame carries neither.
+      return (matcher ??= import('../language/viteFiles')
+        .then((m) => m.loadLanguage(kb, fetchJson))
         .catch((err: unknown) => {
           matcher = undefined;
           throw err;
