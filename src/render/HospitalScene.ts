@@ -12,9 +12,9 @@ import type { BubbleQueue } from './bubbles';
 export interface SceneBridge {
   map: object;
   urls: { tiles: string; characters: string; icons: string };
-  /** Advances the world by a frame; the scene draws the snapshot that follows. */
+  /** Advances the world by a frame; the scene draws the snapshot that follows (nobody, until the world has arrived). */
   frame(deltaMs: number, nowMs: number): void;
-  snapshot(): Snapshot;
+  snapshot(): Pick<Snapshot, 'patients' | 'staff'>;
   bubbles: BubbleQueue;
   rooms: ReadonlyMap<string, Room>;
   lang(): Lang;
@@ -152,10 +152,17 @@ export class HospitalScene extends Phaser.Scene {
       );
   }
 
+  /** Draws the signs again, e.g. once the knowledge base has brought the departments' names. */
+  relabelSigns(): void {
+    this.signLang = undefined;
+    this.refreshSigns();
+  }
+
   private bakeSigns(texts: string[]): void {
     this.signs.forEach((s, i) => s.text.setText(texts[i] ?? '').updateText());
     this.baked.clear();
-    this.baked.draw([...this.layers, ...this.signs.map((s) => s.text)]);
+    // A sign with no words yet (a department before the knowledge base) is not drawn at all.
+    this.baked.draw([...this.layers, ...this.signs.filter((s) => s.text.text !== '').map((s) => s.text)]);
     (this.baked.texture as Phaser.Textures.DynamicTexture).render();
   }
 
