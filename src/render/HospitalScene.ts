@@ -12,9 +12,9 @@ import type { BubbleQueue } from './bubbles';
 export interface SceneBridge {
   map: object;
   urls: { tiles: string; characters: string; icons: string };
-  /** Advances the world by a frame; the scene draws the snapshot that follows. */
+  /** Advances the world by a frame; the scene draws the snapshot that follows (nobody, until the world has arrived). */
   frame(deltaMs: number, nowMs: number): void;
-  snapshot(): Snapshot;
+  snapshot(): Pick<Snapshot, 'patients' | 'staff'>;
   bubbles: BubbleQueue;
   rooms: ReadonlyMap<string, Room>;
   lang(): Lang;
@@ -51,6 +51,8 @@ const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 5;
 const DOUBLE_CLICK_MS = 350;
 const DRAG_THRESHOLD_PX = 5;
+/** The page's Chinese subset font (declared in src/ui/style.css); Latin text falls through to system-ui. */
+const SIGN_FONT = '"Agent Hospital Sans SC", system-ui, "Noto Sans CJK SC", sans-serif';
 
 /**
  * The hospital drawn with Phaser: the Tiled map's floor, walls and furniture, room signs in the
@@ -108,7 +110,7 @@ export class HospitalScene extends Phaser.Scene {
       const key = String((o.properties as { name: string; value: unknown }[] | undefined)?.find((p) => p.name === 'key')?.value ?? o.name);
       const text = this.add
         .text(((o.x ?? 0) + (o.width ?? 0) / 2) * BAKE_SCALE, ((o.y ?? 0) + 1) * BAKE_SCALE, '', {
-          fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
+          fontFamily: SIGN_FONT,
           fontSize: `${8 * BAKE_SCALE}px`,
           color: '#1d2a33',
           backgroundColor: '#fffbeecc',
@@ -137,9 +139,30 @@ export class HospitalScene extends Phaser.Scene {
     const lang = this.bridge.lang();
     if (lang === this.signLang) return;
     this.signLang = lang;
-    for (const s of this.signs) s.text.setText(this.bridge.signText(s.key, lang));
+    const texts = this.signs.map((s) => this.bridge.signText(s.key, lang));
+    this.bakeSigns(texts);
+    // Canvas text does not wait for a web font: draw the signs now in what is there, and again
+    // once the Chinese font (fetched only for Chinese text) has arrived.
+    const font = `${8 * BAKE_SCALE}px ${SIGN_FONT}`;
+    const all = texts.join('');
+    if (!document.fonts.check(font, all))
+      document.fonts.load(font, all).then(
+        () => void (this.signLang === lang && this.baked.scene && this.bakeSigns(texts)), // unless the scene has closed
+        () => undefined, // no font: the signs keep the system's
+      );
+  }
+
+  /** Draws the signs again, e.g. once the knowledge base has brought the departments' names. */
+  relabelSigns(): void {
+    this.signLang = undefined;
+    this.refreshSigns();
+  }
+
+  private bakeSigns(texts: string[]): void {
+    this.signs.forEach((s, i) => s.text.setText(texts[i] ?? '').updateText());
     this.baked.clear();
-    this.baked.draw([...this.layers, ...this.signs.map((s) => s.text)]);
+    // A sign with no words yet (a department before the knowledge base) is not drawn at all.
+    this.baked.draw([...this.layers, ...this.signs.filter((s) => s.text.text !== '').map((s) => s.text)]);
     (this.baked.texture as Phaser.Textures.DynamicTexture).render();
   }
 

@@ -43,5 +43,11 @@ export interface AppContext {
 export interface View {
   id: string;
   title: { en: string; zh: string };
+  /**
+   * Optional: draws what the view can before the knowledge base has loaded (the hospital's
+   * building), into the element `mount` is then given. `painted` resolves once it is on screen;
+   * the page loads the knowledge base after that. `dispose` undoes it if `mount` never comes.
+   */
+  preview?(el: HTMLElement, lang: () => Lang): { painted: Promise<void>; dispose(): void };
   mount(el: HTMLElement, app: AppContext): () => void;
 }

@@ -34,9 +34,17 @@ export function initialView(search: string, views: readonly View[]): View {
   return found;
 }
 
-/** Loads the knowledge base and builds the one AppContext all views share (one clinical staff). */
-async function buildContext(lang: () => Lang): Promise<AppContext> {
+/** How long the knowledge base waits for a view's first frame before it is read anyway (a hidden tab draws none). */
+const PAINT_WAIT_MS = 3000;
+
+/**
+ * Loads the knowledge base and builds the one AppContext all views share (one clinical staff).
+ * The files download at once; reading them (a long task) waits until `painted`, so a view that
+ * can draw without them (the hospital's building) is on screen first.
+ */
+async function buildContext(lang: () => Lang, painted: Promise<void>): Promise<AppContext> {
   const [files, people] = await Promise.all([fetchKbFiles(fetchJson), fetchPeople(fetchJson)]);
+  await Promise.race([painted, new Promise((resolve) => setTimeout(resolve, PAINT_WAIT_MS))]);
   const kb = loadKnowledge(files);
   const generator = new PatientGenerator(kb, people);
   const reader = new ExamReader(kb, generator.slots);
@@ -79,6 +87,8 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
   let current = initialView(location.search, views);
   let app: AppContext | undefined;
   let unmount: (() => void) | undefined;
+  /** The view drawn before the knowledge base, and the element its `mount` will be given. */
+  let previewed: { view: View; holder: HTMLElement; dispose(): void } | undefined;
 
   const title = h('h1', {});
   const subtitle = h('p', { class: 'subtitle' });
@@ -125,11 +135,17 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
     current = view;
     paintChrome();
     setUrl();
+    const kept = previewed?.view === view ? previewed.holder : undefined;
+    if (previewed && !kept) {
+      previewed.dispose();
+      previewed = undefined;
+      body.replaceChildren(h('p', { class: 'muted' }, t('loading', lang)));
+    }
     if (!app) return;
+    previewed = undefined;
     unmount?.();
-    body.replaceChildren();
-    const holder = h('div', { class: `view-${view.id}` });
-    body.append(holder);
+    const holder = kept ?? h('div', { class: `view-${view.id}` });
+    if (!kept) body.replaceChildren(holder);
     try {
       unmount = view.mount(holder, app);
     } catch (err) {
@@ -149,10 +165,17 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
     });
 
   paintChrome();
-  body.append(h('p', { class: 'muted' }, t('loading', lang)));
+  let painted = Promise.resolve();
+  if (current.preview) {
+    const holder = h('div', { class: `view-${current.id}` });
+    body.append(holder);
+    const p = current.preview(holder, () => lang);
+    previewed = { view: current, holder, dispose: p.dispose };
+    painted = p.painted;
+  } else body.append(h('p', { class: 'muted' }, t('loading', lang)));
   // The database opens while the knowledge base loads (a failure is reported when the doctors are restored).
   sharedDb().catch(() => undefined);
-  buildContext(() => lang)
+  buildContext(() => lang, painted)
     .then(async (ctx) => {
       performance.mark('app:context-ready');
       app = ctx;
@@ -162,6 +185,7 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
       await handleUrl(ctx); // ?reset=1, ?replay=N
     })
     .catch((err: unknown) => {
+      previewed?.dispose();
       body.replaceChildren(h('pre', { class: 'error', attrs: { role: 'alert' } }, `${t('loadFailed', lang)}:\n${(err as Error).message}`));
       document.body.dataset['ready'] = 'error';
     });
