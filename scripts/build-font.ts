@@ -1,9 +1,11 @@
 /**
  * `npm run font`: builds assets/fonts/noto-sans-sc-subset.woff2, a web font holding only the
  * Chinese glyphs the app shows, so Chinese renders on machines with no CJK system font. The
- * characters come from everything the app can show: the UI strings and templates in src/, the
- * knowledge base and the people in assets/, and the language data in assets/language/ when it
- * exists. The source is Noto Sans SC (SIL Open Font License 1.1, assets/fonts/OFL.txt) from
+ * characters come from everything the app can show: the UI strings and templates in src/ (not
+ * the language layer's cue lists, which are read, never shown), the knowledge base and the
+ * people in assets/, and of the language data only what is shown: the plain-words questions and
+ * answers, and the body sites' names. The lexicons' phrases and the traditional-character table
+ * are matched, never displayed, and would triple the font. The source is Noto Sans SC (SIL Open Font License 1.1, assets/fonts/OFL.txt) from
  * @expo-google-fonts/noto-sans-sc; subset-font (harfbuzz's hb-subset) cuts it. The glyph list
  * beside the font says what it holds.
  */
@@ -18,12 +20,22 @@ export const GLYPH_LIST = join(ROOT, 'assets/fonts/noto-sans-sc-subset.txt');
 /** Google Fonts' complete Noto Sans SC (30,890 characters; web slices lack rare ones such as 䓬, 耵, 聍). */
 const SOURCE = join(ROOT, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 /** Where shown text lives, and which files there hold it. */
-const SOURCES: { dir: string; ext: string[] }[] = [
-  { dir: 'src', ext: ['.ts'] },
+const SOURCES: { dir: string; ext: string[]; skip?: RegExp }[] = [
+  { dir: 'src', ext: ['.ts'], skip: /[\\/]src[\\/]language[\\/]/ },
   { dir: 'assets/kb', ext: ['.json'] },
   { dir: 'assets/people', ext: ['.json'] },
-  { dir: 'assets/language', ext: ['.json', '.txt', '.tsv'] },
+  { dir: 'assets/language', ext: ['plain.json'] },
 ];
+
+/** The body sites' names (shown on the reading chips); their phrases are not shown. */
+function siteNames(): string {
+  try {
+    const sites = JSON.parse(readFileSync(join(ROOT, 'assets/language/sites.json'), 'utf8')) as { name?: { zh?: string } }[];
+    return sites.map((s) => s.name?.zh ?? '').join('');
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The characters the font serves: CJK radicals, punctuation, kana and ideographs
@@ -52,8 +64,11 @@ function files(dir: string, ext: string[]): string[] {
 /** Every CJK character in the text the app shows, sorted by code point. */
 export function shownCjk(): string[] {
   const seen = new Set<string>();
-  for (const { dir, ext } of SOURCES)
-    for (const f of files(join(ROOT, dir), ext)) for (const ch of readFileSync(f, 'utf8')) if (isCjk(ch.codePointAt(0) ?? 0)) seen.add(ch);
+  const add = (text: string): void => {
+    for (const ch of text) if (isCjk(ch.codePointAt(0) ?? 0)) seen.add(ch);
+  };
+  for (const { dir, ext, skip } of SOURCES) for (const f of files(join(ROOT, dir), ext)) if (!skip?.test(f)) add(readFileSync(f, 'utf8'));
+  add(siteNames());
   return [...seen].sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0));
 }
 

@@ -335,7 +335,7 @@ function round(days: number): number {
 export function readGestation(text: string): { weeks: number; start: number; end: number }[] {
   const out: { weeks: number; start: number; end: number }[] = [];
   const en =
-    /(?:\b(?:i'?m|i am|she'?s|she is|at|about|around|now|currently|nearly)\s+|^\s*|[,;]\s*)(\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?|\/40)(?:\s+(?:pregnant|gestation|along))?\b(?!\s*(?:ago|old|of|now|later|after|before|postpartum))/gi;
+    /(?:\b(?:i['’]?m|i am|she['’]?s|she is|at|about|around|now|currently|nearly)\s+|^\s*|[,;]\s*)(\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?|\/40)(?:\s+(?:pregnant|gestation|along))?\b(?!\s*(?:ago|old|of|now|later|after|before|postpartum))/gi;
   for (const m of text.matchAll(en)) {
     const weeks = Number(m[1]);
     if (weeks < 4 || weeks > 43) continue;

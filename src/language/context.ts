@@ -121,7 +121,8 @@ export class ContextReader {
       if (cue) {
         if (cue.kind === 'stop') break;
         if (cue.kind === 'negate-after' && plain <= this.window) negated = true;
-        if (cue.kind === 'past-after' && plain <= this.window) past = true;
+        // "…years ago", "…as a child": past-history words read both ways.
+        if ((cue.kind === 'past-after' || cue.kind === 'past') && plain <= this.window) past = true;
         // A trailing "no" with nothing named after it answers the question before it.
         if (cue.kind === 'negate' && this.lang === 'en' && plain === 0 && !this.termAfter(u, own)) negated = true;
         u = cue.last;

@@ -33,7 +33,8 @@ export class Lexicon {
   /** Every folded English word the lexicon is written in: the typo corrector's dictionary. */
   readonly englishWords = new Set<string>();
   readonly t2s: ReadonlyMap<string, string>;
-  readonly sites = new Map<SiteId, Site>();
+  /** Body sites by id (looked up by the id a span carries or a caller gives). */
+  readonly sites = new Map<string, Site>();
   private readonly siteTerms = new Map<string, TermId>();
 
   constructor(

@@ -60,6 +60,11 @@ export class VocabularyMatcher {
     }
   }
 
+  /** A body site's name, for showing where a complaint is ("right lower quadrant", "右下腹"). */
+  siteName(id: string, lang: Lang): string {
+    return this.language.lexicon.sites.get(id)?.name[lang] ?? id.replace(/-/g, ' ');
+  }
+
   understand(text: string, lang?: Lang): Extraction {
     return this.language.understand(text, lang);
   }

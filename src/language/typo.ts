@@ -81,6 +81,8 @@ export class TypoCorrector {
   /** The word, or its one nearest lexicon word when it is a likely typo of it. */
   correct(word: string): string {
     if (word.length < MIN_LENGTH || this.known.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
+    // Adverbs are ordinary words far more often than misspelt terms ("extremely" is not "extremity").
+    if (word.endsWith('ly')) return word;
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
     const max = word.length >= TWO_EDITS_FROM ? 2 : 1;

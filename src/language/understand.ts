@@ -15,6 +15,7 @@ import type { TermId } from '../schema/ids';
 import type { ConceptId, Extraction, LanguageData, NormalValue, SiteId, Span, SpanSite } from '../schema/language';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { readAttributes, readGestation } from './attributes';
+import { readTravel } from './travel';
 import { HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
 import { ContextReader, type Mention } from './context';
@@ -91,6 +92,21 @@ export class ClinicalLanguage {
           subject: 'patient',
           temporality: 'current',
           attributes: { gestationWeeks: g.weeks },
+        });
+    }
+    // A journey to a place where imported infections come from.
+    if (this.kb.hasTerm('recent-travel') && !spans.some((s) => s.term === 'recent-travel')) {
+      const trip = readTravel(text)[0];
+      if (trip)
+        spans.push({
+          text: text.slice(trip.start, trip.end),
+          start: trip.start,
+          end: trip.end,
+          term: 'recent-travel' as TermId,
+          present: true,
+          certainty: 'certain',
+          subject: 'patient',
+          temporality: 'current',
         });
     }
     const normalValues: NormalValue[] = [];

@@ -21,7 +21,7 @@ export function matcherPanel(app: AppContext, lang: Lang): HTMLElement {
       const matcher = await app.language();
       if (mine !== asked) return;
       status.textContent = '';
-      chips.show(text.trim() ? matcher.understand(text, lang) : undefined);
+      chips.show(text.trim() ? matcher.understand(text, lang) : undefined, matcher);
       if (text.trim() && matcher.understand(text, lang).spans.length === 0) status.textContent = t('noMatch', lang);
     } catch (err) {
       status.textContent = (err as Error).message;

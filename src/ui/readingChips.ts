@@ -14,7 +14,7 @@ import { t } from './i18n';
 export interface ReadingChips {
   el: HTMLElement;
   /** Shows a reading (replacing the previous one); removals are kept while the same terms come back. */
-  show(reading: Extraction | undefined): void;
+  show(reading: Extraction | undefined, names?: SiteNames): void;
   /** The readings the person has not removed. */
   kept(): Span[];
   /** Terms the person removed. */
@@ -28,12 +28,19 @@ function status(s: Span, lang: Lang): string {
   return s.certainty === 'hedged' ? t('chipMaybe', lang) : '';
 }
 
+/** Names body sites in the reader's language (the language layer knows them). */
+export interface SiteNames {
+  siteName(id: string, lang: Lang): string;
+}
+
 export function readingChips(kb: KnowledgeBase, lang: () => Lang, onChange?: () => void, testId = 'reading'): ReadingChips {
   const list = h('ul', { class: 'chips', attrs: { 'data-testid': `${testId}-chips`, 'aria-label': t('understoodWords', lang()) } });
   const unread = h('div', { class: 'unread', attrs: { 'data-testid': `${testId}-unread`, role: 'status' } });
   const el = h('div', { class: 'reading' }, list, unread);
   const removedTerms = new Set<TermId>();
   let current: Extraction | undefined;
+  let sites: SiteNames | undefined;
+  const siteLabel = (id: string, l: Lang): string => sites?.siteName(id, l) ?? id.replace(/-/g, ' ');
 
   const render = (): void => {
     const l = lang();
@@ -44,7 +51,7 @@ export function readingChips(kb: KnowledgeBase, lang: () => Lang, onChange?: () 
       const term = kb.term(s.term);
       const bits = [
         status(s, l),
-        s.site ? `${s.site.side ? `${t(`side_${s.site.side}` as const, l)} ` : ''}${s.site.id.replace(/-/g, ' ')}` : '',
+        s.site ? `${s.site.side ? `${t(`side_${s.site.side}` as const, l)} ` : ''}${siteLabel(s.site.id, l)}` : '',
         s.duration ? s.duration.text : '',
         s.value ? `${s.value.value} ${s.value.unit}` : '',
       ].filter(Boolean);
@@ -93,8 +100,9 @@ export function readingChips(kb: KnowledgeBase, lang: () => Lang, onChange?: () 
 
   return {
     el,
-    show(reading) {
+    show(reading, names) {
       current = reading;
+      if (names) sites = names;
       // A removed term stays removed only while the text still says it.
       for (const term of [...removedTerms]) if (!reading?.spans.some((s) => s.term === term)) removedTerms.delete(term);
       render();

@@ -42,7 +42,7 @@ export const ASSISTANT_VIEW: View = {
         const mine = ++typed;
         const matcher = await app.language();
         const text = [complaint.value, history.value, findings.value].filter((x) => x.trim()).join('\n');
-        if (mine === typed) preview.show(text ? matcher.understand(text, lang) : undefined);
+        if (mine === typed) preview.show(text ? matcher.understand(text, lang) : undefined, matcher);
       };
       for (const f of [complaint, history, findings]) f.addEventListener('input', () => void read().catch(() => undefined));
       void read().catch(() => undefined);

@@ -94,7 +94,7 @@ export const CONSULT_VIEW: View = {
         const read = async (): Promise<void> => {
           const mine = ++typed;
           const matcher = await app.language();
-          if (mine === typed) preview.show(text.value.trim() ? matcher.understand(text.value, lang) : undefined);
+          if (mine === typed) preview.show(text.value.trim() ? matcher.understand(text.value, lang) : undefined, matcher);
         };
         text.addEventListener('input', () => void read().catch((err: Error) => (problem.textContent = err.message)));
         if (text.value.trim()) void read().catch(() => undefined);
@@ -103,7 +103,7 @@ export const CONSULT_VIEW: View = {
           if (!Number.isFinite(a) || a < 0 || a > 120) return void (problem.textContent = `${mt('age', lang)}: 0–120`);
           form = { age: a, sex: sex.value === 'M' ? 'M' : 'F', text: text.value };
           const matcher = await app.language();
-          preview.show(matcher.understand(text.value, lang));
+          preview.show(matcher.understand(text.value, lang), matcher);
           const c = new HumanConsultation(app.staff, matcher, { age: a, sex: form.sex, lang });
           c.tell(text.value, preview.removed());
           if (!c.chiefComplaint) return void (problem.textContent = mt('notUnderstoodText', lang));

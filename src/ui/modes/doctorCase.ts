@@ -40,7 +40,7 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
     const mine = ++typed;
     void app
       .language()
-      .then((m) => mine === typed && preview.show(askInput.value.trim() ? m.understand(askInput.value, lang) : undefined))
+      .then((m) => mine === typed && preview.show(askInput.value.trim() ? m.understand(askInput.value, lang) : undefined, m))
       .catch(() => undefined);
   });
   const askFree = async (): Promise<void> => {
