@@ -17,7 +17,9 @@ export function foldChinese(input: string, traditionalToSimplified: ReadonlyMap<
   const origin: number[] = [];
   let offset = 0;
   for (const ch of input) {
-    let folded = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : ch.normalize('NFKC').toLowerCase();
+    const code = ch.charCodeAt(0);
+    // ASCII only needs lower case; unified ideographs are their own NFKC form.
+    let folded = code < 0x80 ? ch.toLowerCase() : code >= 0x4e00 && code <= 0x9fff ? ch : ch.normalize('NFKC').toLowerCase();
     folded = traditionalToSimplified.get(folded) ?? folded;
     for (let i = 0; i < folded.length; i++) origin.push(offset);
     text += folded;

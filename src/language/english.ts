@@ -70,19 +70,33 @@ const WORD = /\d+(?:[.,]\d+)*|[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}
  * The words of `text` with their offsets. `fix` may replace a word the lexicon does not know
  * by one it does (typo tolerance); it sees the folded word and returns it or a correction.
  */
+const wordCache = new Map<string, { words: string[]; keys: string[] }>();
+
+/** A typed word as folded words and keys (contractions give two); cached, since texts repeat their words. */
+function readWord(raw: string): { words: string[]; keys: string[] } {
+  let hit = wordCache.get(raw);
+  if (hit) return hit;
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+  const expanded = CONTRACTIONS[lower] ?? (lower.endsWith("n't") ? [lower.slice(0, -3), 'not'] : undefined);
+  const words = (expanded ?? [lower.replace(/'s$/, '').replace(/'/g, '')]).filter((w) => w !== '').map(foldSpelling);
+  hit = { words, keys: words.map(stemWord) };
+  if (wordCache.size < 200_000) wordCache.set(raw, hit);
+  return hit;
+}
+
 export function englishTokens(text: string, fix?: (word: string) => string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const lower = m[0].toLowerCase().replace(/’/g, "'");
-    const expanded = CONTRACTIONS[lower] ?? (lower.endsWith("n't") ? [lower.slice(0, -3), 'not'] : undefined);
-    const words = expanded ?? [lower.replace(/'s$/, '').replace(/'/g, '')];
-    for (const raw of words) {
-      if (raw === '') continue;
-      let word = foldSpelling(raw);
-      if (fix) word = fix(word);
-      out.push({ key: stemWord(word), word, start, end });
+    const { words, keys } = readWord(m[0]);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      if (fix) {
+        const fixed = fix(word);
+        out.push({ key: fixed === word ? (keys[i] as string) : stemWord(fixed), word: fixed, start, end });
+      } else out.push({ key: keys[i] as string, word, start, end });
     }
   }
   return out;

@@ -53,8 +53,14 @@ export class LooseFindings {
 
   /** The finding a clause names in other words, if one stands out. */
   match(keys: readonly string[], lang: 'en' | 'zh'): TermId | undefined {
-    const have = new Set(lang === 'en' ? keys.filter((k) => !GENERIC.has(k)) : bigrams([...keys]));
     const index = lang === 'en' ? this.en : this.zh;
+    // Most clauses share no word with any finding's name: one pass tells, before any set is built.
+    let hits = 0;
+    if (lang === 'en') {
+      for (const k of keys) if (index.has(k)) hits++;
+    } else for (let i = 0; i + 1 < keys.length; i++) if (index.has(`${keys[i]}${keys[i + 1]}`)) hits++;
+    if (hits < 2) return undefined;
+    const have = new Set(lang === 'en' ? keys.filter((k) => !GENERIC.has(k)) : bigrams([...keys]));
     let best: { term: TermId; score: number } | undefined;
     let tie = false;
     const seen = new Set<Name>();

@@ -23,17 +23,23 @@ interface Compiled {
   size: number;
 }
 
-/** One phrase found in a text. `units` are the indices of the text units it consumed. */
+/** One phrase found in a text: it consumed units `first`…`last`, or, for a gapped phrase, only `units`. */
 export interface Candidate {
   entry: Entry;
-  units: number[];
+  units?: number[];
   first: number;
   last: number;
   size: number;
 }
 
+/** A trie node over the first segment's units; phrases whose first segment ends here hang on it. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  here: Compiled[];
+}
+
 export class PatternIndex {
-  private readonly byFirst = new Map<string, Compiled[]>();
+  private readonly root: TrieNode = { next: new Map(), here: [] };
   private readonly seen = new Set<string>();
 
   constructor(
@@ -41,50 +47,75 @@ export class PatternIndex {
     private readonly maxUnits = 24,
   ) {}
 
-  /** Adds a phrase unless the same units already name something: the first writer wins. */
+  /** Adds a phrase unless the same units already name something of its kind: the first writer wins. */
   add(segments: string[][], entry: Entry): void {
     const flat = segments.map((s) => s.join(' ')).join(' … ');
     const size = segments.reduce((n, s) => n + s.length, 0);
     if (size === 0 || size > this.maxUnits) return;
-    const key = `${entry.kind}|${flat}`;
+    const key = `${entry.kind}|${entry.kind === 'cue' ? entry.id : ''}|${flat}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const first = segments[0]?.[0] as string;
-    const list = this.byFirst.get(first);
-    const compiled = { segments, entry, size };
-    if (list) list.push(compiled);
-    else this.byFirst.set(first, [compiled]);
+    let node = this.root;
+    for (const unit of segments[0] as string[]) {
+      let child = node.next.get(unit);
+      if (!child) {
+        child = { next: new Map(), here: [] };
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    node.here.push({ segments, entry, size });
   }
 
-  /** Whether some phrase of this kind starts with `key`. */
+  /** Whether some phrase starts with `key`. */
   starts(key: string): boolean {
-    return this.byFirst.has(key);
+    return this.root.next.has(key);
   }
 
   /**
    * Every phrase occurrence in `keys` that stays inside one clause (`clauseOf[i]` numbers the
-   * clause of unit i). A gap may not cross a clause, nor exceed `maxGap` units.
+   * clause of unit i). A gap may not cross a clause, nor exceed `maxGap` units. Walking the trie
+   * from each unit costs only as many steps as the text agrees with some phrase.
    */
   find(keys: readonly string[], clauseOf: readonly number[]): Candidate[] {
     const out: Candidate[] = [];
     for (let i = 0; i < keys.length; i++) {
-      const list = this.byFirst.get(keys[i] as string);
-      if (!list) continue;
-      for (const c of list) {
-        const units = this.matchAt(c.segments, keys, clauseOf, i);
-        if (units) out.push({ entry: c.entry, units, first: units[0] as number, last: units[units.length - 1] as number, size: c.size });
+      let node: TrieNode | undefined = this.root;
+      const clause = clauseOf[i];
+      for (let j = i; j < keys.length && clauseOf[j] === clause; j++) {
+        node = node.next.get(keys[j] as string);
+        if (!node) break;
+        for (const c of node.here) {
+          if (c.segments.length === 1) {
+            out.push({ entry: c.entry, first: i, last: j, size: c.size });
+            continue;
+          }
+          const rest = this.matchRest(c.segments, keys, clauseOf, j + 1, clause as number);
+          if (!rest) continue;
+          const units: number[] = [];
+          for (let u = i; u <= j; u++) units.push(u);
+          units.push(...rest);
+          out.push({ entry: c.entry, units, first: i, last: units[units.length - 1] as number, size: c.size });
+        }
+        if (node.next.size === 0) break;
       }
     }
     return out;
   }
 
-  private matchAt(segments: string[][], keys: readonly string[], clauseOf: readonly number[], at: number): number[] | undefined {
-    const clause = clauseOf[at];
+  /** The later segments of a gapped phrase, each within `maxGap` units of the one before. */
+  private matchRest(
+    segments: string[][],
+    keys: readonly string[],
+    clauseOf: readonly number[],
+    from: number,
+    clause: number,
+  ): number[] | undefined {
     const units: number[] = [];
-    let pos = at;
-    for (let s = 0; s < segments.length; s++) {
+    let pos = from;
+    for (let s = 1; s < segments.length; s++) {
       const seg = segments[s] as string[];
-      const limit = s === 0 ? pos : Math.min(keys.length - seg.length, pos + this.maxGap);
+      const limit = Math.min(keys.length - seg.length, pos + this.maxGap);
       let found = -1;
       for (let start = pos; start <= limit; start++) {
         if (clauseOf[start] !== clause) break;
@@ -108,6 +139,14 @@ export class PatternIndex {
   }
 }
 
+/** The units a candidate consumed. */
+export function unitsOf(c: Candidate): number[] {
+  if (c.units) return c.units;
+  const out: number[] = [];
+  for (let u = c.first; u <= c.last; u++) out.push(u);
+  return out;
+}
+
 /**
  * Picks non-overlapping candidates: the phrase consuming the most units wins, then the lower
  * rank, then the earlier one. A unit consumed by a winner cannot serve another phrase, but the
@@ -118,8 +157,15 @@ export function selectCandidates(cands: Candidate[], unitCount: number): Candida
   const used = new Uint8Array(unitCount);
   const out: Candidate[] = [];
   for (const c of order) {
-    if (c.units.some((u) => used[u])) continue;
-    for (const u of c.units) used[u] = 1;
+    if (c.units) {
+      if (c.units.some((u) => used[u])) continue;
+      for (const u of c.units) used[u] = 1;
+    } else {
+      let free = true;
+      for (let u = c.first; u <= c.last && free; u++) if (used[u]) free = false;
+      if (!free) continue;
+      used.fill(1, c.first, c.last + 1);
+    }
     out.push(c);
   }
   return out.sort((a, b) => a.first - b.first);

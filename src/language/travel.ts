@@ -45,9 +45,13 @@ const ZH_TRAVEL = new RegExp(
   'g',
 );
 
+const EN_HINT = /back|return|been|went|trip|travel|holiday|vacation|visit|over from|working in|stayed/i;
+const ZH_HINT = /回来|旅游|旅行|出差|出国|出境|回国|务工|打工|待了|玩|度假/;
+
 export function readTravel(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const re of [EN_TRAVEL, ZH_TRAVEL]) {
+  for (const re of [EN_HINT.test(text) ? EN_TRAVEL : undefined, ZH_HINT.test(text) ? ZH_TRAVEL : undefined]) {
+    if (!re) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
   }

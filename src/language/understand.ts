@@ -20,7 +20,7 @@ import { HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
 import { ContextReader, type Mention } from './context';
 import { Lexicon } from './lexicon';
-import { selectCandidates } from './patterns';
+import { selectCandidates, unitsOf } from './patterns';
 import { segmentChinese, segmentEnglish, type Segmented } from './passes';
 import { refine } from './refine';
 import { TypoCorrector } from './typo';
@@ -146,7 +146,7 @@ export class ClinicalLanguage {
       id: c.entry.id,
       first: c.first,
       last: c.last,
-      units: c.units,
+      units: unitsOf(c),
     }));
     const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
     const consumed = new Uint8Array(keys.length);
