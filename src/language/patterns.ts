@@ -1,3 +1,5 @@
+import { stemWord } from './english';
+
 /**
  * The lexicon's phrases compiled for matching, for either language: a phrase is one or more
  * segments of units (English stems, or Chinese characters); between two segments may stand a
@@ -31,6 +33,9 @@ export interface Candidate {
   last: number;
   size: number;
 }
+
+/** Words that may stand or not without changing what a phrase says, as their keys (stems). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'our', 'their', 'some', 'this', 'its'].map(stemWord));
 
 /** A trie node over the first segment's units; phrases whose first segment ends here hang on it. */
 interface TrieNode {
@@ -79,28 +84,40 @@ export class PatternIndex {
    */
   find(keys: readonly string[], clauseOf: readonly number[]): Candidate[] {
     const out: Candidate[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      let node: TrieNode | undefined = this.root;
-      const clause = clauseOf[i];
-      for (let j = i; j < keys.length && clauseOf[j] === clause; j++) {
-        node = node.next.get(keys[j] as string);
-        if (!node) break;
-        for (const c of node.here) {
-          if (c.segments.length === 1) {
-            out.push({ entry: c.entry, first: i, last: j, size: c.size });
-            continue;
-          }
-          const rest = this.matchRest(c.segments, keys, clauseOf, j + 1, clause as number);
-          if (!rest) continue;
-          const units: number[] = [];
-          for (let u = i; u <= j; u++) units.push(u);
-          units.push(...rest);
-          out.push({ entry: c.entry, units, first: i, last: units[units.length - 1] as number, size: c.size });
+    for (let i = 0; i < keys.length; i++) this.walk(this.root, i, i, keys, clauseOf, out, 0);
+    return out;
+  }
+
+  /**
+   * Follows the trie from unit `j` on. A determiner ("the", "my", "a"…) may be skipped on either
+   * side, so "blood in the urine" meets the lexicon's "blood in my urine" and "blood in urine".
+   */
+  private walk(node: TrieNode, i: number, j: number, keys: readonly string[], clauseOf: readonly number[], out: Candidate[], skips: number): void {
+    if (j > i) {
+      for (const c of node.here) {
+        if (c.segments.length === 1) {
+          out.push({ entry: c.entry, first: i, last: j - 1, size: c.size });
+          continue;
         }
-        if (node.next.size === 0) break;
+        const rest = this.matchRest(c.segments, keys, clauseOf, j, clauseOf[i] as number);
+        if (!rest) continue;
+        const units: number[] = [];
+        for (let u = i; u < j; u++) units.push(u);
+        units.push(...rest);
+        out.push({ entry: c.entry, units, first: i, last: units[units.length - 1] as number, size: c.size });
       }
     }
-    return out;
+    if (node.next.size === 0) return;
+    const key = j < keys.length && clauseOf[j] === clauseOf[i] ? (keys[j] as string) : undefined;
+    const child = key === undefined ? undefined : node.next.get(key);
+    if (child) this.walk(child, i, j + 1, keys, clauseOf, out, skips);
+    // A phrase never starts by skipping, and two skips in one phrase are enough.
+    if (j === i || skips >= 2 || node === this.root) return;
+    if (key !== undefined && !child && DETERMINERS.has(key)) this.walk(node, i, j + 1, keys, clauseOf, out, skips + 1);
+    for (const d of DETERMINERS) {
+      const past = d === key ? undefined : node.next.get(d);
+      if (past) this.walk(past, i, j, keys, clauseOf, out, skips + 1);
+    }
   }
 
   /** The later segments of a gapped phrase, each within `maxGap` units of the one before. */
