@@ -92,7 +92,15 @@ export class PatternIndex {
    * Follows the trie from unit `j` on. A determiner ("the", "my", "a"…) may be skipped on either
    * side, so "blood in the urine" meets the lexicon's "blood in my urine" and "blood in urine".
    */
-  private walk(node: TrieNode, i: number, j: number, keys: readonly string[], clauseOf: readonly number[], out: Candidate[], skips: number): void {
+  private walk(
+    node: TrieNode,
+    i: number,
+    j: number,
+    keys: readonly string[],
+    clauseOf: readonly number[],
+    out: Candidate[],
+    skips: number,
+  ): void {
     if (j > i) {
       for (const c of node.here) {
         if (c.segments.length === 1) {
