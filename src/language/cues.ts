@@ -113,6 +113,10 @@ export const EN_CUES: CueLists = {
     'no sooner',
     // Everyday phrases holding a body-site word that is no body site.
     'came back',
+    'got back',
+    'get back',
+    'back from',
+    'just back',
     'come back',
     'comes back',
     'coming back',

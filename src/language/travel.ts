@@ -48,12 +48,15 @@ const ZH_TRAVEL = new RegExp(
 const EN_HINT = /back|return|been|went|trip|travel|holiday|vacation|visit|over from|working in|stayed/i;
 const ZH_HINT = /回来|旅游|旅行|出差|出国|出境|回国|务工|打工|待了|玩|度假/;
 
-export function readTravel(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+export function readTravel(text: string): { start: number; end: number; place: string }[] {
+  const out: { start: number; end: number; place: string }[] = [];
   for (const re of [EN_HINT.test(text) ? EN_TRAVEL : undefined, ZH_HINT.test(text) ? ZH_TRAVEL : undefined]) {
     if (!re) continue;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+    for (const m of text.matchAll(re)) {
+      const place = m[1] ?? new RegExp(ZH_PLACES).exec(m[0])?.[0] ?? (/出国|出境/.test(m[0]) ? '国外' : '');
+      out.push({ start: m.index, end: m.index + m[0].length, place: place.toLowerCase() });
+    }
   }
   return out;
 }

@@ -28,6 +28,38 @@ import { ValueFinder } from './values';
 import { assignAttributes } from './assign';
 import { LooseFindings } from './loose';
 
+/** Complaints of the whole person: a site beside them ("back from Thailand with a fever") is not theirs. */
+const SYSTEMIC = new Set([
+  'fever',
+  'chills',
+  'fatigue',
+  'malaise',
+  'night-sweats',
+  'sweating',
+  'weight-loss',
+  'weight-gain',
+  'loss-of-appetite',
+  'nausea',
+  'vomiting',
+  'dizziness',
+  'vertigo',
+  'palpitations',
+  'shortness-of-breath',
+  'cough',
+  'productive-cough',
+  'insomnia',
+  'low-mood',
+  'anxiety',
+  'confusion',
+  'syncope',
+  'excessive-thirst',
+  'polyuria',
+  'dehydration',
+  'recent-travel',
+  'smoker',
+  'pregnant',
+]);
+
 /** Texts longer than this are read up to it: a consultation box is not a book. */
 export const MAX_TEXT_LENGTH = 50_000;
 
@@ -107,6 +139,7 @@ export class ClinicalLanguage {
           certainty: 'certain',
           subject: 'patient',
           temporality: 'current',
+          ...(trip.place ? { attributes: { place: trip.place } } : {}),
         });
     }
     const normalValues: NormalValue[] = [];
@@ -251,7 +284,7 @@ export class ClinicalLanguage {
     }
     // A site beside a term named outright says where it is ("a rash on both arms").
     for (const m of mentions) {
-      if (m.site) continue;
+      if (m.site || SYSTEMIC.has(m.term)) continue;
       const near = (sitesIn.get(seg.sentenceOf[m.first] as number) ?? []).filter((s) => Math.abs(s.first - m.first) <= 6);
       const s = nearest(near, { first: m.first, last: m.last });
       if (s && !pairedSites.has(s)) m.site = sideOf(s);

@@ -132,6 +132,8 @@ export const SpanAttributes = z.strictObject({
   radiation: z.array(SpanSite).optional(),
   /** Where it started, when it moved ("started around my belly button"). */
   migratedFrom: SpanSite.optional(),
+  /** Where the patient travelled, on recent travel ("thailand", "非洲"). */
+  place: z.string().optional(),
   /** Weeks of gestation, on a pregnancy ("34 weeks", "孕32周"). */
   gestationWeeks: z.number().min(1).max(45).optional(),
 });
