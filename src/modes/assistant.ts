@@ -8,7 +8,7 @@ import { ageBandOf } from '../patients/oracle';
 import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
 import type { ClinicalStaff } from '../run/staff';
 import { possibleDifferential, separatingExams } from './humanConsult';
-import { redFlagsAmong } from './redFlags';
+import { redFlagsAmong } from '../knowledge/clinicalRules';
 
 /** A case as a clinician enters it: structured demographics and free-text lines. */
 export interface ClinicianCase {

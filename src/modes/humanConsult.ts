@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../knowledge/matcher';
 import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from '../run/staff';
-import { EMERGENCY_SYMPTOMS, redFlagsAmong } from './redFlags';
+import { BEDSIDE_EXAMS, EMERGENCY_SYMPTOMS, redFlagsAmong } from '../knowledge/clinicalRules';
 import { EMERGENCY } from './triageTraining';
 
 /** The doctor wants an answer it does not have yet (the replay stops here). */
@@ -231,7 +231,7 @@ export function separatingExams(
   const doctor = staff.doctor(department);
   const diff = new Differential(doctor.beliefs, doctor.prior(ageBand, male));
   for (const [t, p] of observations) diff.observe(t, p);
-  const done = new Set<string>(['vital-signs', 'physical-exam']);
+  const done = new Set<string>(BEDSIDE_EXAMS);
   const out: ExamId[] = [];
   for (let i = 0; i < n; i++) {
     const e = nextExam(staff.kb, doctor.beliefs, diff, done, []);

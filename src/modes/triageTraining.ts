@@ -2,7 +2,7 @@ import type { DepartmentId, DiseaseId, TermId } from '../schema/ids';
 import { PatientInterview } from '../patients/interview';
 import type { Patient } from '../patients/types';
 import type { ClinicalStaff } from '../run/staff';
-import { redFlagsAmong } from './redFlags';
+import { redFlagsAmong } from '../knowledge/clinicalRules';
 
 export const EMERGENCY = 'emergency' as DepartmentId;
 

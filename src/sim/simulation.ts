@@ -1,5 +1,6 @@
 import mitt, { type Emitter } from 'mitt';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { MINUTES_PER_DAY } from '../knowledge/clinicalRules';
 import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type ConsultAnswer } from './commands';
@@ -135,10 +136,10 @@ export class Simulation {
   /** Advances the world by `dt` sim minutes. */
   step(dt: number): void {
     const w = this.world;
-    const day = Math.floor(w.time / 1440);
+    const day = Math.floor(w.time / MINUTES_PER_DAY);
     w.time += dt;
-    if (Math.floor(w.time / 1440) !== day) {
-      w.stats.day = Math.floor(w.time / 1440);
+    if (Math.floor(w.time / MINUTES_PER_DAY) !== day) {
+      w.stats.day = Math.floor(w.time / MINUTES_PER_DAY);
       w.stats.consultationsToday = 0;
     }
     this.arrivals(dt);
@@ -175,7 +176,7 @@ export class Simulation {
 
   private arrivals(dt: number): void {
     const w = this.world;
-    const hour = Math.floor((w.time % 1440) / 60);
+    const hour = Math.floor((w.time % MINUTES_PER_DAY) / 60);
     const rate = this.config.arrivalsPerHour * (this.config.dayCurve[hour] ?? 0);
     w.arrivalDebt += (rate * dt) / 60;
     while (w.arrivalDebt >= 1) {
@@ -514,7 +515,7 @@ export class Simulation {
       return;
     }
     const [lo, hi] = this.config.followUpDays;
-    agent.stage = { kind: 'home', until: w.time + w.rng.uniform(lo, hi) * 1440, reason: 'follow-up' };
+    agent.stage = { kind: 'home', until: w.time + w.rng.uniform(lo, hi) * MINUTES_PER_DAY, reason: 'follow-up' };
   }
 
   /** The outcome reveals the truth: recovered, or worse and back at the hospital. */

@@ -6,6 +6,7 @@ import type { TrainingCase } from '../../modes/training';
 import { clear, h } from '../dom';
 import { diseaseLabel, field, searchDiseases, termInSentence, termName } from './common';
 import { mt } from './i18n';
+import { BEDSIDE_EXAMS } from '../../knowledge/clinicalRules';
 
 /** The learner's desk for one virtual patient: interview, examinations, diagnosis, treatment. */
 export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, onSubmit: () => void): HTMLElement {
@@ -86,7 +87,7 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
   };
   const order = (): void => orderExam(examSelect.value as ExamId);
   // What every consultation starts with: look at and measure the patient.
-  const bedside = (): void => ['vital-signs', 'physical-exam'].forEach((e) => orderExam(e as ExamId));
+  const bedside = (): void => BEDSIDE_EXAMS.forEach((e) => orderExam(e));
 
   // Diagnosis: search the knowledge base, pick one.
   const chosen = h('p', { attrs: { 'data-testid': 'chosen-diagnosis' } }, diseaseLabel(kb, c.diagnosis, lang));

@@ -1,5 +1,6 @@
 import mitt, { type Emitter } from 'mitt';
 import type { Lang } from '../../schema/common';
+import { MINUTES_PER_DAY } from '../../knowledge/clinicalRules';
 import type { DiagnosisReport } from '../../brain/offline/doctor';
 import { OfflineBrainPort } from '../../run/brainPort';
 import type { ClinicalStaff } from '../../run/staff';
@@ -64,8 +65,8 @@ export type BrainFactory = (sim: Simulation) => WorldBrain | undefined;
 
 /** Formats sim minutes as the clock shows them: day 1 starts at midnight of the first day. */
 export function clockParts(time: number): { day: number; hh: string; mm: string } {
-  const day = Math.floor(time / 1440) + 1;
-  const minutes = Math.floor(time % 1440);
+  const day = Math.floor(time / MINUTES_PER_DAY) + 1;
+  const minutes = Math.floor(time % MINUTES_PER_DAY);
   return { day, hh: String(Math.floor(minutes / 60)).padStart(2, '0'), mm: String(minutes % 60).padStart(2, '0') };
 }
 
