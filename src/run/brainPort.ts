@@ -35,7 +35,8 @@ export class OfflineBrainPort {
     for (const r of this.sim.takeRequests()) this.handle(r);
   }
 
-  private handle(r: BrainRequest): void {
+  /** Answers one request (the language model's port hands over a request it could not finish). */
+  handle(r: BrainRequest): void {
     switch (r.kind) {
       case 'triage': {
         const department = this.staff.nurse.triage(r.complaint as never);
@@ -50,10 +51,12 @@ export class OfflineBrainPort {
       case 'consult':
         return this.consult(r);
       case 'follow-up': {
-        const session = this.sessions.get(r.consultRequest);
+        // A consultation taken over from the model mid-way is filed under the request it resumed.
+        const session = this.sessions.get(r.consultRequest) ?? this.sessions.get(this.current.get(r.patient) ?? -1);
         const record = this.sim.patientRecord(r.patient);
         if (session?.report && record) this.staff.followUp(record, session.interview, session.department, session.report);
         this.sessions.delete(r.consultRequest);
+        this.sessions.delete(this.current.get(r.patient) ?? -1);
         this.current.delete(r.patient);
         return;
       }

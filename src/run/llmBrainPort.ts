@@ -7,6 +7,7 @@ import type { Patient } from '../patients/types';
 import type { DepartmentId } from '../schema/ids';
 import { LlmClinician, type LlmConsultationOutcome, type TranscriptLine, type Visit } from './llmClinician';
 import type { ClinicalStaff } from './staff';
+import { OfflineBrainPort } from './brainPort';
 import { LlmClient } from '../brain/llm/client';
 import type { LlmConfig } from '../brain/llm/config';
 import { LlmDoctor } from '../brain/llm/doctor';
@@ -37,6 +38,12 @@ export class LlmBrainPort {
   private controller = new AbortController();
   /** Requests that could not be answered at all (only after a stop), and the last failure. */
   dropped = 0;
+  /**
+   * Answers what the model's work could not finish (a fault of ours, not a pause or a stop), and
+   * every later request of that patient's visit, so that no patient waits for ever.
+   */
+  private readonly offline: OfflineBrainPort;
+  private readonly offlinePatients = new Set<string>();
   lastError: string | undefined;
   /** The latest finished consultation, for the inspector. */
   lastOutcome: { patient: string; outcome: LlmConsultationOutcome } | undefined;
@@ -48,7 +55,9 @@ export class LlmBrainPort {
   constructor(
     readonly clinician: LlmClinician,
     private readonly sim: Simulation,
-  ) {}
+  ) {
+    this.offline = new OfflineBrainPort(clinician.staff, sim);
+  }
 
   /** The latest diagnosis report, in the shape OfflineBrainPort gives it (the inspector reads it). */
   get lastReport(): { patient: string; department: string; report: LlmConsultationOutcome['report'] } | undefined {
@@ -113,13 +122,31 @@ export class LlmBrainPort {
 
   private track(work: Promise<void>, r: BrainRequest): void {
     const p = work.catch((err: unknown) => {
+      const aborted = err instanceof LlmError && err.kind === 'aborted';
       // A follow-up has already been learned from before its reflection could be cancelled.
-      if (this.paused && err instanceof LlmError && err.kind === 'aborted' && r.kind !== 'follow-up') {
+      if (this.paused && aborted && r.kind !== 'follow-up') {
         this.interrupted.push(r);
         return;
       }
-      this.dropped++;
-      this.lastError = `${r.kind} for ${r.patient}: ${err instanceof Error ? this.clinician.llm.client.redact(err.message) : String(err)}`;
+      const client = this.clinician.llm.client;
+      this.lastError = `${r.kind} for ${r.patient}: ${err instanceof Error ? client.redact(err.message) : String(err)}`;
+      // After a stop nobody waits for the answer.
+      if (aborted) {
+        this.dropped++;
+        return;
+      }
+      client.noteFallback(r.kind, 'error');
+      if (r.kind === 'consult') {
+        // The offline doctor takes over the rest of this visit, follow-up included.
+        this.offlinePatients.add(r.patient);
+        this.sessions.delete(this.current.get(r.patient) ?? -1);
+        this.current.delete(r.patient);
+      }
+      try {
+        this.offline.handle(r);
+      } catch {
+        this.dropped++;
+      }
     });
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
@@ -130,6 +157,10 @@ export class LlmBrainPort {
   }
 
   private async handle(r: BrainRequest): Promise<void> {
+    if (this.offlinePatients.has(r.patient)) {
+      if (r.kind === 'follow-up') this.offlinePatients.delete(r.patient);
+      return this.offline.handle(r);
+    }
     switch (r.kind) {
       case 'triage': {
         const patient = this.sim.patientRecord(r.patient);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultContext } from '../../../src/cli/context';
 import { parseLlmConfig } from '../../../src/brain/llm/config';
 import { loadPromptBook } from '../../../src/brain/llm/nodePrompts';
@@ -111,5 +111,23 @@ describe('LlmBrainPort', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(h.log.some((e) => e.type === 'patient:triaged' && e.patient === id)).toBe(false);
     expect(h.client.stats.fallbacksBy.aborted).toBe(1);
+  });
+
+  it('a request the clinician cannot finish is answered by the offline brain, and the patient is never stranded', async () => {
+    server.setScript(coherent);
+    const h = hospital();
+    vi.spyOn(h.port.clinician, 'examine').mockRejectedValue(new Error('a fault in the clinician'));
+    const id = h.sim.admit().id;
+    await h.run(6 * 24 * 60, () => h.log.some((e) => e.type === 'patient:followed-up' && e.patient === id));
+    await h.port.idle();
+    const kinds = h.log.filter((e) => e.patient === id).map((e) => e.type);
+    for (const k of ['patient:triaged', 'patient:diagnosed', 'patient:dispensed', 'patient:followed-up'] as const)
+      expect(kinds).toContain(k);
+    expect(h.client.stats.fallbacksBy.error).toBe(1);
+    expect(h.client.stats.fallbacks).toBe(1);
+    expect(h.port.dropped).toBe(0);
+    expect(h.port.lastError).toContain('a fault in the clinician');
+    // The offline doctor's consultation is learned from at the follow-up, as any other.
+    expect(h.port.clinician.staff.consultations).toBe(1);
   });
 });
