@@ -35,6 +35,8 @@ export interface ClientOptions {
   log?: (line: string) => void;
   /** Milliseconds clock for latency figures. */
   now?: () => number;
+  /** Waits before a retry (rejects when the signal aborts); injected with `now` so tests run on a fake clock. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface ConnectionReport {
@@ -65,6 +67,7 @@ export class LlmClient {
   private structured: boolean;
   private readonly log: (line: string) => void;
   private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(
     readonly config: LlmConfig,
@@ -85,6 +88,7 @@ export class LlmClient {
     const sink = options.log ?? (() => undefined);
     this.log = (line) => sink(this.redact(line));
     this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? sleep;
   }
 
   redact(text: string): string {
@@ -240,7 +244,7 @@ export class LlmClient {
         if (meter) meter.retries++;
         this.log(`${task}: ${failure.message}; retry ${attempt + 1} of ${this.config.maxRetries} in ${wait} ms`);
         try {
-          await sleep(wait, signal);
+          await this.sleep(wait, signal);
         } catch {
           throw new LlmError('aborted', `${task}: stopped`);
         }
