@@ -6,6 +6,7 @@ import { OfflineBrainPort } from '../run/brainPort';
 import { ClinicalStaff } from '../run/staff';
 import type { Layout } from '../sim/layout';
 import { Simulation } from '../sim/simulation';
+import type { CommandResult } from '../sim/commands';
 
 /**
  * The outbreaks a drill can start, with the knowledge-base diseases that carry them and the
@@ -117,8 +118,8 @@ export interface SurgeWindow {
  * animated map share it; a refused command throws with what it was for.
  */
 export function applyDrill(sim: Simulation, kb: KnowledgeBase, spec: DrillSpec, surge: SurgeWindow): void {
-  const command = (r: { ok: true } | { ok: false; message: string }, what: string): void => {
-    if (!r.ok) throw new Error(`${what}: ${r.message}`);
+  const command = (r: CommandResult, what: string): void => {
+    if (!r.ok) throw new Error(`${what}: ${r.reason}`);
   };
   const outbreak = spec.outbreak ? OUTBREAKS[spec.outbreak] : undefined;
   if (outbreak) {

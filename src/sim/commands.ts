@@ -4,17 +4,23 @@ import { OutbreakSpec } from './outbreak';
 import { TriageRule } from './config';
 
 /**
+ * What a command answers: done, or refused with the reason (the `command:refused` event says
+ * the same to whoever listens), so a caller need not listen for the event to know.
+ */
+export type CommandResult = { ok: true } | { ok: false; reason: string };
+
+/**
  * Everything that changes the world from outside is a command: a name, zod-checked arguments
  * and a handler. The brain's answers come back this way too.
  */
 export interface CommandContext {
   world: World;
-  answerTriage(patient: string, request: number, department: string, redFlag: boolean): void;
-  answerConsult(args: ConsultAnswer): void;
-  setArrivalRate(perHour: number): void;
-  setCapacity(service: string, count: number): void;
-  setTriageRules(rules: TriageRule[]): void;
-  startOutbreak(spec: OutbreakSpec): void;
+  answerTriage(patient: string, request: number, department: string, redFlag: boolean): CommandResult;
+  answerConsult(args: ConsultAnswer): CommandResult;
+  setArrivalRate(perHour: number): CommandResult;
+  setCapacity(service: string, count: number): CommandResult;
+  setTriageRules(rules: TriageRule[]): CommandResult;
+  startOutbreak(spec: OutbreakSpec): CommandResult;
 }
 
 export const ConsultAnswer = z.strictObject({
@@ -31,7 +37,7 @@ export type ConsultAnswer = z.infer<typeof ConsultAnswer>;
 
 interface CommandDef<A extends z.ZodType> {
   args: A;
-  handle(ctx: CommandContext, args: z.infer<A>): void;
+  handle(ctx: CommandContext, args: z.infer<A>): CommandResult;
 }
 
 function defineCommand<A extends z.ZodType>(def: CommandDef<A>): CommandDef<A> {

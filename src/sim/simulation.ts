@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { MINUTES_PER_DAY } from '../knowledge/clinicalRules';
 import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
-import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type ConsultAnswer } from './commands';
+import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult, type ConsultAnswer } from './commands';
 import { SimConfig } from './config';
 import type { SimEvents } from './events';
 import { LogHash } from './hash';
@@ -15,6 +15,8 @@ import { listOf, placeStaff, queueSpot, roomNamed, roomOfService } from './place
 import { Rng } from './rng';
 import { snapshotOf, type Snapshot } from './snapshot';
 import type { BrainRequest, ConsultNext, PatientAgent, ServiceId, World } from './world';
+
+const DONE: CommandResult = { ok: true };
 
 /** A request before it has its id (distributes over the union's members). */
 type NewRequest = BrainRequest extends infer R ? (R extends BrainRequest ? Omit<R, 'id'> : never) : never;
@@ -72,28 +74,29 @@ export class Simulation {
       world: this.world,
       answerTriage: (patient, request, department, redFlag) => this.onTriage(patient, request, department, redFlag),
       answerConsult: (a) => this.onConsult(a),
-      setArrivalRate: (perHour) => void (this.config.arrivalsPerHour = perHour),
-      setCapacity: (service, count) => void (this.config.capacity[service] = count),
+      setArrivalRate: (perHour) => {
+        this.config.arrivalsPerHour = perHour;
+        return DONE;
+      },
+      setCapacity: (service, count) => {
+        this.config.capacity[service] = count;
+        return DONE;
+      },
       setTriageRules: (rules) => {
         const nowhere = rules.filter((r) => !this.rooms.has(`consult-${r.department}`)).map((r) => r.department);
         if (nowhere.length > 0)
-          return void this.emit('command:refused', {
-            name: 'hospital.setTriageRules',
-            message: `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}`,
-          });
+          return this.refuse('hospital.setTriageRules', `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}`);
         this.config.triageRules = rules;
+        return DONE;
       },
       startOutbreak: (spec) => {
         const unknown = spec.diseases.filter((d) => !this.kb.hasDisease(d));
-        if (unknown.length > 0)
-          return void this.emit('command:refused', { name: 'hospital.startOutbreak', message: `unknown diseases: ${unknown.join(', ')}` });
+        if (unknown.length > 0) return this.refuse('hospital.startOutbreak', `unknown diseases: ${unknown.join(', ')}`);
         // Patient ids are seed and index: a stream of its own keeps outbreak patients from taking normal patients' ids.
         if (spec.patientSeed === this.config.patientSeed)
-          return void this.emit('command:refused', {
-            name: 'hospital.startOutbreak',
-            message: 'patientSeed: the outbreak needs a patient seed other than the hospital’s own',
-          });
+          return this.refuse('hospital.startOutbreak', 'patientSeed: the outbreak needs a patient seed other than the hospital’s own');
         this.outbreaks.push(new OutbreakArrivals(spec));
+        return DONE;
       },
     };
   }
@@ -115,18 +118,23 @@ export class Simulation {
     return out;
   }
 
-  /** Applies a command; bad arguments are refused with a message and change nothing. */
-  dispatch<N extends CommandName>(name: N, args: CommandArgs<N>): { ok: true } | { ok: false; message: string } {
+  /**
+   * Applies a command. A refusal (bad arguments, or a world that cannot do it: an unknown
+   * disease, a missing room, a stale brain answer) changes nothing, is emitted as
+   * `command:refused` and is answered as `{ ok: false, reason }`.
+   */
+  dispatch<N extends CommandName>(name: N, args: CommandArgs<N>): CommandResult {
     const def = COMMANDS[name];
-    if (!def) return { ok: false, message: `unknown command "${String(name)}"` };
+    if (!def) return { ok: false, reason: `unknown command "${String(name)}"` };
     const parsed = def.args.safeParse(args);
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
-      this.emit('command:refused', { name, message });
-      return { ok: false, message };
-    }
-    (def.handle as (ctx: CommandContext, a: unknown) => void)(this.commandContext, parsed.data);
-    return { ok: true };
+    if (!parsed.success)
+      return this.refuse(name, parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; '));
+    return (def.handle as (ctx: CommandContext, a: unknown) => CommandResult)(this.commandContext, parsed.data);
+  }
+
+  private refuse(name: string, reason: string): CommandResult {
+    this.emit('command:refused', { name, message: reason });
+    return { ok: false, reason };
   }
 
   snapshot(): Snapshot {
@@ -415,30 +423,29 @@ export class Simulation {
     return id;
   }
 
-  private awaiting(patient: string, request: number): PatientAgent | undefined {
+  /** The patient waiting for this brain answer, or the refusal of a stale one. */
+  private awaiting(patient: string, request: number): PatientAgent | CommandResult {
     const agent = this.world.patients.get(patient);
-    if (!agent || agent.stage.kind !== 'awaiting-brain' || agent.stage.request !== request) {
-      this.emit('command:refused', { name: 'brain answer', message: `no patient ${patient} waits for request ${request}` });
-      return undefined;
-    }
+    if (!agent || agent.stage.kind !== 'awaiting-brain' || agent.stage.request !== request)
+      return this.refuse('brain answer', `no patient ${patient} waits for request ${request}`);
     return agent;
   }
 
-  private onTriage(patient: string, request: number, department: string, redFlag: boolean): void {
+  private onTriage(patient: string, request: number, department: string, redFlag: boolean): CommandResult {
     const agent = this.awaiting(patient, request);
-    if (!agent) return;
-    if (!this.rooms.has(`consult-${department}`))
-      return void this.emit('command:refused', { name: 'triage.decided', message: `no consulting room for department "${department}"` });
+    if ('ok' in agent) return agent;
+    if (!this.rooms.has(`consult-${department}`)) return this.refuse('triage.decided', `no consulting room for department "${department}"`);
     this.release('triage', agent);
     agent.department = department;
     this.emit('patient:triaged', { patient, department, redFlag });
     agent.stage = { kind: 'to-queue', at: 'registration' };
     this.walkTo(agent, this.queueSpot('registration', this.queueOf('registration').length));
+    return DONE;
   }
 
-  private onConsult(a: ConsultAnswer): void {
+  private onConsult(a: ConsultAnswer): CommandResult {
     const agent = this.awaiting(a.patient, a.request);
-    if (!agent) return;
+    if ('ok' in agent) return agent;
     const department = agent.department ?? 'emergency';
     const then: ConsultNext = a.order
       ? { kind: 'exam', exam: a.order }
@@ -450,6 +457,7 @@ export class Simulation {
           request: agent.consultRequest ?? a.request,
         };
     agent.stage = { kind: 'consulting', department, lines: [...a.dialogue], nextLineAt: this.world.time, then };
+    return DONE;
   }
 
   /** Plays the consultation: one question and answer per `questionMinutes`, then the decision. */
