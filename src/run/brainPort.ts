@@ -23,12 +23,19 @@ export class OfflineBrainPort {
   private readonly sessions = new Map<number, Session>();
   /** Consultation request id of each patient's current consultation. */
   private readonly current = new Map<string, number>();
-  lastReport: { patient: string; department: string; report: DiagnosisReport } | undefined;
 
   constructor(
     readonly staff: ClinicalStaff,
     private readonly sim: Simulation,
   ) {}
+
+  /**
+   * The diagnosis report of a patient's consultation, by the request that `patient:diagnosed`
+   * carries; kept until the follow-up has been learned from.
+   */
+  reportOf(patient: string, consultRequest: number): DiagnosisReport | undefined {
+    return (this.sessions.get(consultRequest) ?? this.sessions.get(this.current.get(patient) ?? -1))?.report;
+  }
 
   /** Answers everything the world has asked since the last call. */
   answer(): void {
@@ -87,7 +94,6 @@ export class OfflineBrainPort {
       return;
     }
     session.report = step.value;
-    this.lastReport = { patient: r.patient, department: session.department, report: step.value };
     const top = step.value.differential[0];
     this.sim.dispatch('consult.answered', {
       request: r.id,

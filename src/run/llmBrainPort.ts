@@ -59,10 +59,9 @@ export class LlmBrainPort {
     this.offline = new OfflineBrainPort(clinician.staff, sim);
   }
 
-  /** The latest diagnosis report, in the shape OfflineBrainPort gives it (the inspector reads it). */
-  get lastReport(): { patient: string; department: string; report: LlmConsultationOutcome['report'] } | undefined {
-    const last = this.lastOutcome;
-    return last && { patient: last.patient, department: last.outcome.department, report: last.outcome.report };
+  /** The diagnosis report of a consultation, as OfflineBrainPort gives it (the inspector reads it when `patient:diagnosed` says so). */
+  reportOf(patient: string, consultRequest: number): LlmConsultationOutcome['report'] | undefined {
+    return this.sessions.get(consultRequest)?.outcome?.report ?? this.offline.reportOf(patient, consultRequest);
   }
 
   /** The run's calls, tokens, retries and fallbacks so far (the HUD and the settings view show them). */

@@ -92,7 +92,11 @@ describe('the patient’s way through the hospital', () => {
     if (examRoom !== 'consulting-room') expect(inside(layout.rooms.get(`exam-${examRoom}`), event('exam:started').pos)).toBe(true);
     expect(inside(layout.rooms.get('pharmacy'), event('patient:dispensed').pos)).toBe(true);
     expect(event('patient:left').pos).toEqual(layout.exit);
-    expect(h.port.lastReport?.report.differential.length).toBeGreaterThan(0);
+    // The diagnosis event names the consultation; the brain that answered it holds the report behind it.
+    const diagnosed = event('patient:diagnosed').payload as { patient: string; request: number; disease: string };
+    const report = h.port.reportOf(diagnosed.patient, diagnosed.request);
+    expect(report?.diagnosis).toBe(diagnosed.disease);
+    expect(report?.differential.length).toBeGreaterThan(0);
   });
 
   it('follows patients up: the truth is revealed, the doctors learn, the misdiagnosed come back', () => {

@@ -44,7 +44,9 @@ function hospital() {
       await new Promise((r) => (port.pending > 0 ? setTimeout(r, 1) : setImmediate(r)));
     }
   };
-  return { sim, port, client, log, run };
+  const diagnoses: SimEvents['patient:diagnosed'][] = [];
+  sim.events.on('patient:diagnosed', (d) => diagnoses.push(d));
+  return { sim, port, client, log, run, diagnoses };
 }
 
 describe('LlmBrainPort', () => {
@@ -60,7 +62,9 @@ describe('LlmBrainPort', () => {
     expect(h.port.lastOutcome?.outcome.meter.calls).toBe(h.client.stats.calls);
     expect(h.client.stats.calls).toBeGreaterThanOrEqual(5);
     expect(h.port.dropped).toBe(0);
-    expect(h.port.lastReport?.report.diagnosis).toBe(h.port.lastOutcome?.outcome.report.diagnosis);
+    const diagnosed = h.diagnoses.find((d) => d.patient === id)!;
+    expect(h.port.reportOf(id, diagnosed.request)).toBe(h.port.lastOutcome?.outcome.report);
+    expect(diagnosed.disease).toBe(h.port.lastOutcome?.outcome.report.diagnosis);
   });
 
   it('a slow answer keeps one patient waiting while the hospital goes on', async () => {
