@@ -1,13 +1,12 @@
 import type { Lang } from '../schema/common';
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
-import { AGE_BANDS } from '../schema/knowledge';
+import { ageBandIndexOf } from '../schema/knowledge';
 import type { PatientView } from '../brain/offline/patientView';
 import { Differential } from '../brain/offline/differential';
 import { nextExam } from '../brain/offline/choices';
 import type { DiagnosisReport } from '../brain/offline/doctor';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../knowledge/matcher';
-import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from '../run/staff';
 import { BEDSIDE_EXAMS, EMERGENCY_SYMPTOMS, redFlagsAmong } from '../knowledge/clinicalRules';
 import { EMERGENCY } from './triageTraining';
@@ -92,7 +91,7 @@ export class HumanConsultation {
   ) {}
 
   private get ageBand(): number {
-    return AGE_BANDS.indexOf(ageBandOf(this.person.age));
+    return ageBandIndexOf(this.person.age);
   }
 
   /** Reads what the person typed: every symptom or finding named, denied or not. */

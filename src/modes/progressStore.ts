@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import type { CaseResult } from './report';
+import { formatIssues } from '../knowledge/errors';
 
 /**
  * Learner progress in IndexedDB, in a database of its own (`agent-hospital-training`) so that
@@ -56,8 +57,7 @@ export class ProgressStore {
   /** Saves (or replaces) one finished case; a malformed result is refused and nothing is written. */
   async save(result: CaseResult): Promise<void> {
     const parsed = CaseResultRecord.safeParse(result);
-    if (!parsed.success)
-      throw new Error(`training result not saved — ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new Error(`training result not saved — ${formatIssues(parsed.error)}`);
     await this.db.put('results', parsed.data);
   }
 

@@ -1,9 +1,8 @@
 import type { ExternalCase, Nested, OsceCase } from '../schema/cases';
-import { AGE_BANDS } from '../schema/knowledge';
+import { ageBandIndexOf } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../knowledge/matcher';
 import type { ValueReader } from '../knowledge/valueReader';
-import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from './staff';
 
 /** One diagnosed case in `evaluate --json` (README). */
@@ -111,7 +110,7 @@ export class CaseEvaluator {
     complaint ??= [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined)).find((t) => t?.kind === 'symptom')?.id;
 
     const department = complaint ? this.staff.nurse.triage(complaint as never) : 'emergency';
-    const ageBand = AGE_BANDS.indexOf(ageBandOf(c.age));
+    const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
     const predictions = report.differential.map((x) => {
       const d = this.kb.disease(x.disease);

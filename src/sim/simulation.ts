@@ -15,6 +15,7 @@ import { listOf, placeStaff, queueSpot, roomNamed, roomOfService } from './place
 import { Rng } from './rng';
 import { snapshotOf, type Snapshot } from './snapshot';
 import type { BrainRequest, ConsultNext, PatientAgent, ServiceId, World } from './world';
+import { formatIssues } from '../knowledge/errors';
 
 const DONE: CommandResult = { ok: true };
 
@@ -127,8 +128,7 @@ export class Simulation {
     const def = COMMANDS[name];
     if (!def) return { ok: false, reason: `unknown command "${String(name)}"` };
     const parsed = def.args.safeParse(args);
-    if (!parsed.success)
-      return this.refuse(name, parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; '));
+    if (!parsed.success) return this.refuse(name, formatIssues(parsed.error, { root: '(args)' }));
     return (def.handle as (ctx: CommandContext, a: unknown) => CommandResult)(this.commandContext, parsed.data);
   }
 

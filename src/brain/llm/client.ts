@@ -6,6 +6,7 @@ import { extractJson } from './jsonExtract';
 import { Limiter, sleep } from './limiter';
 import { redact } from './redact';
 import { newRunStats, type FailureKind, type LlmMeter, type LlmRunStats } from './stats';
+import { formatIssues } from '../../knowledge/errors';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -174,10 +175,7 @@ export class LlmClient {
     if (!shaped.success) {
       return {
         ok: false,
-        error: shaped.error.issues
-          .slice(0, 4)
-          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-          .join('; '),
+        error: formatIssues(shaped.error, { max: 4 }),
       };
     }
     return check(shaped.data);

@@ -17,6 +17,7 @@ import { download, field, termName } from './common';
 import { debriefPanel, triageDebriefPanel } from './debriefPanel';
 import { doctorCasePanel } from './doctorCase';
 import { mt } from './i18n';
+import { formatIssues } from '../../knowledge/errors';
 
 const LEARNER_KEY = 'agent-hospital.learner';
 const DEFAULT_SESSION: TrainingSession = TrainingSession.parse({ v: 1 });
@@ -233,7 +234,7 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
               timeLimitMinutes: Number(limit.value),
             };
             const parsed = TrainingSession.safeParse(next);
-            if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+            if (!parsed.success) throw new Error(formatIssues(parsed.error));
             state.session = decodeSession(encodeSession(parsed.data), app.kb);
             state.code = encodeSession(state.session);
             state.error = undefined;
