@@ -8,6 +8,7 @@ import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
 import type { ClinicalStaff } from '../run/staff';
 import { possibleDifferential, separatingExams } from './humanConsult';
 import { redFlagsAmong } from '../knowledge/clinicalRules';
+import { EMERGENCY } from '../sim/services';
 
 /** A case as a clinician enters it: structured demographics and free-text lines. */
 export interface ClinicianCase {
@@ -73,7 +74,7 @@ export class DoctorAssistant {
       for (const t of m.terms) if (!observations.has(kb.termIndex(t.id)) || t.present) observations.set(kb.termIndex(t.id), t.present);
     const present = [...observations].filter(([, p]) => p).map(([t]) => kb.terms[t]?.id as TermId);
     const complaint = present.find((t) => kb.term(t).kind === 'symptom');
-    const department = complaint ? this.staff.nurse.triage(complaint) : ('emergency' as DepartmentId);
+    const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
     const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
     const differential = possibleDifferential(kb, report.differential, c.sex);

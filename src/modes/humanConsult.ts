@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../knowledge/matcher';
 import type { ClinicalStaff } from '../run/staff';
 import { BEDSIDE_EXAMS, EMERGENCY_SYMPTOMS, redFlagsAmong } from '../knowledge/clinicalRules';
-import { EMERGENCY } from './triageTraining';
+import { EMERGENCY } from '../sim/services';
 
 /** The doctor wants an answer it does not have yet (the replay stops here). */
 class NeedsAnswer {

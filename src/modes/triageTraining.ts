@@ -3,8 +3,7 @@ import { PatientInterview } from '../patients/interview';
 import type { Patient } from '../patients/types';
 import type { ClinicalStaff } from '../run/staff';
 import { redFlagsAmong } from '../knowledge/clinicalRules';
-
-export const EMERGENCY = 'emergency' as DepartmentId;
+import { EMERGENCY } from '../sim/services';
 
 export interface TriageDebrief {
   complaint: TermId;

@@ -46,12 +46,12 @@ export class OfflineBrainPort {
   handle(r: BrainRequest): void {
     switch (r.kind) {
       case 'triage': {
-        const department = this.staff.nurse.triage(r.complaint as never);
+        const department = this.staff.nurse.triage(r.complaint);
         this.sim.dispatch('triage.decided', {
           request: r.id,
           patient: r.patient,
           department,
-          redFlag: this.staff.nurse.isRedFlag(r.complaint as never),
+          redFlag: this.staff.nurse.isRedFlag(r.complaint),
         });
         return;
       }
@@ -79,7 +79,7 @@ export class OfflineBrainPort {
       const record = this.sim.patientRecord(r.patient);
       if (!record) return;
       const interview = new PatientInterview(record, this.staff.reader);
-      const department = r.department as DepartmentId;
+      const department = r.department;
       session = { department, interview, steps: this.staff.doctor(department).consultation(interview), told: 0 };
       key = r.id;
       this.sessions.set(key, session);
@@ -87,7 +87,7 @@ export class OfflineBrainPort {
     }
     const step = session.steps.next();
     const asked = step.value.questions;
-    const dialogue = asked.slice(session.told).map((q) => ({ term: q.term as string, present: q.present }));
+    const dialogue = asked.slice(session.told).map((q) => ({ term: q.term, present: q.present }));
     session.told = asked.length;
     if (!step.done) {
       this.sim.dispatch('consult.answered', { request: r.id, patient: r.patient, dialogue, order: step.value.exam });

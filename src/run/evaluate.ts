@@ -4,12 +4,14 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../knowledge/matcher';
 import type { ValueReader } from '../knowledge/valueReader';
 import type { ClinicalStaff } from './staff';
+import { EMERGENCY } from '../sim/services';
+import type { TermId } from '../schema/ids';
 
 /** One diagnosed case in `evaluate --json` (README). */
 export interface EvaluatedCase {
   id: string;
   predictions: { diseaseId: string; name: string; icd10: string; probability: number }[];
-  mapped: { phrase: string; terms: { id: string; present: boolean }[] }[];
+  mapped: { phrase: string; terms: { id: TermId; present: boolean }[] }[];
   unmapped: string[];
 }
 
@@ -79,7 +81,7 @@ export class CaseEvaluator {
     const take = (phrase: string, mode: 'present' | 'absent' | 'as-written', finding: boolean): void => {
       if (!/[\p{L}\p{N}]/u.test(phrase)) return;
       this.phrases++;
-      const terms: { id: string; present: boolean }[] = [];
+      const terms: { id: TermId; present: boolean }[] = [];
       const matches = this.matcher.match(phrase, c.language);
       const loose = matches.length === 0 ? this.matcher.matchLoosely(phrase) : undefined;
       for (const m of loose ? [loose] : matches)
@@ -109,7 +111,7 @@ export class CaseEvaluator {
     for (const sentence of c.history.split(/(?<=[.;。；])\s*/)) take(sentence, 'as-written', false);
     complaint ??= [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined)).find((t) => t?.kind === 'symptom')?.id;
 
-    const department = complaint ? this.staff.nurse.triage(complaint as never) : 'emergency';
+    const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
     const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
     const predictions = report.differential.map((x) => {

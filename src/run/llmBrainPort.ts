@@ -4,7 +4,7 @@ import type { StepContext } from '../brain/llm/doctor';
 import { LlmError } from '../brain/llm/errors';
 import { newMeter, type LlmMeter, type LlmRunStats } from '../brain/llm/stats';
 import type { Patient } from '../patients/types';
-import type { DepartmentId } from '../schema/ids';
+import type { ExamId, TermId } from '../schema/ids';
 import { LlmClinician, type LlmConsultationOutcome, type TranscriptLine, type Visit } from './llmClinician';
 import type { ClinicalStaff } from './staff';
 import { OfflineBrainPort } from './brainPort';
@@ -17,7 +17,7 @@ import type { Lang } from '../schema/common';
 interface Session {
   visit?: Visit;
   /** Ordered examinations not yet sent to the world (the first is sent with the dialogue). */
-  pendingOrders: string[];
+  pendingOrders: ExamId[];
   outcome?: LlmConsultationOutcome;
   meter: LlmMeter;
   transcript: TranscriptLine[];
@@ -204,10 +204,10 @@ export class LlmBrainPort {
     this.triageMeters.delete(r.patient);
     this.sessions.set(r.id, session);
     this.current.set(r.patient, r.id);
-    const visit = await this.clinician.examine(patient, r.department as DepartmentId, this.ctx(session.meter), session.transcript);
+    const visit = await this.clinician.examine(patient, r.department, this.ctx(session.meter), session.transcript);
     session.visit = visit;
     this.onDialogue?.(r.patient, session.transcript);
-    const dialogue = visit.questions.map((q) => ({ term: q.term as string, present: q.present }));
+    const dialogue = visit.questions.map((q) => ({ term: q.term, present: q.present }));
     // The bedside examinations happen in the consulting room; the world plays out the others.
     session.pendingOrders = visit.exams.slice(2);
     const first = session.pendingOrders.shift();
@@ -222,7 +222,7 @@ export class LlmBrainPort {
     r: BrainRequest & { kind: 'consult' },
     session: Session,
     visit: Visit,
-    dialogue: { term: string; present: boolean }[],
+    dialogue: { term: TermId; present: boolean }[],
   ): Promise<void> {
     const outcome = await this.clinician.conclude(visit, this.ctx(session.meter));
     session.outcome = outcome;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
 import type { World } from './world';
 import { OutbreakSpec } from './outbreak';
 import { TriageRule } from './config';
@@ -15,7 +16,7 @@ export type CommandResult = { ok: true } | { ok: false; reason: string };
  */
 export interface CommandContext {
   world: World;
-  answerTriage(patient: string, request: number, department: string, redFlag: boolean): CommandResult;
+  answerTriage(patient: string, request: number, department: DepartmentId, redFlag: boolean): CommandResult;
   answerConsult(args: ConsultAnswer): CommandResult;
   setArrivalRate(perHour: number): CommandResult;
   setCapacity(service: string, count: number): CommandResult;
@@ -27,11 +28,11 @@ export const ConsultAnswer = z.strictObject({
   request: z.number().int(),
   patient: z.string(),
   /** Questions asked since the last answer, with the patient's replies. */
-  dialogue: z.array(z.strictObject({ term: z.string(), present: z.boolean() })),
+  dialogue: z.array(z.strictObject({ term: TermId, present: z.boolean() })),
   /** Either the next examination to order… */
-  order: z.string().optional(),
+  order: ExamId.optional(),
   /** …or the conclusion. */
-  diagnosis: z.strictObject({ disease: z.string(), probability: z.number().min(0).max(1), severe: z.boolean() }).optional(),
+  diagnosis: z.strictObject({ disease: DiseaseId, probability: z.number().min(0).max(1), severe: z.boolean() }).optional(),
 });
 export type ConsultAnswer = z.infer<typeof ConsultAnswer>;
 
@@ -46,7 +47,7 @@ function defineCommand<A extends z.ZodType>(def: CommandDef<A>): CommandDef<A> {
 
 export const COMMANDS = {
   'triage.decided': defineCommand({
-    args: z.strictObject({ request: z.number().int(), patient: z.string(), department: z.string(), redFlag: z.boolean() }),
+    args: z.strictObject({ request: z.number().int(), patient: z.string(), department: DepartmentId, redFlag: z.boolean() }),
     handle: (ctx, a) => ctx.answerTriage(a.patient, a.request, a.department, a.redFlag),
   }),
   'consult.answered': defineCommand({
@@ -83,4 +84,5 @@ export const COMMANDS = {
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
-export type CommandArgs<N extends CommandName> = z.infer<(typeof COMMANDS)[N]['args']>;
+/** What a caller passes: plain strings where the world's ids are expected; they are parsed (and branded) on the way in. */
+export type CommandArgs<N extends CommandName> = z.input<(typeof COMMANDS)[N]['args']>;

@@ -15,6 +15,8 @@ import { listOf, placeStaff, queueSpot, roomNamed, roomOfService } from './place
 import { Rng } from './rng';
 import { snapshotOf, type Snapshot } from './snapshot';
 import type { BrainRequest, ConsultNext, PatientAgent, ServiceId, World } from './world';
+import { consultRoomName, consultService, EMERGENCY, examService, parseService, PHYSICAL_EXAM } from './services';
+import { DepartmentId, type ExamId, type TermId } from '../schema/ids';
 import { formatIssues } from '../knowledge/errors';
 
 const DONE: CommandResult = { ok: true };
@@ -84,7 +86,7 @@ export class Simulation {
         return DONE;
       },
       setTriageRules: (rules) => {
-        const nowhere = rules.filter((r) => !this.rooms.has(`consult-${r.department}`)).map((r) => r.department);
+        const nowhere = rules.filter((r) => !this.departmentWithRoom(r.department)).map((r) => r.department);
         if (nowhere.length > 0)
           return this.refuse('hospital.setTriageRules', `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}`);
         this.config.triageRules = rules;
@@ -153,7 +155,7 @@ export class Simulation {
     this.arrivals(dt);
     for (const o of this.outbreaks) {
       for (let n = o.due(w.time, dt); n > 0; n--)
-        this.admit(this.generator.generate(o.spec.patientSeed, o.admitted++, { diseases: o.spec.diseases as never }));
+        this.admit(this.generator.generate(o.spec.patientSeed, o.admitted++, { diseases: o.spec.diseases }));
     }
     for (const agent of w.patients.values()) this.advance(agent, dt);
     this.serveQueues();
@@ -301,22 +303,23 @@ export class Simulation {
       this.walkTo(agent, roomOfService(this.rooms, at).service ?? agent.pos);
       queue.forEach((other, i) => {
         const o = w.patients.get(other);
-        if (o && o.stage.kind === 'queued' && !at.startsWith('consult:')) this.walkTo(o, this.queueSpot(at, i));
+        if (o && o.stage.kind === 'queued' && parseService(at).kind !== 'consult') this.walkTo(o, this.queueSpot(at, i));
       });
     }
   }
 
   private startService(agent: PatientAgent, at: ServiceId): void {
     const w = this.world;
+    const service = parseService(at);
     if (at === 'triage') agent.stage = { kind: 'in-service', at, until: w.time + this.config.triageMinutes };
     else if (at === 'registration') agent.stage = { kind: 'in-service', at, until: w.time + this.config.registrationMinutes };
     else if (at === 'pharmacy') agent.stage = { kind: 'in-service', at, until: w.time + this.config.pharmacyMinutes };
-    else if (at.startsWith('exam:')) {
+    else if (service.kind === 'exam') {
       const exam = this.pendingExam(agent);
-      this.emit('exam:started', { patient: agent.id, exam, room: at.slice(5) });
+      this.emit('exam:started', { patient: agent.id, exam, room: service.room });
       agent.stage = { kind: 'in-service', at, until: w.time + this.minutesInRoom(exam) };
-    } else {
-      const department = at.slice(8);
+    } else if (service.kind === 'consult') {
+      const department = service.department;
       if (agent.consultRequest === undefined) {
         this.emit('consultation:started', { patient: agent.id, department, visit: agent.visit });
         w.stats.consultations += 1;
@@ -337,7 +340,8 @@ export class Simulation {
   private finishService(agent: PatientAgent, at: ServiceId): void {
     const w = this.world;
     if (at === 'triage') {
-      const complaint = agent.record.symptoms[0]?.term ?? '';
+      // Every generated patient has a chief complaint: the first of its symptoms.
+      const complaint = (agent.record.symptoms[0] as { term: TermId }).term;
       // A hospital policy (a fever clinic) decides at the desk without asking the nurse's judgement.
       const rule = this.config.triageRules.find((r) => r.complaints.includes(complaint));
       if (rule) {
@@ -357,9 +361,9 @@ export class Simulation {
       this.emit('patient:dispensed', { patient: agent.id, disease: agent.diagnosis?.disease ?? '' });
       agent.stage = { kind: 'to-exit' };
       this.walkTo(agent, w.layout.exit);
-    } else if (at.startsWith('exam:')) {
+    } else if (parseService(at).kind === 'exam') {
       const exam = this.pendingExam(agent);
-      const report = this.reader.report(agent.record, exam as never);
+      const report = this.reader.report(agent.record, exam);
       const ready = w.time + Math.max(0, this.kb.exam(exam).minutes - this.minutesInRoom(exam));
       agent.pendingExamDone = exam;
       agent.pendingExam = undefined;
@@ -383,7 +387,7 @@ export class Simulation {
   }
 
   private queueForDoctor(agent: PatientAgent): void {
-    const at: ServiceId = `consult:${agent.department ?? 'emergency'}`;
+    const at = consultService(agent.department ?? EMERGENCY);
     agent.stage = { kind: 'to-queue', at };
     this.takeSeat(agent);
   }
@@ -410,8 +414,8 @@ export class Simulation {
     agent.seat = undefined;
   }
 
-  private pendingExam(agent: PatientAgent): string {
-    return agent.pendingExam ?? 'physical-exam';
+  private pendingExam(agent: PatientAgent): ExamId {
+    return agent.pendingExam ?? PHYSICAL_EXAM;
   }
 
   // ——— the brain's answers ———
@@ -423,6 +427,12 @@ export class Simulation {
     return id;
   }
 
+  /** A department named from outside (a command, a triage rule), if the map has its consulting room. */
+  private departmentWithRoom(named: string): DepartmentId | undefined {
+    const parsed = DepartmentId.safeParse(named);
+    return parsed.success && this.rooms.has(consultRoomName(parsed.data)) ? parsed.data : undefined;
+  }
+
   /** The patient waiting for this brain answer, or the refusal of a stale one. */
   private awaiting(patient: string, request: number): PatientAgent | CommandResult {
     const agent = this.world.patients.get(patient);
@@ -431,10 +441,11 @@ export class Simulation {
     return agent;
   }
 
-  private onTriage(patient: string, request: number, department: string, redFlag: boolean): CommandResult {
+  private onTriage(patient: string, request: number, named: string, redFlag: boolean): CommandResult {
     const agent = this.awaiting(patient, request);
     if ('ok' in agent) return agent;
-    if (!this.rooms.has(`consult-${department}`)) return this.refuse('triage.decided', `no consulting room for department "${department}"`);
+    const department = this.departmentWithRoom(named);
+    if (!department) return this.refuse('triage.decided', `no consulting room for department "${named}"`);
     this.release('triage', agent);
     agent.department = department;
     this.emit('patient:triaged', { patient, department, redFlag });
@@ -446,16 +457,12 @@ export class Simulation {
   private onConsult(a: ConsultAnswer): CommandResult {
     const agent = this.awaiting(a.patient, a.request);
     if ('ok' in agent) return agent;
-    const department = agent.department ?? 'emergency';
-    const then: ConsultNext = a.order
-      ? { kind: 'exam', exam: a.order }
-      : {
-          kind: 'diagnosis',
-          disease: a.diagnosis?.disease ?? '',
-          probability: a.diagnosis?.probability ?? 0,
-          severe: a.diagnosis?.severe ?? false,
-          request: agent.consultRequest ?? a.request,
-        };
+    const department = agent.department ?? EMERGENCY;
+    // The command's arguments hold exactly one of the two (ConsultAnswer's refinement).
+    const d = a.diagnosis;
+    const then: ConsultNext = d
+      ? { kind: 'diagnosis', disease: d.disease, probability: d.probability, severe: d.severe, request: agent.consultRequest ?? a.request }
+      : { kind: 'exam', exam: a.order ?? PHYSICAL_EXAM };
     agent.stage = { kind: 'consulting', department, lines: [...a.dialogue], nextLineAt: this.world.time, then };
     return DONE;
   }
@@ -471,7 +478,7 @@ export class Simulation {
       s.nextLineAt = this.world.time + this.config.questionMinutes;
       return;
     }
-    const at: ServiceId = `consult:${s.department}`;
+    const at = consultService(s.department);
     if (s.then.kind === 'exam') {
       const exam = s.then.exam;
       const room = this.kb.exam(exam).room;
@@ -482,7 +489,7 @@ export class Simulation {
         this.emit('exam:reported', {
           patient: agent.id,
           exam,
-          findings: this.reader.report(agent.record, exam as never).findings.map(String),
+          findings: this.reader.report(agent.record, exam).findings.map(String),
         });
         agent.stage = {
           kind: 'awaiting-brain',
@@ -493,7 +500,7 @@ export class Simulation {
       }
       this.release(at, agent);
       agent.pendingExam = exam;
-      const examAt: ServiceId = `exam:${room}`;
+      const examAt = examService(room);
       agent.stage = { kind: 'to-queue', at: examAt };
       this.walkTo(agent, this.queueSpot(examAt, this.queueOf(examAt).length));
       return;
@@ -543,7 +550,7 @@ export class Simulation {
       this.request({
         kind: 'follow-up',
         patient: agent.id,
-        department: agent.department ?? 'emergency',
+        department: agent.department ?? EMERGENCY,
         consultRequest: agent.consultRequest,
       });
     if (correct) {
