@@ -8,12 +8,21 @@ export interface KbIssue {
   message: string;
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
+/** A path inside a record as one writes it by hand (`[3].findings[2].term`); `root` names the empty path. */
+export function formatPath(path: readonly PropertyKey[], root = '(root)'): string {
   let out = '';
   for (const key of path) {
     out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
   }
-  return out === '' ? '(root)' : out;
+  return out === '' ? root : out;
+}
+
+/** A zod error's issues on one line, `path: message; …`: how every refusal names what was wrong and where. */
+export function formatIssues(error: z.ZodError, options: { root?: string; max?: number } = {}): string {
+  return error.issues
+    .slice(0, options.max ?? error.issues.length)
+    .map((i) => `${formatPath(i.path, options.root)}: ${i.message}`)
+    .join('; ');
 }
 
 export function issuesFromZod(file: string, error: z.ZodError): KbIssue[] {

@@ -1,14 +1,14 @@
 import type { Lang } from '../schema/common';
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
-import { AGE_BANDS } from '../schema/knowledge';
+import { ageBandIndexOf } from '../schema/knowledge';
 import type { DiagnosisReport } from '../brain/offline/doctor';
 import type { VocabularyMatcher } from '../language/matcher';
 import { ValueReader } from '../knowledge/valueReader';
-import { ageBandOf } from '../patients/oracle';
 import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
 import type { ClinicalStaff } from '../run/staff';
 import { possibleDifferential, separatingExams } from './humanConsult';
-import { redFlagsAmong } from './redFlags';
+import { redFlagsAmong } from '../knowledge/clinicalRules';
+import { EMERGENCY } from '../sim/services';
 
 /** A case as a clinician enters it: structured demographics and free-text lines. */
 export interface ClinicianCase {
@@ -78,8 +78,8 @@ export class DoctorAssistant {
         if (!excluded.has(t.id) && (!observations.has(kb.termIndex(t.id)) || t.present)) observations.set(kb.termIndex(t.id), t.present);
     const present = [...observations].filter(([, p]) => p).map(([t]) => kb.terms[t]?.id as TermId);
     const complaint = present.find((t) => kb.term(t).kind === 'symptom');
-    const department = complaint ? this.staff.nurse.triage(complaint) : ('emergency' as DepartmentId);
-    const ageBand = AGE_BANDS.indexOf(ageBandOf(c.age));
+    const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
+    const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
     const differential = possibleDifferential(kb, report.differential, c.sex);
     return {

@@ -6,6 +6,8 @@ import { OfflineBrainPort } from '../run/brainPort';
 import { ClinicalStaff } from '../run/staff';
 import type { Layout } from '../sim/layout';
 import { Simulation } from '../sim/simulation';
+import type { CommandResult } from '../sim/commands';
+import { consultService, departmentOfService, type ServiceId } from '../sim/services';
 
 /**
  * The outbreaks a drill can start, with the knowledge-base diseases that carry them and the
@@ -117,8 +119,8 @@ export interface SurgeWindow {
  * animated map share it; a refused command throws with what it was for.
  */
 export function applyDrill(sim: Simulation, kb: KnowledgeBase, spec: DrillSpec, surge: SurgeWindow): void {
-  const command = (r: { ok: true } | { ok: false; message: string }, what: string): void => {
-    if (!r.ok) throw new Error(`${what}: ${r.message}`);
+  const command = (r: CommandResult, what: string): void => {
+    if (!r.ok) throw new Error(`${what}: ${r.reason}`);
   };
   const outbreak = spec.outbreak ? OUTBREAKS[spec.outbreak] : undefined;
   if (outbreak) {
@@ -142,7 +144,7 @@ export function applyDrill(sim: Simulation, kb: KnowledgeBase, spec: DrillSpec, 
   if (spec.feverClinic) {
     command(sim.dispatch('hospital.setCapacity', { service: 'triage', count: 2 }), 'the fever clinic’s triage desk');
     command(
-      sim.dispatch('hospital.setCapacity', { service: `consult:${FEVER_CLINIC_DEPARTMENT}`, count: spec.feverClinicDoctors }),
+      sim.dispatch('hospital.setCapacity', { service: consultService(FEVER_CLINIC_DEPARTMENT), count: spec.feverClinicDoctors }),
       'the fever clinic’s doctors',
     );
   }
@@ -150,7 +152,10 @@ export function applyDrill(sim: Simulation, kb: KnowledgeBase, spec: DrillSpec, 
     if (!kb.departments.some((d) => d.id === dep)) throw new Error(`extraDoctors: no department "${dep}"`);
     if (extra > 0)
       command(
-        sim.dispatch('hospital.setCapacity', { service: `consult:${dep}`, count: (sim.config.capacity[`consult:${dep}`] ?? 1) + extra }),
+        sim.dispatch('hospital.setCapacity', {
+          service: consultService(dep),
+          count: (sim.config.capacity[consultService(dep)] ?? 1) + extra,
+        }),
         `extra doctors for ${dep}`,
       );
   }
@@ -169,9 +174,9 @@ export class DrillRun {
   private readonly outbreakSeed: number;
   private readonly registeredAt = new Map<string, { at: number; department: string }>();
   private readonly waits: { department: string; wait: number }[] = [];
-  private readonly busy = new Map<string, number>();
-  private readonly capacity = new Map<string, number>();
-  private readonly consultServices: string[];
+  private readonly busy = new Map<ServiceId, number>();
+  private readonly capacity = new Map<ServiceId, number>();
+  private readonly consultServices: ServiceId[];
   private readonly waitingByHour: number[] = [];
   private diagnosed = 0;
   private outbreakDiagnosed = 0;
@@ -196,7 +201,7 @@ export class DrillRun {
     const endHour = Math.min(spec.hours, 24);
     const startHour = endHour / 4;
     applyDrill(sim, world.kb, spec, { startHour, peakHour: startHour + (endHour - startHour) / 3, endHour });
-    this.consultServices = world.kb.departments.map((d) => `consult:${d.id}`);
+    this.consultServices = world.kb.departments.map((d) => consultService(d.id));
     sim.events.on('patient:registered', (e) => void this.registeredAt.set(e.patient, { at: sim.world.time, department: e.department }));
     sim.events.on('consultation:started', (e) => {
       const r = this.registeredAt.get(e.patient);
@@ -229,19 +234,19 @@ export class DrillRun {
       this.port.answer();
       let waiting = 0;
       for (const at of this.consultServices) {
-        const q = sim.world.queues.get(at as never)?.length ?? 0;
+        const q = sim.world.queues.get(at)?.length ?? 0;
         waiting += q;
         this.maxQueue = Math.max(this.maxQueue, q);
         const cap = sim.config.capacity[at] ?? 1;
-        this.busy.set(at, (this.busy.get(at) ?? 0) + Math.min(cap, sim.world.busy.get(at as never)?.length ?? 0));
+        this.busy.set(at, (this.busy.get(at) ?? 0) + Math.min(cap, sim.world.busy.get(at)?.length ?? 0));
         this.capacity.set(at, (this.capacity.get(at) ?? 0) + cap);
       }
       if ((this.minute + 1) % 60 === 0) this.waitingByHour.push(waiting);
     }
     const waitingByDepartment: Record<string, number> = {};
     for (const at of this.consultServices) {
-      const q = sim.world.queues.get(at as never)?.length ?? 0;
-      if (q > 0) waitingByDepartment[at.slice('consult:'.length)] = q;
+      const q = sim.world.queues.get(at)?.length ?? 0;
+      if (q > 0) waitingByDepartment[departmentOfService(at) ?? at] = q;
     }
     const snap = sim.snapshot();
     return { hour: this.minute / 60, waitingByDepartment, inside: snap.stats.inside, arrived: snap.stats.arrived };
@@ -262,7 +267,7 @@ export class DrillRun {
       d.seen++;
     }
     const utilisationByDepartment: Record<string, number> = {};
-    for (const [at, b] of this.busy) utilisationByDepartment[at.slice('consult:'.length)] = b / (this.capacity.get(at) ?? 1);
+    for (const [at, b] of this.busy) utilisationByDepartment[departmentOfService(at) ?? at] = b / (this.capacity.get(at) ?? 1);
     let outbreakArrived = 0;
     for (const id of sim.world.patients.keys()) if (this.isOutbreak(id)) outbreakArrived++;
     return {

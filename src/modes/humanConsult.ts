@@ -1,16 +1,15 @@
 import type { Lang } from '../schema/common';
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
-import { AGE_BANDS } from '../schema/knowledge';
+import { ageBandIndexOf } from '../schema/knowledge';
 import type { PatientView } from '../brain/offline/patientView';
 import { Differential } from '../brain/offline/differential';
 import { nextExam } from '../brain/offline/choices';
 import type { DiagnosisReport } from '../brain/offline/doctor';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../language/matcher';
-import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from '../run/staff';
-import { EMERGENCY_SYMPTOMS, redFlagsAmong } from './redFlags';
-import { EMERGENCY } from './triageTraining';
+import { BEDSIDE_EXAMS, EMERGENCY_SYMPTOMS, redFlagsAmong } from '../knowledge/clinicalRules';
+import { EMERGENCY } from '../sim/services';
 
 /** The doctor wants an answer it does not have yet (the replay stops here). */
 class NeedsAnswer {
@@ -92,7 +91,7 @@ export class HumanConsultation {
   ) {}
 
   private get ageBand(): number {
-    return AGE_BANDS.indexOf(ageBandOf(this.person.age));
+    return ageBandIndexOf(this.person.age);
   }
 
   /**
@@ -250,7 +249,7 @@ export function separatingExams(
   const doctor = staff.doctor(department);
   const diff = new Differential(doctor.beliefs, doctor.prior(ageBand, male));
   for (const [t, p] of observations) diff.observe(t, p);
-  const done = new Set<string>(['vital-signs', 'physical-exam']);
+  const done = new Set<string>(BEDSIDE_EXAMS);
   const out: ExamId[] = [];
   for (let i = 0; i < n; i++) {
     const e = nextExam(staff.kb, doctor.beliefs, diff, done, []);

@@ -1,75 +1,44 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB } from 'idb';
 import { z } from 'zod';
+import { TrainingDetail } from '../schema/store';
+import { openHospitalDb, type HospitalDb, type OpenOptions } from '../store/db';
+import { putTraining } from '../store/records';
+import { restoreTraining } from '../store/restore';
+import { sessionKey, toCaseResult, toTrainingRecord, type RecordTimes } from './hospitalRecord';
 import type { CaseResult } from './report';
 
 /**
- * Learner progress in IndexedDB, in a database of its own (`agent-hospital-training`) so that
- * it never touches the hospital's case and experience bases. Records are parsed with zod on
- * the way out: a damaged record is reported, not trusted.
+ * Learner progress: the `training` store of the hospital's one database, one record per case
+ * on one scale (scores 0–1; the debrief's 0–100 is converted at the boundary, in
+ * hospitalRecord.ts). It travels with the hospital's export and dashboard. Records are parsed
+ * on the way in and out: a malformed result is refused, a damaged record reported, not trusted.
  */
-export const TRAINING_DB = 'agent-hospital-training';
-export const TRAINING_DB_VERSION = 1;
-
-export const CaseResultRecord = z.strictObject({
-  session: z.string().max(8000),
-  learner: z.string().max(200),
-  caseIndex: z.number().int().min(0),
-  role: z.enum(['doctor', 'triage']),
-  patientId: z.string(),
-  truth: z.string(),
-  answer: z.string(),
-  correct: z.boolean(),
-  score: z.number().min(0).max(100),
-  questions: z.number().int().min(0),
-  keyQuestionsAsked: z.number().int().min(0),
-  keyQuestions: z.number().int().min(0),
-  exams: z.number().int().min(0),
-  keyExamOrdered: z.boolean(),
-  costCny: z.number().min(0),
-  minutes: z.number().min(0),
-  redFlagsMissed: z.number().int().min(0),
-  doctorAnswer: z.string(),
-  doctorCorrect: z.boolean(),
-  finishedAt: z.string(),
-});
-
-interface TrainingDb extends DBSchema {
-  results: { key: [string, string, number]; value: CaseResult; indexes: { bySession: [string, string] } };
-}
-
 export class ProgressStore {
-  private constructor(private readonly db: IDBPDatabase<TrainingDb>) {}
+  private constructor(private readonly db: HospitalDb) {}
 
-  /** Opens (creating or upgrading) the learner-progress database of the page's IndexedDB. */
-  static async open(): Promise<ProgressStore> {
-    const db = await openDB<TrainingDb>(TRAINING_DB, TRAINING_DB_VERSION, {
-      upgrade(database, oldVersion) {
-        if (oldVersion < 1) {
-          const results = database.createObjectStore('results', { keyPath: ['session', 'learner', 'caseIndex'] });
-          results.createIndex('bySession', ['session', 'learner']);
-        }
-      },
-    });
+  /** Opens the hospital's database (creating or upgrading it) and moves in what the old progress database held. */
+  static async open(options: OpenOptions & { legacyName?: string } = {}): Promise<ProgressStore> {
+    const db = await openHospitalDb(options);
+    await moveLegacyProgress(db, options.legacyName ?? LEGACY_PROGRESS_DB);
     return new ProgressStore(db);
   }
 
   /** Saves (or replaces) one finished case; a malformed result is refused and nothing is written. */
-  async save(result: CaseResult): Promise<void> {
-    const parsed = CaseResultRecord.safeParse(result);
-    if (!parsed.success)
-      throw new Error(`training result not saved — ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    await this.db.put('results', parsed.data);
+  async save(result: CaseResult, times: RecordTimes): Promise<void> {
+    await putTraining(this.db, [toTrainingRecord(result, times)]);
   }
 
-  /** The learner's results in a session, by case; damaged records are skipped and counted. */
+  /** The learner's results in a session (its code), by case; damaged records are skipped and counted. */
   async results(session: string, learner: string): Promise<{ rows: CaseResult[]; damaged: number }> {
-    const raw = await this.db.getAllFromIndex('results', 'bySession', [session, learner]);
+    const raw = await this.db.getAllFromIndex('training', 'bySessionLearner', [sessionKey(session), learner || ANONYMOUS]);
     const rows: CaseResult[] = [];
     let damaged = 0;
     for (const r of raw) {
-      const parsed = CaseResultRecord.safeParse(r);
-      if (parsed.success) rows.push(parsed.data);
-      else damaged++;
+      try {
+        rows.push(toCaseResult(restoreTraining(r), { session, learner }));
+      } catch {
+        damaged++;
+      }
     }
     return { rows: rows.sort((a, b) => a.caseIndex - b.caseIndex), damaged };
   }
@@ -77,4 +46,52 @@ export class ProgressStore {
   close(): void {
     this.db.close();
   }
+}
+
+const ANONYMOUS = 'anonymous';
+
+/** The database learner progress had of its own before version 4 of the hospital's (scores 0–100). */
+export const LEGACY_PROGRESS_DB = 'agent-hospital-training';
+
+/** A case result as the old progress database kept it. */
+const LegacyCaseResult = z.strictObject({
+  ...TrainingDetail.shape,
+  session: z.string().max(8000),
+  learner: z.string().max(200),
+  caseIndex: z.number().int().min(0),
+  role: z.enum(['doctor', 'triage']),
+  truth: z.string(),
+  answer: z.string(),
+  score: z.number().min(0).max(100),
+  finishedAt: z.string(),
+});
+
+/**
+ * The upgrade step for learner progress: what the old progress database holds is moved into the
+ * hospital's `training` store on the new scale, in one transaction, and the old database is
+ * deleted once the move is stored. A damaged old record is not moved, and then the old database
+ * is kept so that nothing is lost (moving again is harmless: a record keeps its id). An
+ * IndexedDB upgrade cannot read another database, so this runs right after opening.
+ */
+export async function moveLegacyProgress(db: HospitalDb, legacyName = LEGACY_PROGRESS_DB): Promise<{ moved: number; damaged: number }> {
+  const known = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
+  if (!known.some((d) => d.name === legacyName)) return { moved: 0, damaged: 0 };
+  const legacy = await openDB(legacyName);
+  const rows = legacy.objectStoreNames.contains('results') ? await legacy.getAll('results') : [];
+  legacy.close();
+  let damaged = 0;
+  const records = rows.flatMap((raw) => {
+    const parsed = LegacyCaseResult.safeParse(raw);
+    if (!parsed.success) {
+      damaged++;
+      return [];
+    }
+    const r = parsed.data;
+    const finished = Date.parse(r.finishedAt);
+    // The old rows kept no seed, steps or start time: the summary's own defaults stand in.
+    return [toTrainingRecord(r, { seed: 0, steps: {}, startedAt: 0, finishedAt: Number.isFinite(finished) ? finished : 0 })];
+  });
+  if (records.length > 0) await putTraining(db, records);
+  if (damaged === 0) await deleteDB(legacyName);
+  return { moved: records.length, damaged };
 }

@@ -4,6 +4,7 @@ import type { DiseaseId } from '../schema/ids';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { PatientGenerator } from '../patients/generator';
 import type { Patient } from '../patients/types';
+import { formatIssues } from '../knowledge/errors';
 
 /**
  * Difficulty of a disease to a learner: how many diseases a textbook says it is commonly
@@ -87,7 +88,7 @@ export function decodeSession(code: string, kb?: KnowledgeBase): TrainingSession
   }
   const parsed = TrainingSession.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(session)'}: ${i.message}`).join('; ');
+    const issues = formatIssues(parsed.error, { root: '(session)' });
     throw new SessionError(`the session link is not a valid class session — ${issues}`);
   }
   if (kb) {

@@ -2,6 +2,7 @@ import type { Lang } from '../schema/common';
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
 import type { Disease } from '../schema/knowledge';
 import type { DiagnosisReport } from '../brain/offline/doctor';
+import { isBedside, markTreatmentOf } from '../knowledge/clinicalRules';
 import { PatientInterview } from '../patients/interview';
 import type { ExamReport } from '../patients/results';
 import type { Patient } from '../patients/types';
@@ -178,6 +179,8 @@ export interface VirtualDoctorRun {
   differential: { disease: DiseaseId; probability: number }[];
   correct: boolean;
   escalated: boolean;
+  /** Marked by the rule book, as the learner's treatment is. */
+  treatmentRight: boolean;
   cost: number;
   minutes: number;
 }
@@ -254,6 +257,7 @@ export function runVirtualDoctor(staff: ClinicalStaff, patient: Patient): Virtua
     differential: report.differential,
     correct: report.diagnosis === patient.disease,
     escalated: report.severe,
+    treatmentRight: markTreatmentOf(staff, patient, { chosen: staff.kb.disease(report.diagnosis), escalated: report.severe }).right,
     cost: examCost(exams),
     minutes: report.questions.length * CLINIC.questionMinutes + examMinutes(exams) + CLINIC.diagnosisMinutes,
   };
@@ -275,12 +279,12 @@ export function debrief(c: TrainingCase): Debrief {
   const ordered = new Set<string>(c.exams.map((r) => r.exam));
   const keyExams = truth.keyExams.map((exam) => ({ exam, ordered: ordered.has(exam) }));
   const unneededExams = c.exams
-    .filter((r) => !truth.keyExams.includes(r.exam) && r.findings.length === 0 && !['vital-signs', 'physical-exam'].includes(r.exam))
+    .filter((r) => !truth.keyExams.includes(r.exam) && r.findings.length === 0 && !isBedside(r.exam))
     .map((r) => r.exam);
 
-  // Red flags the patient really has: symptoms they would report, findings an examination would show.
-  const allFindings = new Set<string>(c.staff.reader.allFindings(patient));
-  const redFlagsPresent = truth.redFlags.filter((t) => has.has(t) || allFindings.has(t));
+  // Red flags the patient really has and the treatment's mark: the rule book's, as for the doctors.
+  const mark = markTreatmentOf(c.staff, patient, { chosen, escalated: c.treatment === undefined ? undefined : c.treatment === 'escalate' });
+  const redFlagsPresent = mark.redFlags;
   const seen = new Set<string>([
     ...c.questions.filter((q) => q.present).map((q) => q.term),
     c.chiefComplaint,
@@ -289,11 +293,9 @@ export function debrief(c: TrainingCase): Debrief {
   const escalated = c.treatment === 'escalate';
   const redFlagsMissed = redFlagsPresent.filter((t) => !seen.has(t) || !escalated);
 
-  const shouldEscalate = patient.severity === 'severe' || redFlagsPresent.length > 0;
-  const drugsRight = chosen !== undefined && sameDrugs(chosen, truth);
-  // A severe illness or a red flag calls for escalation; a mild one must not be escalated; moderate may go either way.
-  const fits = shouldEscalate ? escalated : patient.severity === 'mild' ? !escalated : true;
-  const treatmentRight = c.treatment !== undefined && drugsRight && fits;
+  const shouldEscalate = mark.call === 'escalate';
+  const drugsRight = mark.drugsRight;
+  const treatmentRight = mark.right;
 
   const keyExamCost = Math.min(...truth.keyExams.map((e) => kb.exam(e).costCny));
   const frac = (xs: { asked?: boolean; ordered?: boolean }[], k: 'asked' | 'ordered'): number =>
@@ -328,13 +330,4 @@ export function debrief(c: TrainingCase): Debrief {
     teaching: truth.teaching,
     confusedWith: truth.confusedWith,
   };
-}
-
-function sameDrugs(a: Disease, b: Disease): boolean {
-  const key = (x: Disease): string =>
-    x.treatment.drugs
-      .map((d) => d.name.en.toLowerCase())
-      .sort()
-      .join('|');
-  return a.id === b.id || key(a) === key(b);
 }

@@ -2,9 +2,8 @@ import type { DepartmentId, DiseaseId, TermId } from '../schema/ids';
 import { PatientInterview } from '../patients/interview';
 import type { Patient } from '../patients/types';
 import type { ClinicalStaff } from '../run/staff';
-import { redFlagsAmong } from './redFlags';
-
-export const EMERGENCY = 'emergency' as DepartmentId;
+import { redFlagsAmong } from '../knowledge/clinicalRules';
+import { EMERGENCY } from '../sim/services';
 
 export interface TriageDebrief {
   complaint: TermId;

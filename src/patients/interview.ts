@@ -1,6 +1,5 @@
 import type { ExamId, TermId } from '../schema/ids';
-import { ageBandOf } from './oracle';
-import { AGE_BANDS } from '../schema/knowledge';
+import { ageBandIndexOf } from '../schema/knowledge';
 import type { ExamReader, ExamReport } from './results';
 import type { Patient } from './types';
 
@@ -23,7 +22,7 @@ export class PatientInterview {
   ) {
     this.age = patient.persona.age;
     this.male = patient.persona.sex === 'M';
-    this.ageBand = AGE_BANDS.indexOf(ageBandOf(this.age));
+    this.ageBand = ageBandIndexOf(this.age);
     this.symptoms = new Set(patient.symptoms.map((s) => s.term));
     this.chiefComplaint = (patient.symptoms[0] as { term: TermId }).term;
   }

@@ -1,4 +1,4 @@
-import { AGE_BANDS, type AgeBand } from '../schema/knowledge';
+import { AGE_BANDS, ageBandOf, type AgeBand } from '../schema/knowledge';
 import type { DiseaseId } from '../schema/ids';
 import { SEVERITIES } from '../schema/common';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -10,14 +10,6 @@ import type { Patient } from './types';
 /** Chance that a feature a disease does not list shows up anyway (never zero: nothing is impossible). */
 const LEAK = 0.002;
 const LOG_TINY = Math.log(1e-6);
-
-export function ageBandOf(age: number): AgeBand {
-  for (const band of AGE_BANDS) {
-    const [lo, hi] = band.split('-').map(Number) as [number, number];
-    if (age >= lo && age <= hi) return band;
-  }
-  return AGE_BANDS[AGE_BANDS.length - 1] as AgeBand;
-}
 
 /**
  * The full-information Bayes oracle: it knows the generator's exact probabilities, sees every

@@ -2,6 +2,7 @@ import type { Direction } from './art/characters';
 import type { IconId } from './art/icons';
 import type { Snapshot } from '../sim/snapshot';
 import { TILE_SIZE } from './art/tiles';
+import { parseService } from '../sim/services';
 
 /** Tile coordinates (fractional) to the world pixel where a walker's feet are (2 px above the tile's bottom). */
 export function feetOf(tx: number, ty: number): { x: number; y: number } {
@@ -41,8 +42,9 @@ type PatientView = Snapshot['patients'][number];
 export function stateIcon(p: Pick<PatientView, 'stage' | 'at' | 'severe'>): IconId | undefined {
   if (p.severe) return 'severe';
   if (p.at === 'pharmacy') return 'pharmacy';
-  if (p.at?.startsWith('exam:') && (p.stage === 'in-service' || p.stage === 'to-service')) return 'exam';
+  const service = p.at === undefined ? undefined : parseService(p.at).kind;
+  if (service === 'exam' && (p.stage === 'in-service' || p.stage === 'to-service')) return 'exam';
   if (p.stage === 'consulting' || p.stage === 'awaiting-brain') return 'talking';
-  if (p.stage === 'queued' || p.stage === 'waiting-result' || (p.stage === 'to-queue' && p.at?.startsWith('consult:'))) return 'waiting';
+  if (p.stage === 'queued' || p.stage === 'waiting-result' || (p.stage === 'to-queue' && service === 'consult')) return 'waiting';
   return undefined;
 }

@@ -23,37 +23,47 @@ export class OfflineBrainPort {
   private readonly sessions = new Map<number, Session>();
   /** Consultation request id of each patient's current consultation. */
   private readonly current = new Map<string, number>();
-  lastReport: { patient: string; department: string; report: DiagnosisReport } | undefined;
 
   constructor(
     readonly staff: ClinicalStaff,
     private readonly sim: Simulation,
   ) {}
 
+  /**
+   * The diagnosis report of a patient's consultation, by the request that `patient:diagnosed`
+   * carries; kept until the follow-up has been learned from.
+   */
+  reportOf(patient: string, consultRequest: number): DiagnosisReport | undefined {
+    return (this.sessions.get(consultRequest) ?? this.sessions.get(this.current.get(patient) ?? -1))?.report;
+  }
+
   /** Answers everything the world has asked since the last call. */
   answer(): void {
     for (const r of this.sim.takeRequests()) this.handle(r);
   }
 
-  private handle(r: BrainRequest): void {
+  /** Answers one request (the language model's port hands over a request it could not finish). */
+  handle(r: BrainRequest): void {
     switch (r.kind) {
       case 'triage': {
-        const department = this.staff.nurse.triage(r.complaint as never);
+        const department = this.staff.nurse.triage(r.complaint);
         this.sim.dispatch('triage.decided', {
           request: r.id,
           patient: r.patient,
           department,
-          redFlag: this.staff.nurse.isRedFlag(r.complaint as never),
+          redFlag: this.staff.nurse.isRedFlag(r.complaint),
         });
         return;
       }
       case 'consult':
         return this.consult(r);
       case 'follow-up': {
-        const session = this.sessions.get(r.consultRequest);
+        // A consultation taken over from the model mid-way is filed under the request it resumed.
+        const session = this.sessions.get(r.consultRequest) ?? this.sessions.get(this.current.get(r.patient) ?? -1);
         const record = this.sim.patientRecord(r.patient);
         if (session?.report && record) this.staff.followUp(record, session.interview, session.department, session.report);
         this.sessions.delete(r.consultRequest);
+        this.sessions.delete(this.current.get(r.patient) ?? -1);
         this.current.delete(r.patient);
         return;
       }
@@ -69,7 +79,7 @@ export class OfflineBrainPort {
       const record = this.sim.patientRecord(r.patient);
       if (!record) return;
       const interview = new PatientInterview(record, this.staff.reader);
-      const department = r.department as DepartmentId;
+      const department = r.department;
       session = { department, interview, steps: this.staff.doctor(department).consultation(interview), told: 0 };
       key = r.id;
       this.sessions.set(key, session);
@@ -77,14 +87,13 @@ export class OfflineBrainPort {
     }
     const step = session.steps.next();
     const asked = step.value.questions;
-    const dialogue = asked.slice(session.told).map((q) => ({ term: q.term as string, present: q.present }));
+    const dialogue = asked.slice(session.told).map((q) => ({ term: q.term, present: q.present }));
     session.told = asked.length;
     if (!step.done) {
       this.sim.dispatch('consult.answered', { request: r.id, patient: r.patient, dialogue, order: step.value.exam });
       return;
     }
     session.report = step.value;
-    this.lastReport = { patient: r.patient, department: session.department, report: step.value };
     const top = step.value.differential[0];
     this.sim.dispatch('consult.answered', {
       request: r.id,

@@ -1,18 +1,19 @@
 import type { ExternalCase, Nested, OsceCase } from '../schema/cases';
 import type { Span } from '../schema/language';
-import { AGE_BANDS } from '../schema/knowledge';
+import { ageBandIndexOf } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../language/matcher';
 import type { ValueReader } from '../knowledge/valueReader';
-import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from './staff';
+import { EMERGENCY } from '../sim/services';
+import type { TermId } from '../schema/ids';
 
 /** One diagnosed case in `evaluate --json` (README). */
 export interface EvaluatedCase {
   id: string;
   predictions: { diseaseId: string; name: string; icd10: string; probability: number }[];
   /** Each phrase that said something: the patient's current terms, and the language layer's whole reading (offsets within the phrase). */
-  mapped: { phrase: string; terms: { id: string; present: boolean }[]; spans: Span[] }[];
+  mapped: { phrase: string; terms: { id: TermId; present: boolean }[]; spans: Span[] }[];
   unmapped: string[];
 }
 
@@ -82,7 +83,7 @@ export class CaseEvaluator {
     const take = (phrase: string, mode: 'present' | 'absent' | 'as-written', finding: boolean): void => {
       if (!/[\p{L}\p{N}]/u.test(phrase)) return;
       this.phrases++;
-      const terms: { id: string; present: boolean }[] = [];
+      const terms: { id: TermId; present: boolean }[] = [];
       const reading = this.matcher.understand(phrase, c.language);
       // A relative's illness or the patient's past history is not the presentation.
       const own = reading.spans.filter((s) => s.subject === 'patient' && s.temporality === 'current');
@@ -115,8 +116,8 @@ export class CaseEvaluator {
     for (const sentence of c.history.split(/(?<=[.;。；])\s*/)) take(sentence, 'as-written', false);
     complaint ??= [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined)).find((t) => t?.kind === 'symptom')?.id;
 
-    const department = complaint ? this.staff.nurse.triage(complaint as never) : 'emergency';
-    const ageBand = AGE_BANDS.indexOf(ageBandOf(c.age));
+    const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
+    const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
     const predictions = report.differential.map((x) => {
       const d = this.kb.disease(x.disease);

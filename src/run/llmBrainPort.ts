@@ -4,9 +4,10 @@ import type { StepContext } from '../brain/llm/doctor';
 import { LlmError } from '../brain/llm/errors';
 import { newMeter, type LlmMeter, type LlmRunStats } from '../brain/llm/stats';
 import type { Patient } from '../patients/types';
-import type { DepartmentId } from '../schema/ids';
+import type { ExamId, TermId } from '../schema/ids';
 import { LlmClinician, type LlmConsultationOutcome, type TranscriptLine, type Visit } from './llmClinician';
 import type { ClinicalStaff } from './staff';
+import { OfflineBrainPort } from './brainPort';
 import { LlmClient } from '../brain/llm/client';
 import type { LlmConfig } from '../brain/llm/config';
 import { LlmDoctor } from '../brain/llm/doctor';
@@ -16,7 +17,7 @@ import type { Lang } from '../schema/common';
 interface Session {
   visit?: Visit;
   /** Ordered examinations not yet sent to the world (the first is sent with the dialogue). */
-  pendingOrders: string[];
+  pendingOrders: ExamId[];
   outcome?: LlmConsultationOutcome;
   meter: LlmMeter;
   transcript: TranscriptLine[];
@@ -37,6 +38,12 @@ export class LlmBrainPort {
   private controller = new AbortController();
   /** Requests that could not be answered at all (only after a stop), and the last failure. */
   dropped = 0;
+  /**
+   * Answers what the model's work could not finish (a fault of ours, not a pause or a stop), and
+   * every later request of that patient's visit, so that no patient waits for ever.
+   */
+  private readonly offline: OfflineBrainPort;
+  private readonly offlinePatients = new Set<string>();
   lastError: string | undefined;
   /** The latest finished consultation, for the inspector. */
   lastOutcome: { patient: string; outcome: LlmConsultationOutcome } | undefined;
@@ -48,12 +55,13 @@ export class LlmBrainPort {
   constructor(
     readonly clinician: LlmClinician,
     private readonly sim: Simulation,
-  ) {}
+  ) {
+    this.offline = new OfflineBrainPort(clinician.staff, sim);
+  }
 
-  /** The latest diagnosis report, in the shape OfflineBrainPort gives it (the inspector reads it). */
-  get lastReport(): { patient: string; department: string; report: LlmConsultationOutcome['report'] } | undefined {
-    const last = this.lastOutcome;
-    return last && { patient: last.patient, department: last.outcome.department, report: last.outcome.report };
+  /** The diagnosis report of a consultation, as OfflineBrainPort gives it (the inspector reads it when `patient:diagnosed` says so). */
+  reportOf(patient: string, consultRequest: number): LlmConsultationOutcome['report'] | undefined {
+    return this.sessions.get(consultRequest)?.outcome?.report ?? this.offline.reportOf(patient, consultRequest);
   }
 
   /** The run's calls, tokens, retries and fallbacks so far (the HUD and the settings view show them). */
@@ -113,13 +121,31 @@ export class LlmBrainPort {
 
   private track(work: Promise<void>, r: BrainRequest): void {
     const p = work.catch((err: unknown) => {
+      const aborted = err instanceof LlmError && err.kind === 'aborted';
       // A follow-up has already been learned from before its reflection could be cancelled.
-      if (this.paused && err instanceof LlmError && err.kind === 'aborted' && r.kind !== 'follow-up') {
+      if (this.paused && aborted && r.kind !== 'follow-up') {
         this.interrupted.push(r);
         return;
       }
-      this.dropped++;
-      this.lastError = `${r.kind} for ${r.patient}: ${err instanceof Error ? this.clinician.llm.client.redact(err.message) : String(err)}`;
+      const client = this.clinician.llm.client;
+      this.lastError = `${r.kind} for ${r.patient}: ${err instanceof Error ? client.redact(err.message) : String(err)}`;
+      // After a stop nobody waits for the answer.
+      if (aborted) {
+        this.dropped++;
+        return;
+      }
+      client.noteFallback(r.kind, 'error');
+      if (r.kind === 'consult') {
+        // The offline doctor takes over the rest of this visit, follow-up included.
+        this.offlinePatients.add(r.patient);
+        this.sessions.delete(this.current.get(r.patient) ?? -1);
+        this.current.delete(r.patient);
+      }
+      try {
+        this.offline.handle(r);
+      } catch {
+        this.dropped++;
+      }
     });
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
@@ -130,6 +156,10 @@ export class LlmBrainPort {
   }
 
   private async handle(r: BrainRequest): Promise<void> {
+    if (this.offlinePatients.has(r.patient)) {
+      if (r.kind === 'follow-up') this.offlinePatients.delete(r.patient);
+      return this.offline.handle(r);
+    }
     switch (r.kind) {
       case 'triage': {
         const patient = this.sim.patientRecord(r.patient);
@@ -174,10 +204,10 @@ export class LlmBrainPort {
     this.triageMeters.delete(r.patient);
     this.sessions.set(r.id, session);
     this.current.set(r.patient, r.id);
-    const visit = await this.clinician.examine(patient, r.department as DepartmentId, this.ctx(session.meter), session.transcript);
+    const visit = await this.clinician.examine(patient, r.department, this.ctx(session.meter), session.transcript);
     session.visit = visit;
     this.onDialogue?.(r.patient, session.transcript);
-    const dialogue = visit.questions.map((q) => ({ term: q.term as string, present: q.present }));
+    const dialogue = visit.questions.map((q) => ({ term: q.term, present: q.present }));
     // The bedside examinations happen in the consulting room; the world plays out the others.
     session.pendingOrders = visit.exams.slice(2);
     const first = session.pendingOrders.shift();
@@ -192,7 +222,7 @@ export class LlmBrainPort {
     r: BrainRequest & { kind: 'consult' },
     session: Session,
     visit: Visit,
-    dialogue: { term: string; present: boolean }[],
+    dialogue: { term: TermId; present: boolean }[],
   ): Promise<void> {
     const outcome = await this.clinician.conclude(visit, this.ctx(session.meter));
     session.outcome = outcome;

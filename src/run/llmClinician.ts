@@ -1,6 +1,7 @@
 import type { Lang } from '../schema/common';
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
-import { BEDSIDE_EXAMS, type DiagnosisReport } from '../brain/offline/doctor';
+import type { DiagnosisReport } from '../brain/offline/doctor';
+import { BEDSIDE_EXAMS, markTreatmentOf } from '../knowledge/clinicalRules';
 import type { SeverityEvidence } from '../brain/offline/severity';
 import type { CaseSummary, LlmDoctor, StepContext } from '../brain/llm/doctor';
 import { reflectWithModel, type ModelReflection } from '../brain/llm/reflection';
@@ -9,7 +10,7 @@ import { PatientInterview } from '../patients/interview';
 import { basicInfo } from '../patients/record';
 import { formatDuration } from '../patients/duration';
 import type { Patient } from '../patients/types';
-import { fitsSeverity, sameDrugs, type ClinicalStaff, type ConsultationOutcome } from './staff';
+import type { ClinicalStaff, ConsultationOutcome } from './staff';
 
 /** Tunables of an LLM consultation, each bounded so a consultation costs at most six calls. */
 export const LLM_CONSULT = {
@@ -234,7 +235,7 @@ export class LlmClinician {
             () => this.llm.orderExams(ctx, { department, patient: who, history, catalogue: examCandidates, max: LLM_CONSULT.maxExams }),
             () => offline.exams.filter((e) => !bedside.has(e)),
           );
-    const exams = [...(BEDSIDE_EXAMS as readonly string[] as ExamId[]), ...ordered.value.filter((e) => !bedside.has(e))];
+    const exams = [...BEDSIDE_EXAMS, ...ordered.value.filter((e) => !bedside.has(e))];
     transcript.push({ speaker: 'doctor', text: exams.map((e) => kb.exam(e).name[lang]).join(', '), fromModel: ordered.fromModel });
     // What this consultation found out, and nothing more: the answers, and each examination's
     // findings — present ones, and (a normal result) the absence of those the leading diseases
@@ -350,8 +351,7 @@ export class LlmClinician {
       correct: chosen.id === truth.id,
       top3: differential.slice(0, 3).some((x) => x.disease === truth.id),
       examinationRight: exams.some((e) => truth.keyExams.includes(e)),
-      treatmentRight:
-        sameDrugs(chosen, truth) && fitsSeverity(truth.treatment.severe !== undefined, patient.severity, treatment.value.escalate),
+      treatmentRight: markTreatmentOf(this.staff, patient, { chosen, escalated: treatment.value.escalate }).right,
       escalated: treatment.value.escalate,
       meter,
       transcript,

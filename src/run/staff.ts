@@ -1,5 +1,6 @@
 import type { DepartmentId, DiseaseId } from '../schema/ids';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { markTreatmentOf } from '../knowledge/clinicalRules';
 import { buildTextbook, type Textbook } from '../knowledge/textbook';
 import { OfflineDoctor, type DiagnosisReport } from '../brain/offline/doctor';
 import { reflect } from '../brain/offline/reflection';
@@ -81,7 +82,7 @@ export class ClinicalStaff {
       correct: chosen.id === truth.id,
       top3: report.differential.slice(0, 3).some((x) => x.disease === truth.id),
       examinationRight: report.exams.some((e) => truth.keyExams.includes(e)),
-      treatmentRight: sameDrugs(chosen, truth) && fitsSeverity(truth.treatment.severe !== undefined, patient.severity, escalated),
+      treatmentRight: markTreatmentOf(this, patient, { chosen, escalated }).right,
       escalated,
     };
     if (learn) outcome.lesson = this.followUp(patient, interview, department, report);
@@ -162,25 +163,4 @@ export class ClinicalStaff {
     for (const d of this.doctors.values()) n += d.experiences.active;
     return n;
   }
-}
-
-/**
- * Fit for the severity: a severe patient must get the escalated plan and a mild one must not;
- * for a moderate illness either is a defensible choice.
- */
-export function fitsSeverity(hasSeverePlan: boolean, severity: 'mild' | 'moderate' | 'severe', escalated: boolean): boolean {
-  if (!hasSeverePlan) return true;
-  if (severity === 'severe') return escalated;
-  if (severity === 'mild') return !escalated;
-  return true;
-}
-
-/** The same drugs, regardless of order: how both brains' treatments are marked. */
-export function sameDrugs(a: { treatment: { drugs: { name: { en: string } }[] } }, b: typeof a): boolean {
-  const key = (x: typeof a): string =>
-    x.treatment.drugs
-      .map((d) => d.name.en.toLowerCase())
-      .sort()
-      .join('|');
-  return key(a) === key(b);
 }

@@ -111,6 +111,20 @@ export const AGE_BANDS = ['0-4', '5-14', '15-24', '25-44', '45-64', '65-79', '80
 export const AgeBand = z.enum(AGE_BANDS);
 export type AgeBand = z.infer<typeof AgeBand>;
 
+/** The age band an age falls in (ages past the last band count in it). */
+export function ageBandOf(age: number): AgeBand {
+  for (const band of AGE_BANDS) {
+    const [lo, hi] = band.split('-').map(Number) as [number, number];
+    if (age >= lo && age <= hi) return band;
+  }
+  return AGE_BANDS[AGE_BANDS.length - 1] as AgeBand;
+}
+
+/** The index in AGE_BANDS of the band an age falls in: how the doctors' beliefs are kept. */
+export function ageBandIndexOf(age: number): number {
+  return AGE_BANDS.indexOf(ageBandOf(age));
+}
+
 export const Population = z
   .strictObject({
     /** Relative weight of each age band among people with the disease; missing bands never occur. */

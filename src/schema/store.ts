@@ -67,6 +67,24 @@ export type MetricPoint = z.infer<typeof MetricPoint>;
 export const Setting = z.strictObject({ key: z.string().min(1), value: z.unknown() });
 export type Setting = z.infer<typeof Setting>;
 
+/** What a learner did on one case, beyond the summary: the class report's columns. */
+export const TrainingDetail = z.strictObject({
+  patientId: z.string(),
+  correct: z.boolean(),
+  questions: z.number().int().min(0),
+  keyQuestionsAsked: z.number().int().min(0),
+  keyQuestions: z.number().int().min(0),
+  exams: z.number().int().min(0),
+  keyExamOrdered: z.boolean(),
+  costCny: z.number().min(0),
+  minutes: z.number().min(0),
+  redFlagsMissed: z.number().int().min(0),
+  /** What the hospital's evolved doctor (or nurse) answered on the same case. */
+  doctorAnswer: z.string(),
+  doctorCorrect: z.boolean(),
+});
+export type TrainingDetail = z.infer<typeof TrainingDetail>;
+
 /** One attempt of a learner (or a virtual doctor) at a standardized case in a mode. */
 export const TrainingRecord = z.strictObject({
   id: z.string().min(1),
@@ -85,5 +103,10 @@ export const TrainingRecord = z.strictObject({
   truth: Slug.optional(),
   startedAt: z.number().nonnegative().default(0),
   finishedAt: z.number().nonnegative().optional(),
+  /**
+   * What the learner did, for the class report and for resuming a session (version 4 on; a
+   * record of version 3 has the summary only).
+   */
+  detail: TrainingDetail.optional(),
 });
 export type TrainingRecord = z.infer<typeof TrainingRecord>;

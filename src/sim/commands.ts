@@ -1,7 +1,14 @@
 import { z } from 'zod';
+import { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
 import type { World } from './world';
 import { OutbreakSpec } from './outbreak';
 import { TriageRule } from './config';
+
+/**
+ * What a command answers: done, or refused with the reason (the `command:refused` event says
+ * the same to whoever listens), so a caller need not listen for the event to know.
+ */
+export type CommandResult = { ok: true } | { ok: false; reason: string };
 
 /**
  * Everything that changes the world from outside is a command: a name, zod-checked arguments
@@ -9,29 +16,29 @@ import { TriageRule } from './config';
  */
 export interface CommandContext {
   world: World;
-  answerTriage(patient: string, request: number, department: string, redFlag: boolean): void;
-  answerConsult(args: ConsultAnswer): void;
-  setArrivalRate(perHour: number): void;
-  setCapacity(service: string, count: number): void;
-  setTriageRules(rules: TriageRule[]): void;
-  startOutbreak(spec: OutbreakSpec): void;
+  answerTriage(patient: string, request: number, department: DepartmentId, redFlag: boolean): CommandResult;
+  answerConsult(args: ConsultAnswer): CommandResult;
+  setArrivalRate(perHour: number): CommandResult;
+  setCapacity(service: string, count: number): CommandResult;
+  setTriageRules(rules: TriageRule[]): CommandResult;
+  startOutbreak(spec: OutbreakSpec): CommandResult;
 }
 
 export const ConsultAnswer = z.strictObject({
   request: z.number().int(),
   patient: z.string(),
   /** Questions asked since the last answer, with the patient's replies. */
-  dialogue: z.array(z.strictObject({ term: z.string(), present: z.boolean() })),
+  dialogue: z.array(z.strictObject({ term: TermId, present: z.boolean() })),
   /** Either the next examination to order… */
-  order: z.string().optional(),
+  order: ExamId.optional(),
   /** …or the conclusion. */
-  diagnosis: z.strictObject({ disease: z.string(), probability: z.number().min(0).max(1), severe: z.boolean() }).optional(),
+  diagnosis: z.strictObject({ disease: DiseaseId, probability: z.number().min(0).max(1), severe: z.boolean() }).optional(),
 });
 export type ConsultAnswer = z.infer<typeof ConsultAnswer>;
 
 interface CommandDef<A extends z.ZodType> {
   args: A;
-  handle(ctx: CommandContext, args: z.infer<A>): void;
+  handle(ctx: CommandContext, args: z.infer<A>): CommandResult;
 }
 
 function defineCommand<A extends z.ZodType>(def: CommandDef<A>): CommandDef<A> {
@@ -40,7 +47,7 @@ function defineCommand<A extends z.ZodType>(def: CommandDef<A>): CommandDef<A> {
 
 export const COMMANDS = {
   'triage.decided': defineCommand({
-    args: z.strictObject({ request: z.number().int(), patient: z.string(), department: z.string(), redFlag: z.boolean() }),
+    args: z.strictObject({ request: z.number().int(), patient: z.string(), department: DepartmentId, redFlag: z.boolean() }),
     handle: (ctx, a) => ctx.answerTriage(a.patient, a.request, a.department, a.redFlag),
   }),
   'consult.answered': defineCommand({
@@ -77,4 +84,5 @@ export const COMMANDS = {
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
-export type CommandArgs<N extends CommandName> = z.infer<(typeof COMMANDS)[N]['args']>;
+/** What a caller passes: plain strings where the world's ids are expected; they are parsed (and branded) on the way in. */
+export type CommandArgs<N extends CommandName> = z.input<(typeof COMMANDS)[N]['args']>;

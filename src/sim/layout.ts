@@ -1,5 +1,6 @@
 import { TiledMap, type TiledObject } from '../schema/map';
 import { formatPath } from '../knowledge/errors';
+import { consultRoomName } from './services';
 
 export interface Point {
   x: number;
@@ -169,7 +170,7 @@ export function parseLayout(
   needs('registration', ['post', 'service', 'queue']);
   needs('waiting', ['seats']);
   needs('pharmacy', ['post', 'service', 'queue']);
-  for (const dep of requiredConsulting) needs(`consult-${dep}`, ['post', 'service', 'door']);
+  for (const dep of requiredConsulting) needs(consultRoomName(dep), ['post', 'service', 'door']);
   for (const exam of requiredExamRooms) needs(`exam-${exam}`, ['post', 'service', 'door', 'queue']);
   if (issues.length > 0 || !entrance || !exit) throw new MapError(file, issues);
   return { width: map.width, height: map.height, blocked, rooms, entrance, exit };

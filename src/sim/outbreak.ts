@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiseaseId } from '../schema/ids';
 
 /**
  * An outbreak on top of the hospital's normal traffic: patients of the chosen diseases arrive
@@ -8,7 +9,7 @@ import { z } from 'zod';
 export const OutbreakSpec = z
   .strictObject({
     /** Diseases of the outbreak (knowledge-base ids); patients are balanced among them. */
-    diseases: z.array(z.string().min(1)).min(1),
+    diseases: z.array(DiseaseId).min(1),
     /** Extra arrivals per hour at the peak of the surge. */
     peakPerHour: z.number().min(0).max(300),
     /** Sim hours (since day 0, 00:00) when the surge begins, peaks and is over. */

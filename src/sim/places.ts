@@ -1,5 +1,6 @@
 import type { Layout, Point, Room } from './layout';
 import type { ServiceId, StaffAgent } from './world';
+import { roomNameOf, staffIdOf } from './services';
 
 /*
  * Where things happen on the map: the room of a service, where the n-th in line stands, and who
@@ -15,9 +16,7 @@ export function roomNamed(rooms: ReadonlyMap<string, Room>, name: string): Room 
 
 /** The room a service is given in: a department's consulting room, an examination room, or the place itself. */
 export function roomOfService(rooms: ReadonlyMap<string, Room>, at: ServiceId): Room {
-  if (at.startsWith('consult:')) return roomNamed(rooms, `consult-${at.slice(8)}`);
-  if (at.startsWith('exam:')) return roomNamed(rooms, `exam-${at.slice(5)}`);
-  return roomNamed(rooms, at);
+  return roomNamed(rooms, roomNameOf(at));
 }
 
 /** Where the n-th in line stands: queue spots, or the first free waiting-room seat for consultations. */
@@ -48,7 +47,7 @@ export function placeStaff(rooms: ReadonlyMap<string, Room>): StaffAgent[] {
                 : undefined;
     if (role)
       staff.push({
-        id: `${role}:${room.name}`,
+        id: staffIdOf(role, room.name),
         role,
         room: room.name,
         ...(room.department ? { department: room.department } : {}),

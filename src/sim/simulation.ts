@@ -1,8 +1,9 @@
 import mitt, { type Emitter } from 'mitt';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { MINUTES_PER_DAY } from '../knowledge/clinicalRules';
 import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
-import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type ConsultAnswer } from './commands';
+import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult, type ConsultAnswer } from './commands';
 import { SimConfig } from './config';
 import type { SimEvents } from './events';
 import { LogHash } from './hash';
@@ -14,6 +15,11 @@ import { listOf, placeStaff, queueSpot, roomNamed, roomOfService } from './place
 import { Rng } from './rng';
 import { snapshotOf, type Snapshot } from './snapshot';
 import type { BrainRequest, ConsultNext, PatientAgent, ServiceId, World } from './world';
+import { consultRoomName, consultService, EMERGENCY, examService, parseService, PHYSICAL_EXAM } from './services';
+import { DepartmentId, type ExamId, type TermId } from '../schema/ids';
+import { formatIssues } from '../knowledge/errors';
+
+const DONE: CommandResult = { ok: true };
 
 /** A request before it has its id (distributes over the union's members). */
 type NewRequest = BrainRequest extends infer R ? (R extends BrainRequest ? Omit<R, 'id'> : never) : never;
@@ -71,28 +77,29 @@ export class Simulation {
       world: this.world,
       answerTriage: (patient, request, department, redFlag) => this.onTriage(patient, request, department, redFlag),
       answerConsult: (a) => this.onConsult(a),
-      setArrivalRate: (perHour) => void (this.config.arrivalsPerHour = perHour),
-      setCapacity: (service, count) => void (this.config.capacity[service] = count),
+      setArrivalRate: (perHour) => {
+        this.config.arrivalsPerHour = perHour;
+        return DONE;
+      },
+      setCapacity: (service, count) => {
+        this.config.capacity[service] = count;
+        return DONE;
+      },
       setTriageRules: (rules) => {
-        const nowhere = rules.filter((r) => !this.rooms.has(`consult-${r.department}`)).map((r) => r.department);
+        const nowhere = rules.filter((r) => !this.departmentWithRoom(r.department)).map((r) => r.department);
         if (nowhere.length > 0)
-          return void this.emit('command:refused', {
-            name: 'hospital.setTriageRules',
-            message: `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}`,
-          });
+          return this.refuse('hospital.setTriageRules', `no consulting room for department ${nowhere.map((d) => `"${d}"`).join(', ')}`);
         this.config.triageRules = rules;
+        return DONE;
       },
       startOutbreak: (spec) => {
         const unknown = spec.diseases.filter((d) => !this.kb.hasDisease(d));
-        if (unknown.length > 0)
-          return void this.emit('command:refused', { name: 'hospital.startOutbreak', message: `unknown diseases: ${unknown.join(', ')}` });
+        if (unknown.length > 0) return this.refuse('hospital.startOutbreak', `unknown diseases: ${unknown.join(', ')}`);
         // Patient ids are seed and index: a stream of its own keeps outbreak patients from taking normal patients' ids.
         if (spec.patientSeed === this.config.patientSeed)
-          return void this.emit('command:refused', {
-            name: 'hospital.startOutbreak',
-            message: 'patientSeed: the outbreak needs a patient seed other than the hospital’s own',
-          });
+          return this.refuse('hospital.startOutbreak', 'patientSeed: the outbreak needs a patient seed other than the hospital’s own');
         this.outbreaks.push(new OutbreakArrivals(spec));
+        return DONE;
       },
     };
   }
@@ -114,18 +121,22 @@ export class Simulation {
     return out;
   }
 
-  /** Applies a command; bad arguments are refused with a message and change nothing. */
-  dispatch<N extends CommandName>(name: N, args: CommandArgs<N>): { ok: true } | { ok: false; message: string } {
+  /**
+   * Applies a command. A refusal (bad arguments, or a world that cannot do it: an unknown
+   * disease, a missing room, a stale brain answer) changes nothing, is emitted as
+   * `command:refused` and is answered as `{ ok: false, reason }`.
+   */
+  dispatch<N extends CommandName>(name: N, args: CommandArgs<N>): CommandResult {
     const def = COMMANDS[name];
-    if (!def) return { ok: false, message: `unknown command "${String(name)}"` };
+    if (!def) return { ok: false, reason: `unknown command "${String(name)}"` };
     const parsed = def.args.safeParse(args);
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
-      this.emit('command:refused', { name, message });
-      return { ok: false, message };
-    }
-    (def.handle as (ctx: CommandContext, a: unknown) => void)(this.commandContext, parsed.data);
-    return { ok: true };
+    if (!parsed.success) return this.refuse(name, formatIssues(parsed.error, { root: '(args)' }));
+    return (def.handle as (ctx: CommandContext, a: unknown) => CommandResult)(this.commandContext, parsed.data);
+  }
+
+  private refuse(name: string, reason: string): CommandResult {
+    this.emit('command:refused', { name, message: reason });
+    return { ok: false, reason };
   }
 
   snapshot(): Snapshot {
@@ -135,16 +146,16 @@ export class Simulation {
   /** Advances the world by `dt` sim minutes. */
   step(dt: number): void {
     const w = this.world;
-    const day = Math.floor(w.time / 1440);
+    const day = Math.floor(w.time / MINUTES_PER_DAY);
     w.time += dt;
-    if (Math.floor(w.time / 1440) !== day) {
-      w.stats.day = Math.floor(w.time / 1440);
+    if (Math.floor(w.time / MINUTES_PER_DAY) !== day) {
+      w.stats.day = Math.floor(w.time / MINUTES_PER_DAY);
       w.stats.consultationsToday = 0;
     }
     this.arrivals(dt);
     for (const o of this.outbreaks) {
       for (let n = o.due(w.time, dt); n > 0; n--)
-        this.admit(this.generator.generate(o.spec.patientSeed, o.admitted++, { diseases: o.spec.diseases as never }));
+        this.admit(this.generator.generate(o.spec.patientSeed, o.admitted++, { diseases: o.spec.diseases }));
     }
     for (const agent of w.patients.values()) this.advance(agent, dt);
     this.serveQueues();
@@ -175,7 +186,7 @@ export class Simulation {
 
   private arrivals(dt: number): void {
     const w = this.world;
-    const hour = Math.floor((w.time % 1440) / 60);
+    const hour = Math.floor((w.time % MINUTES_PER_DAY) / 60);
     const rate = this.config.arrivalsPerHour * (this.config.dayCurve[hour] ?? 0);
     w.arrivalDebt += (rate * dt) / 60;
     while (w.arrivalDebt >= 1) {
@@ -292,22 +303,23 @@ export class Simulation {
       this.walkTo(agent, roomOfService(this.rooms, at).service ?? agent.pos);
       queue.forEach((other, i) => {
         const o = w.patients.get(other);
-        if (o && o.stage.kind === 'queued' && !at.startsWith('consult:')) this.walkTo(o, this.queueSpot(at, i));
+        if (o && o.stage.kind === 'queued' && parseService(at).kind !== 'consult') this.walkTo(o, this.queueSpot(at, i));
       });
     }
   }
 
   private startService(agent: PatientAgent, at: ServiceId): void {
     const w = this.world;
+    const service = parseService(at);
     if (at === 'triage') agent.stage = { kind: 'in-service', at, until: w.time + this.config.triageMinutes };
     else if (at === 'registration') agent.stage = { kind: 'in-service', at, until: w.time + this.config.registrationMinutes };
     else if (at === 'pharmacy') agent.stage = { kind: 'in-service', at, until: w.time + this.config.pharmacyMinutes };
-    else if (at.startsWith('exam:')) {
+    else if (service.kind === 'exam') {
       const exam = this.pendingExam(agent);
-      this.emit('exam:started', { patient: agent.id, exam, room: at.slice(5) });
+      this.emit('exam:started', { patient: agent.id, exam, room: service.room });
       agent.stage = { kind: 'in-service', at, until: w.time + this.minutesInRoom(exam) };
-    } else {
-      const department = at.slice(8);
+    } else if (service.kind === 'consult') {
+      const department = service.department;
       if (agent.consultRequest === undefined) {
         this.emit('consultation:started', { patient: agent.id, department, visit: agent.visit });
         w.stats.consultations += 1;
@@ -328,7 +340,8 @@ export class Simulation {
   private finishService(agent: PatientAgent, at: ServiceId): void {
     const w = this.world;
     if (at === 'triage') {
-      const complaint = agent.record.symptoms[0]?.term ?? '';
+      // Every generated patient has a chief complaint: the first of its symptoms.
+      const complaint = (agent.record.symptoms[0] as { term: TermId }).term;
       // A hospital policy (a fever clinic) decides at the desk without asking the nurse's judgement.
       const rule = this.config.triageRules.find((r) => r.complaints.includes(complaint));
       if (rule) {
@@ -348,9 +361,9 @@ export class Simulation {
       this.emit('patient:dispensed', { patient: agent.id, disease: agent.diagnosis?.disease ?? '' });
       agent.stage = { kind: 'to-exit' };
       this.walkTo(agent, w.layout.exit);
-    } else if (at.startsWith('exam:')) {
+    } else if (parseService(at).kind === 'exam') {
       const exam = this.pendingExam(agent);
-      const report = this.reader.report(agent.record, exam as never);
+      const report = this.reader.report(agent.record, exam);
       const ready = w.time + Math.max(0, this.kb.exam(exam).minutes - this.minutesInRoom(exam));
       agent.pendingExamDone = exam;
       agent.pendingExam = undefined;
@@ -374,7 +387,7 @@ export class Simulation {
   }
 
   private queueForDoctor(agent: PatientAgent): void {
-    const at: ServiceId = `consult:${agent.department ?? 'emergency'}`;
+    const at = consultService(agent.department ?? EMERGENCY);
     agent.stage = { kind: 'to-queue', at };
     this.takeSeat(agent);
   }
@@ -401,8 +414,8 @@ export class Simulation {
     agent.seat = undefined;
   }
 
-  private pendingExam(agent: PatientAgent): string {
-    return agent.pendingExam ?? 'physical-exam';
+  private pendingExam(agent: PatientAgent): ExamId {
+    return agent.pendingExam ?? PHYSICAL_EXAM;
   }
 
   // ——— the brain's answers ———
@@ -414,41 +427,44 @@ export class Simulation {
     return id;
   }
 
-  private awaiting(patient: string, request: number): PatientAgent | undefined {
+  /** A department named from outside (a command, a triage rule), if the map has its consulting room. */
+  private departmentWithRoom(named: string): DepartmentId | undefined {
+    const parsed = DepartmentId.safeParse(named);
+    return parsed.success && this.rooms.has(consultRoomName(parsed.data)) ? parsed.data : undefined;
+  }
+
+  /** The patient waiting for this brain answer, or the refusal of a stale one. */
+  private awaiting(patient: string, request: number): PatientAgent | CommandResult {
     const agent = this.world.patients.get(patient);
-    if (!agent || agent.stage.kind !== 'awaiting-brain' || agent.stage.request !== request) {
-      this.emit('command:refused', { name: 'brain answer', message: `no patient ${patient} waits for request ${request}` });
-      return undefined;
-    }
+    if (!agent || agent.stage.kind !== 'awaiting-brain' || agent.stage.request !== request)
+      return this.refuse('brain answer', `no patient ${patient} waits for request ${request}`);
     return agent;
   }
 
-  private onTriage(patient: string, request: number, department: string, redFlag: boolean): void {
+  private onTriage(patient: string, request: number, named: string, redFlag: boolean): CommandResult {
     const agent = this.awaiting(patient, request);
-    if (!agent) return;
-    if (!this.rooms.has(`consult-${department}`))
-      return void this.emit('command:refused', { name: 'triage.decided', message: `no consulting room for department "${department}"` });
+    if ('ok' in agent) return agent;
+    const department = this.departmentWithRoom(named);
+    if (!department) return this.refuse('triage.decided', `no consulting room for department "${named}"`);
     this.release('triage', agent);
     agent.department = department;
     this.emit('patient:triaged', { patient, department, redFlag });
     agent.stage = { kind: 'to-queue', at: 'registration' };
     this.walkTo(agent, this.queueSpot('registration', this.queueOf('registration').length));
+    return DONE;
   }
 
-  private onConsult(a: ConsultAnswer): void {
+  private onConsult(a: ConsultAnswer): CommandResult {
     const agent = this.awaiting(a.patient, a.request);
-    if (!agent) return;
-    const department = agent.department ?? 'emergency';
-    const then: ConsultNext = a.order
-      ? { kind: 'exam', exam: a.order }
-      : {
-          kind: 'diagnosis',
-          disease: a.diagnosis?.disease ?? '',
-          probability: a.diagnosis?.probability ?? 0,
-          severe: a.diagnosis?.severe ?? false,
-          request: agent.consultRequest ?? a.request,
-        };
+    if ('ok' in agent) return agent;
+    const department = agent.department ?? EMERGENCY;
+    // The command's arguments hold exactly one of the two (ConsultAnswer's refinement).
+    const d = a.diagnosis;
+    const then: ConsultNext = d
+      ? { kind: 'diagnosis', disease: d.disease, probability: d.probability, severe: d.severe, request: agent.consultRequest ?? a.request }
+      : { kind: 'exam', exam: a.order ?? PHYSICAL_EXAM };
     agent.stage = { kind: 'consulting', department, lines: [...a.dialogue], nextLineAt: this.world.time, then };
+    return DONE;
   }
 
   /** Plays the consultation: one question and answer per `questionMinutes`, then the decision. */
@@ -462,7 +478,7 @@ export class Simulation {
       s.nextLineAt = this.world.time + this.config.questionMinutes;
       return;
     }
-    const at: ServiceId = `consult:${s.department}`;
+    const at = consultService(s.department);
     if (s.then.kind === 'exam') {
       const exam = s.then.exam;
       const room = this.kb.exam(exam).room;
@@ -473,7 +489,7 @@ export class Simulation {
         this.emit('exam:reported', {
           patient: agent.id,
           exam,
-          findings: this.reader.report(agent.record, exam as never).findings.map(String),
+          findings: this.reader.report(agent.record, exam).findings.map(String),
         });
         agent.stage = {
           kind: 'awaiting-brain',
@@ -484,7 +500,7 @@ export class Simulation {
       }
       this.release(at, agent);
       agent.pendingExam = exam;
-      const examAt: ServiceId = `exam:${room}`;
+      const examAt = examService(room);
       agent.stage = { kind: 'to-queue', at: examAt };
       this.walkTo(agent, this.queueSpot(examAt, this.queueOf(examAt).length));
       return;
@@ -514,7 +530,7 @@ export class Simulation {
       return;
     }
     const [lo, hi] = this.config.followUpDays;
-    agent.stage = { kind: 'home', until: w.time + w.rng.uniform(lo, hi) * 1440, reason: 'follow-up' };
+    agent.stage = { kind: 'home', until: w.time + w.rng.uniform(lo, hi) * MINUTES_PER_DAY, reason: 'follow-up' };
   }
 
   /** The outcome reveals the truth: recovered, or worse and back at the hospital. */
@@ -534,7 +550,7 @@ export class Simulation {
       this.request({
         kind: 'follow-up',
         patient: agent.id,
-        department: agent.department ?? 'emergency',
+        department: agent.department ?? EMERGENCY,
         consultRequest: agent.consultRequest,
       });
     if (correct) {

@@ -1,15 +1,16 @@
 import type { Patient } from '../patients/types';
+import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
 import type { Layout, Point } from './layout';
 import type { Rng } from './rng';
+import type { ServiceId } from './services';
 
-/** Where a patient is served, one at a time: a desk, a consulting room, an examination room. */
-export type ServiceId = 'triage' | 'registration' | 'pharmacy' | `consult:${string}` | `exam:${string}`;
+export type { ServiceId } from './services';
 
 /** What the world asked the brain and is waiting for (DESIGN.md: asked, never awaited inside a tick). */
 export type BrainRequest =
-  | { id: number; kind: 'triage'; patient: string; complaint: string }
-  | { id: number; kind: 'consult'; patient: string; department: string; resumeAfterExam?: string }
-  | { id: number; kind: 'follow-up'; patient: string; department: string; consultRequest: number };
+  | { id: number; kind: 'triage'; patient: string; complaint: TermId }
+  | { id: number; kind: 'consult'; patient: string; department: DepartmentId; resumeAfterExam?: ExamId }
+  | { id: number; kind: 'follow-up'; patient: string; department: DepartmentId; consultRequest: number };
 
 /**
  * A patient's stage on the way through the hospital. Every change of stage is an event.
@@ -21,14 +22,14 @@ export type Stage =
   | { kind: 'to-service'; at: ServiceId }
   | { kind: 'in-service'; at: ServiceId; until: number }
   | { kind: 'awaiting-brain'; at: ServiceId; request: number }
-  | { kind: 'consulting'; department: string; lines: { term: string; present: boolean }[]; nextLineAt: number; then: ConsultNext }
-  | { kind: 'waiting-result'; exam: string; until: number }
+  | { kind: 'consulting'; department: DepartmentId; lines: { term: TermId; present: boolean }[]; nextLineAt: number; then: ConsultNext }
+  | { kind: 'waiting-result'; exam: ExamId; until: number }
   | { kind: 'to-exit' }
   | { kind: 'home'; until: number; reason: 'results' | 'follow-up' }
   | { kind: 'discharged' };
 
 export type ConsultNext =
-  { kind: 'exam'; exam: string } | { kind: 'diagnosis'; disease: string; probability: number; severe: boolean; request: number };
+  { kind: 'exam'; exam: ExamId } | { kind: 'diagnosis'; disease: DiseaseId; probability: number; severe: boolean; request: number };
 
 export interface PatientAgent {
   id: string;
@@ -40,13 +41,13 @@ export interface PatientAgent {
   /** Progress along `route`, in tiles. */
   routeAt: number;
   stage: Stage;
-  department?: string;
+  department?: DepartmentId;
   /** The consultation's first brain request: the key its follow-up is learned under. */
   consultRequest?: number;
-  diagnosis?: { disease: string; severe: boolean };
+  diagnosis?: { disease: DiseaseId; severe: boolean };
   /** The examination ordered and not yet done, and the one just done (the doctor resumes with it). */
-  pendingExam?: string;
-  pendingExamDone?: string;
+  pendingExam?: ExamId;
+  pendingExamDone?: ExamId;
   /** Waiting-room seat index while seated. */
   seat?: number;
   /** Patients back with results are seen before new ones. */

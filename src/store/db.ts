@@ -3,7 +3,7 @@ import type { CaseChunk, MetricPoint, Setting, StaffMeta, StoredDoctor, Training
 
 /** The page's one database. Bump DB_VERSION with a new `if (oldVersion < n)` step below. */
 export const DB_NAME = 'agent-hospital';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface HospitalDbSchema extends DBSchema {
   meta: { key: string; value: StaffMeta };
@@ -11,7 +11,7 @@ export interface HospitalDbSchema extends DBSchema {
   cases: { key: [string, number]; value: CaseChunk };
   settings: { key: string; value: Setting };
   metrics: { key: number; value: MetricPoint; indexes: { consultations: number; runId: string } };
-  training: { key: string; value: TrainingRecord; indexes: { sessionId: string; learner: string } };
+  training: { key: string; value: TrainingRecord; indexes: { sessionId: string; learner: string; bySessionLearner: [string, string] } };
 }
 
 export type HospitalDb = IDBPDatabase<HospitalDbSchema>;
@@ -23,6 +23,9 @@ type UpgradeTx = IDBPTransaction<HospitalDbSchema, StoreNames<HospitalDbSchema>[
  * - 1: the staff (meta, doctors, case chunks) and settings.
  * - 2: accuracy checkpoints (metrics).
  * - 3: training records of the modes; checkpoints carry the run that produced them.
+ * - 4: learner progress lives here only: training records carry the case's detail and are found
+ *   by session and learner. What the separate progress database held is moved in by
+ *   `moveLegacyProgress` (modes/progressStore.ts) when it is first opened.
  */
 export function upgradeSchema(db: IDBPDatabase<HospitalDbSchema>, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1 && newVersion >= 1) {
@@ -48,6 +51,7 @@ export function upgradeSchema(db: IDBPDatabase<HospitalDbSchema>, oldVersion: nu
       }
     })();
   }
+  if (oldVersion < 4 && newVersion >= 4) tx.objectStore('training').createIndex('bySessionLearner', ['sessionId', 'learner']);
 }
 
 export interface OpenOptions {

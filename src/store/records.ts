@@ -2,6 +2,7 @@ import type { TrainingRecord } from '../schema/store';
 import { TrainingRecord as TrainingSchema } from '../schema/store';
 import type { HospitalDb } from './db';
 import { explainWriteError } from './errors';
+import { formatIssues } from '../knowledge/errors';
 import { restoreSetting, restoreTraining } from './restore';
 
 /** Settings and the modes' training records: small, written one transaction per call. */
@@ -23,7 +24,7 @@ export async function putSetting(db: HospitalDb, key: string, value: unknown): P
 export async function putTraining(db: HospitalDb, records: readonly TrainingRecord[]): Promise<void> {
   const checked = records.map((r, i) => {
     const parsed = TrainingSchema.safeParse(r);
-    if (!parsed.success) throw new Error(`training record [${i}] is invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    if (!parsed.success) throw new Error(`training record [${i}] is invalid: ${formatIssues(parsed.error)}`);
     return parsed.data;
   });
   const tx = db.transaction('training', 'readwrite');

@@ -6,6 +6,7 @@ import { PRESETS, preset } from '../brain/llm/presets';
 import type { LlmRunStats } from '../brain/llm/stats';
 import type { View } from './appContext';
 import { h } from './dom';
+import { formatIssues } from '../knowledge/errors';
 
 /**
  * The brain settings: offline (the default) or a language model at an OpenAI-compatible
@@ -48,7 +49,7 @@ export function loadLlmSettings(storage: Store): { settings: LlmSettings; key: s
     const r = LlmSettings.safeParse(parsed);
     if (r.success) settings = r.data;
     else {
-      const why = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      const why = formatIssues(r.error);
       problem = `saved LLM settings (${SETTINGS_KEY}) could not be read: ${why}; defaults are used and the saved text is kept under ${SETTINGS_KEY}.unreadable`;
       storage.setItem(`${SETTINGS_KEY}.unreadable`, raw);
     }
@@ -208,7 +209,7 @@ export const llmSettingsView: View = {
       save.addEventListener('click', () => {
         const r = LlmSettings.safeParse(state);
         if (!r.success) {
-          status = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+          status = formatIssues(r.error);
         } else {
           saveLlmSettings(localStorage, r.data, state.key);
           status = S.saved;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MetricPoint } from '../schema/store';
+import { formatIssues } from '../knowledge/errors';
 
 /*
  * Messages between the page and the fast-forward worker, parsed with zod on both sides: a
@@ -61,7 +62,5 @@ export type FromWorker = z.infer<typeof FromWorker>;
 export function parseMessage<T>(schema: z.ZodType<T>, data: unknown, side: string): T {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
-  throw new Error(`${side}: refused a malformed message at ${path}: ${issue?.message ?? 'invalid'}`);
+  throw new Error(`${side}: refused a malformed message at ${formatIssues(parsed.error, { max: 1 })}`);
 }

@@ -131,7 +131,8 @@ describe('markup in names, dialogue, model answers and imported bases is shown a
     await page.goto(`${url}?view=consult&lang=en`);
     await page.fill('[data-testid="consult-text"]', `sore throat ${PAYLOAD}`);
     await page.click('[data-testid="consult-start"]');
-    await page.waitForTimeout(500);
+    // The consultation has begun: the doctor asks its first question or gives its advice.
+    await page.locator('[data-testid="consult-question"], [data-testid="advice"]').first().waitFor({ timeout: 10_000 });
     await nothingRan();
     expect(session.consoleErrors).toEqual([]);
   });

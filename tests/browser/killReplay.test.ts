@@ -51,7 +51,16 @@ describe('closing the page in the middle of a fast-forward', () => {
       await page.fill('[data-testid="replay-custom"]', String(REPLAY));
       await page.click('[data-testid="replay-custom-start"]');
       await page.waitForSelector('[data-testid="replay-status"][data-state="running"]', { timeout: 60_000 });
-      await page.waitForTimeout(rng.int(1_000, 6_000));
+      // Closed at a random point of the replay: once it has shown a random number of consultations.
+      const target = rng.int(200, REPLAY / 4);
+      await page.waitForFunction(
+        (n) => {
+          const text = document.querySelector('[data-testid="replay-status"]')?.textContent ?? '';
+          return Number((/^([\d,]+) \//.exec(text)?.[1] ?? '0').replace(/,/g, '')) >= n;
+        },
+        target,
+        { polling: 50, timeout: 120_000 },
+      );
       const status = (await page.getByTestId('replay-status').textContent()) ?? '';
       expect(
         await page.getByTestId('replay-status').getAttribute('data-state'),

@@ -66,7 +66,17 @@ describe('the brain settings in Chromium', () => {
 
   it('runs the hospital on the model once chosen: its words in the bubbles, streamed, its spend in the HUD', async () => {
     const { page } = session;
-    // The settings saved above (language model, this endpoint, key remembered) carry over.
+    // Its own settings: the language model at this endpoint, the key remembered.
+    await page.goto(`${url}?lang=en&view=settings`);
+    await page.getByTestId('llm-settings').waitFor({ timeout: 30_000 });
+    await page.getByTestId('brain-llm').check();
+    await page.getByTestId('preset').selectOption('custom');
+    await page.getByTestId('baseURL').fill(endpoint.baseURL);
+    await page.getByTestId('model').fill('test-model');
+    await page.getByTestId('key').fill(KEY);
+    await page.getByTestId('remember').check();
+    await page.getByTestId('save').click();
+    await page.waitForFunction((key) => localStorage.getItem('agent-hospital.llm.key') === key, KEY);
     const before = endpoint.requests.length;
     await page.goto(`${url}?lang=en`);
     await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });

@@ -67,8 +67,22 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
     await page.getByTestId('learning-dashboard').waitFor();
     await expect(page.getByTestId('summary-consultations').textContent()).resolves.toBe('0');
     await page.fill('[data-testid="replay-custom"]', '2000');
-    // The page's own start-up (knowledge base, first paint) is not the replay's: let it settle first.
-    await page.waitForTimeout(3_000);
+    // The page's own start-up (knowledge base, first paint) is not the replay's: wait until it
+    // has settled, that is until thirty frames in a row came without a long task between them.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          let smooth = 0;
+          let last = performance.now();
+          const tick = (t: number): void => {
+            smooth = t - last < 50 ? smooth + 1 : 0;
+            last = t;
+            if (smooth >= 30) resolve();
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
     await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks = []));
     await page.click('[data-testid="replay-custom-start"]');
     await page.waitForSelector('[data-testid="replay-status"][data-state="running"]', { timeout: 60_000 });
@@ -103,8 +117,18 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
     expect(session.consoleErrors.filter((e) => !/favicon|404/.test(e))).toEqual([]);
   });
 
+  /** Opens the learning view on its own state: `reset` starts from the textbook doctors. */
+  const openLearning = async (query = ''): Promise<void> => {
+    await session.page.goto(`${url}?view=learning&lang=en${query}`);
+    await session.page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await session.page.getByTestId('learning-dashboard').waitFor();
+  };
+  const summary = async (): Promise<number> =>
+    Number(((await session.page.getByTestId('summary-consultations').textContent()) ?? '').replace(/,/g, ''));
+
   it('speaks Chinese when the visitor switches language', async () => {
     const { page } = session;
+    await openLearning();
     await page.click('[data-lang="zh"]');
     await expect(page.locator('[data-testid="learning-dashboard"] h2').textContent()).resolves.toBe('学习进展');
     await expect(page.locator('[data-replay="1000"]').textContent()).resolves.toBe('快进 1,000 次诊疗');
@@ -114,6 +138,7 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
 
   it('imports a bundle prepared by the CLI after a preview of its counts', async () => {
     const { page } = session;
+    await openLearning('&reset=1');
     await page.setInputFiles('[data-testid="import-file"]', cliBundle);
     const preview = page.getByTestId('import-preview');
     await expect(preview.textContent()).resolves.toContain('The file holds 300 consultations');
@@ -124,6 +149,11 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
 
   it('refuses a corrupted bundle, shows where it is wrong, and keeps the stored bases', async () => {
     const { page } = session;
+    // Stored bases to keep: the CLI's 300 consultations.
+    await openLearning('&reset=1');
+    await page.setInputFiles('[data-testid="import-file"]', cliBundle);
+    await page.click('[data-testid="import-replace"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-consultations"]')?.textContent === '300');
     const before = await figures(session);
     const bad = join(mkdtempSync(join(tmpdir(), 'agent-hospital-bad-')), 'bad.json');
     const good = JSON.parse(readFileSync(cliBundle, 'utf8')) as { doctors: { correct: unknown }[] };
@@ -170,6 +200,8 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
 
   it('cancels a long fast-forward and keeps what was learned until then', async () => {
     const { page } = session;
+    await openLearning();
+    const stored = await summary();
     await page.click('[data-replay="100000"]');
     await page.waitForFunction(
       () =>
@@ -186,13 +218,13 @@ describe('the hospital remembers (learning dashboard in Chromium)', () => {
     expect(done).toBeLessThan(100_000);
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'),
-      150 + done,
+      stored + done,
     );
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid="summary-consultations"]')?.textContent === n.toLocaleString('en-US'),
-      150 + done,
+      stored + done,
     );
   });
 });

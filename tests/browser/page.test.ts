@@ -4,6 +4,11 @@ import { pageSuite, RESULTS_DIR } from './harness';
 
 describe('the page in Chromium', () => {
   const suite = pageSuite();
+  /** Each test opens the page it needs instead of going on from the one before. */
+  const open = async (query: string): Promise<void> => {
+    await suite.session.page.goto(`${suite.url}?${query}`);
+    await suite.session.page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  };
 
   it('paints the title and disclaimer, then opens the hospital view by default', async () => {
     const { page } = suite.session;
@@ -31,6 +36,7 @@ describe('the page in Chromium', () => {
 
   it('browses a department and opens a disease entry', async () => {
     const { page } = suite.session;
+    await open('lang=en&view=knowledge');
     await page.click('[data-department="cardiology"]');
     const items = page.locator('[data-testid="disease-list"] li button');
     expect(await items.count()).toBeGreaterThanOrEqual(8);
@@ -42,6 +48,7 @@ describe('the page in Chromium', () => {
 
   it('filters the list as the visitor types', async () => {
     const { page } = suite.session;
+    await open('lang=en&view=knowledge');
     await page.click('.departments button:first-child');
     await page.fill('input.search', 'I21');
     const visible = page.locator('[data-testid="disease-list"] li:not([hidden])');
@@ -51,6 +58,7 @@ describe('the page in Chromium', () => {
 
   it('switches views with the view switcher and keeps the choice in the URL', async () => {
     const { page } = suite.session;
+    await open('lang=en&view=knowledge');
     await page.click('[data-view="world"]');
     await page.waitForSelector('[data-testid="world-stage"]');
     expect(new URL(page.url()).searchParams.get('view')).toBe('world');
@@ -61,6 +69,7 @@ describe('the page in Chromium', () => {
 
   it('switches the whole page to Chinese', async () => {
     const { page } = suite.session;
+    await open('lang=en&view=knowledge');
     await page.click('[data-lang="zh"]');
     await expect(page.locator('h1').textContent()).resolves.toBe('智能体医院');
     await expect(page.getByTestId('disclaimer').textContent()).resolves.toContain('不构成医疗建议');
@@ -70,7 +79,7 @@ describe('the page in Chromium', () => {
 
   it('understands a lay description and shows text as text', async () => {
     const { page } = suite.session;
-    await page.click('[data-lang="en"]');
+    await open('lang=en&view=knowledge');
     await page.fill('.matcher-input', '<img src=x onerror="window.__pwned=1"> tummy ache, no fever');
     const chips = page.getByTestId('matcher-chips');
     await expect(chips.locator('li[data-term="abdominal-pain"]').textContent()).resolves.toContain('Abdominal pain');
@@ -80,6 +89,7 @@ describe('the page in Chromium', () => {
 
   it('generates a patient whose disease stays hidden until revealed', async () => {
     const { page } = suite.session;
+    await open('lang=en&view=knowledge');
     const patient = page.getByTestId('patient');
     await expect(patient.locator('.truth').isVisible()).resolves.toBe(false);
     await patient.locator('button').click();

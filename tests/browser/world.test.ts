@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openBrowser, RESULTS_DIR, servePage, type BrowserSession } from './harness';
 import type { HospitalHook } from '../../src/ui/world/testHook';
 
@@ -17,6 +17,53 @@ const hook = <T>(session: BrowserSession, f: string, arg?: unknown): Promise<T> 
 const inRoom = (r: RoomRect | undefined, p: { tileX: number; tileY: number }): boolean =>
   !!r && p.tileX >= r.x && p.tileX < r.x + r.width && p.tileY >= r.y && p.tileY < r.y + r.height;
 
+/** Resolves once the page has drawn `n` more animation frames: the state a screenshot or a pause check needs. */
+const frames = (session: BrowserSession, n: number): Promise<void> =>
+  session.page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const tick = (): void => void (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+
+/** Waits until `id` is drawn inside the world's stage and the camera has stopped moving; returns where. */
+async function settledOnScreen(session: BrowserSession, id: string): Promise<{ x: number; y: number }> {
+  await session.page.waitForFunction(
+    (who) => {
+      const w = window as unknown as { __hospital: HospitalHook; __lastSeen?: Record<string, { x: number; y: number } | undefined> };
+      const p = w.__hospital.screenOf(who);
+      const stage = document.querySelector('[data-testid="world-stage"]')?.getBoundingClientRect();
+      const before = (w.__lastSeen ??= {})[who];
+      w.__lastSeen[who] = p;
+      return (
+        !!p &&
+        !!stage &&
+        !!before &&
+        p.x === before.x &&
+        p.y === before.y &&
+        p.x > stage.left &&
+        p.x < stage.right &&
+        p.y > stage.top &&
+        p.y < stage.bottom
+      );
+    },
+    id,
+    { polling: 100, timeout: 15_000 },
+  );
+  return (await hook<{ x: number; y: number }>(session, 'screenOf', id))!;
+}
+
+/** Waits until the hospital's event log holds an event of `type`. */
+const eventSeen = (session: BrowserSession, type: string, timeout = 60_000) =>
+  session.page.waitForFunction(
+    (t) => (window as unknown as { __hospital: HospitalHook }).__hospital.events().some((e) => e.type === t),
+    type,
+    { polling: 100, timeout },
+  );
+
 describe('the hospital world in Chromium', () => {
   let session: BrowserSession;
   let url: string;
@@ -24,18 +71,25 @@ describe('the hospital world in Chromium', () => {
   beforeAll(async () => {
     url = (await servePage()).url;
     session = await openBrowser();
-    await session.page.goto(`${url}?lang=en`);
-    await session.page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
   });
   afterAll(async () => {
     await session?.close();
+  });
+  // Every test opens its own hospital: none depends on what an earlier one left behind.
+  beforeEach(async () => {
+    await session.page.goto(`${url}?lang=en`);
+    await session.page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
   });
 
   it('opens on the hospital with the disclaimer, a drawn map and no console errors', async () => {
     const { page } = session;
     await expect(page.getByTestId('disclaimer').textContent()).resolves.toContain('not medical advice');
     await expect(page.locator('[data-view="world"]').getAttribute('class')).resolves.toContain('active');
-    await page.waitForTimeout(1000);
+    // The map has been drawn: the scene has rendered its sprites for a few frames.
+    await page.waitForFunction(() => (window as unknown as { __hospital: HospitalHook }).__hospital.sprites().length > 0, undefined, {
+      timeout: 30_000,
+    });
+    await frames(session, 10);
     const shot = await page.locator('[data-testid="world-stage"] canvas').screenshot({ path: join(RESULTS_DIR, 'world-en.png') });
     const png = PNG.sync.read(shot);
     const colours = new Set<number>();
@@ -57,18 +111,36 @@ describe('the hospital world in Chromium', () => {
       await hook(session, 'track', id);
       ids.push(id);
     }
-    const since = 0;
     await hook(session, 'setSpeed', 40);
-    let done: { id: string; events: Ev[] } | undefined;
-    for (let t = 0; t < 120 && !done; t++) {
-      await session.page.waitForTimeout(500);
-      const events = await hook<Ev[]>(session, 'events', since);
+    // One of them has been to an examination room and collected their medicine.
+    const doneOf = (events: Ev[]): { id: string; events: Ev[] } | undefined => {
       for (const id of ids) {
         const mine = events.filter((e) => e.payload['patient'] === id);
         const examRoom = mine.find((e) => e.type === 'exam:started' && e.payload['room'] !== 'consulting-room');
-        if (examRoom && mine.some((e) => e.type === 'patient:dispensed')) done = { id, events: mine };
+        if (examRoom && mine.some((e) => e.type === 'patient:dispensed')) return { id, events: mine };
       }
-    }
+      return undefined;
+    };
+    await session.page
+      .waitForFunction(
+        (who) => {
+          const events = (window as unknown as { __hospital: HospitalHook }).__hospital.events() as Ev[];
+          return who.some(
+            (id) =>
+              events.some((e) => (e.payload as Ev['payload'])['patient'] === id && e.type === 'patient:dispensed') &&
+              events.some(
+                (e) =>
+                  (e.payload as Ev['payload'])['patient'] === id &&
+                  e.type === 'exam:started' &&
+                  (e.payload as Ev['payload'])['room'] !== 'consulting-room',
+              ),
+          );
+        },
+        ids,
+        { polling: 250, timeout: 60_000 },
+      )
+      .catch(() => undefined);
+    const done = doneOf(await hook<Ev[]>(session, 'events', 0));
     await hook(session, 'setSpeed', 0.2);
     expect(done, 'one of the admitted patients completed a visit with an examination room').toBeDefined();
     const { id, events } = done!;
@@ -102,13 +174,15 @@ describe('the hospital world in Chromium', () => {
 
   it('clicking a doctor opens the inspector with a diagnosis report', async () => {
     const { page } = session;
+    await hook(session, 'setSpeed', 40);
+    await eventSeen(session, 'patient:diagnosed');
+    await hook(session, 'setSpeed', 0.2);
     const events = await hook<Ev[]>(session, 'events');
     const diagnosed = events.filter((e) => e.type === 'patient:diagnosed').at(-1);
     expect(diagnosed).toBeDefined();
     const department = String(diagnosed!.payload['department']);
     await page.selectOption('[data-testid="room-list"]', `consult-${department}`);
-    await page.waitForTimeout(1200);
-    const where = await hook<{ x: number; y: number }>(session, 'screenOf', `doctor:consult-${department}`);
+    const where = await settledOnScreen(session, `doctor:consult-${department}`);
     await page.mouse.click(where.x, where.y);
     const report = page.locator('[data-testid="inspect-doctor"] [data-testid="diagnosis-report"]');
     await report.waitFor({ timeout: 5000 });
@@ -126,20 +200,30 @@ describe('the hospital world in Chromium', () => {
     // Someone who will stay a while: waiting for a doctor or a result.
     const target = patients.find((p) => p.stage === 'queued' || p.stage === 'waiting-result' || p.stage === 'consulting') ?? patients[0];
     expect(target).toBeDefined();
+    // Held still while the camera is brought to them, so that the double-click lands.
+    await hook(session, 'pause');
     await page.selectOption('[data-testid="room-list"]', 'waiting');
-    await page.waitForTimeout(900);
-    let where = await hook<{ x: number; y: number }>(session, 'screenOf', target!.id);
+    // Following through the hook brings them into view wherever they are; then it is dropped.
+    await hook(session, 'follow', target!.id);
+    await settledOnScreen(session, target!.id);
+    await hook(session, 'follow', undefined);
+    const where = await settledOnScreen(session, target!.id);
     const box = (await page.locator('[data-testid="world-stage"]').boundingBox())!;
-    if (where.x < box.x || where.x > box.x + box.width || where.y < box.y || where.y > box.y + box.height) {
-      // Not on screen: follow through the hook once to bring them into view, then drop it.
-      await hook(session, 'follow', target!.id);
-      await page.waitForTimeout(800);
-      await hook(session, 'follow', undefined);
-      where = await hook<{ x: number; y: number }>(session, 'screenOf', target!.id);
-    }
     await page.mouse.dblclick(where.x, where.y);
     await page.locator(`[data-testid="inspect-patient"][data-id="${target!.id}"]`).waitFor({ timeout: 5000 });
-    await page.waitForTimeout(1500);
+    await hook(session, 'play');
+    // The camera comes to them and stays with them.
+    await page
+      .waitForFunction(
+        ([id, cx, cy]) => {
+          const p = (window as unknown as { __hospital: HospitalHook }).__hospital.screenOf(id as string);
+          return !!p && Math.abs(p.x - (cx as number)) < 40 && Math.abs(p.y - (cy as number)) < 40;
+        },
+        [target!.id, box.x + box.width / 2, box.y + box.height / 2] as const,
+        { polling: 100, timeout: 15_000 },
+      )
+      .catch(() => undefined);
+    await frames(session, 10);
     const after = await hook<{ x: number; y: number } | undefined>(session, 'screenOf', target!.id);
     expect(after, 'the followed patient is still in the building').toBeDefined();
     expect(Math.abs(after!.x - (box.x + box.width / 2))).toBeLessThan(40);
@@ -151,16 +235,21 @@ describe('the hospital world in Chromium', () => {
     const before = await hook<string[]>(session, 'signs');
     expect(before).toContain('Cardiology');
     await page.click('[data-lang="zh"]');
-    await page.waitForTimeout(300);
+    await page
+      .waitForFunction(() => (window as unknown as { __hospital: HospitalHook }).__hospital.signs().includes('心血管内科'), undefined, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
     const after = await hook<string[]>(session, 'signs');
     expect(after).toContain('心血管内科');
     expect(after).toContain('药房');
     await hook(session, 'setSpeed', 2);
-    let bubbles: { text: string }[] = [];
-    for (let t = 0; t < 40 && bubbles.length === 0; t++) {
-      await page.waitForTimeout(250);
-      bubbles = await hook<{ text: string }[]>(session, 'bubbles');
-    }
+    await page
+      .waitForFunction(() => (window as unknown as { __hospital: HospitalHook }).__hospital.bubbles().length > 0, undefined, {
+        timeout: 20_000,
+      })
+      .catch(() => undefined);
+    const bubbles = await hook<{ text: string }[]>(session, 'bubbles');
     expect(bubbles.length).toBeGreaterThan(0);
     for (const b of bubbles) expect(b.text).toMatch(/[\u4e00-\u9fff]/);
     await expect(page.getByTestId('disclaimer').textContent()).resolves.toContain('不构成医疗建议');
@@ -173,7 +262,8 @@ describe('the hospital world in Chromium', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(' ');
     const t0 = await hook<{ time: number }>(session, 'snapshot');
-    await page.waitForTimeout(400);
+    // Paused: the page goes on drawing frames, the clock does not move.
+    await frames(session, 20);
     const t1 = await hook<{ time: number }>(session, 'snapshot');
     expect(t1.time).toBe(t0.time);
     await page.click('[data-testid="step"]');
@@ -202,10 +292,12 @@ describe('the hospital world in Chromium', () => {
       undefined,
       { timeout: 60_000 },
     );
-    // Pausing saves; the save is one IndexedDB transaction, done well within a second.
+    // Pausing saves (one IndexedDB transaction): wait for the page to count one more save.
+    const saves = () => page.evaluate(() => Number(document.body.dataset['learningSaves'] ?? 0));
+    const before = await saves();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(' ');
-    await page.waitForTimeout(1_500);
+    await page.waitForFunction((n) => Number(document.body.dataset['learningSaves'] ?? 0) > n, before, { timeout: 30_000 });
     await page.goto(`${url}?lang=en&view=learning`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     await page.waitForFunction(

@@ -38,3 +38,28 @@ describe('VocabularyMatcher', () => {
     expect(ids('今天天气很好')).toEqual([]);
   });
 });
+
+describe('VocabularyMatcher.matchLoosely: paraphrases no phrase matches exactly', () => {
+  const loose = (text: string) => {
+    const m = matcher.matchLoosely(text);
+    return m && (m.negated ? `-${m.term}` : m.term);
+  };
+
+  it('finds the term whose name the paraphrase covers, in any order and among other words', () => {
+    expect(ids('pain in the abdominal region')).toEqual([]);
+    expect(loose('pain in the abdominal region')).toBe('abdominal-pain');
+    expect(loose('breath shortness on exertion')).toBe('shortness-of-breath');
+    expect(loose('consolidation seen on the chest x-ray')).toBe('chest-xray-lobar-consolidation');
+  });
+
+  it('reads a denial in the paraphrase', () => {
+    expect(loose('there is no pain in the abdominal region')).toBe('-abdominal-pain');
+  });
+
+  it('refuses a paraphrase that shares too little of any name', () => {
+    expect(loose('pain')).toBeUndefined();
+    expect(loose('a pain')).toBeUndefined();
+    expect(loose('lobar consolidation')).toBeUndefined();
+    expect(loose('the weather is nice today')).toBeUndefined();
+  });
+});

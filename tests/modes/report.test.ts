@@ -2,36 +2,14 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/cli/context';
 import { ProgressStore } from '../../src/modes/progressStore';
-import { csvCell, toCsv, toHtml, type CaseResult } from '../../src/modes/report';
+import { csvCell, toCsv, toHtml } from '../../src/modes/report';
+import { caseRow as row } from '../support/caseRow';
 import { sessionKey, toTrainingRecord } from '../../src/modes/hospitalRecord';
 import { TrainingRecord } from '../../src/schema/store';
 import { openHospitalDb } from '../../src/store/db';
 import { listTraining, putTraining } from '../../src/store/records';
 
 const ctx = defaultContext();
-const row = (i: number, extra: Partial<CaseResult> = {}): CaseResult => ({
-  session: 'abc',
-  learner: 'Li Wei',
-  caseIndex: i,
-  role: 'doctor',
-  patientId: `p-${i}`,
-  truth: 'influenza',
-  answer: i % 2 ? 'covid-19' : 'influenza',
-  correct: i % 2 === 0,
-  score: 90 - i * 10,
-  questions: 5,
-  keyQuestionsAsked: 2,
-  keyQuestions: 3,
-  exams: 2,
-  keyExamOrdered: true,
-  costCny: 180,
-  minutes: 65,
-  redFlagsMissed: 0,
-  doctorAnswer: 'influenza',
-  doctorCorrect: true,
-  finishedAt: '2026-01-01T10:00:00.000Z',
-  ...extra,
-});
 
 describe('session report', () => {
   it('writes CSV that a spreadsheet reads back and cannot run as formulas', () => {
@@ -57,20 +35,23 @@ describe('session report', () => {
 
 describe('learner progress store', () => {
   it('keeps results per session and learner, replaces a redone case and refuses a bad one', async () => {
-    const store = await ProgressStore.open();
-    await store.save(row(0));
-    await store.save(row(1));
-    await store.save(row(0, { score: 100 }));
-    await store.save(row(0, { learner: 'someone else' }));
-    await expect(store.save(row(2, { score: 250 }))).rejects.toThrow(/score: .*100/);
+    const store = await ProgressStore.open({ name: 'modes-test-progress' });
+    const times = { seed: 7, steps: {}, startedAt: 0, finishedAt: Date.parse('2026-01-01T10:00:00.000Z') };
+    await store.save(row(0), times);
+    await store.save(row(1), times);
+    await store.save(row(0, { score: 100 }), times);
+    await store.save(row(0, { learner: 'someone else' }), times);
+    await expect(store.save(row(2, { score: 250 }), times)).rejects.toThrow(/score: /);
     const { rows, damaged } = await store.results('abc', 'Li Wei');
     expect(rows.map((r) => [r.caseIndex, r.score])).toEqual([
       [0, 100],
       [1, 80],
     ]);
+    // What the learner did comes back as it was saved.
+    expect(rows[1]).toEqual(row(1));
     expect(damaged).toBe(0);
     store.close();
-    const again = await ProgressStore.open();
+    const again = await ProgressStore.open({ name: 'modes-test-progress' });
     expect((await again.results('abc', 'Li Wei')).rows).toHaveLength(2);
     again.close();
   });

@@ -3,7 +3,7 @@ import { AGE_BANDS } from '../../src/schema/knowledge';
 import { loadDefaultKnowledge } from '../../src/knowledge/nodeFiles';
 import { PatientGenerator } from '../../src/patients/generator';
 import { loadDefaultPeople } from '../../src/patients/nodePeople';
-import { ageBandOf } from '../../src/patients/oracle';
+import { ageBandOf } from '../../src/schema/knowledge';
 
 /** 100k patients: balanced over diseases; sex and age follow each disease's profile. */
 describe('patient balance over 100,000 generated patients', () => {

@@ -92,7 +92,11 @@ describe('the patient’s way through the hospital', () => {
     if (examRoom !== 'consulting-room') expect(inside(layout.rooms.get(`exam-${examRoom}`), event('exam:started').pos)).toBe(true);
     expect(inside(layout.rooms.get('pharmacy'), event('patient:dispensed').pos)).toBe(true);
     expect(event('patient:left').pos).toEqual(layout.exit);
-    expect(h.port.lastReport?.report.differential.length).toBeGreaterThan(0);
+    // The diagnosis event names the consultation; the brain that answered it holds the report behind it.
+    const diagnosed = event('patient:diagnosed').payload as { patient: string; request: number; disease: string };
+    const report = h.port.reportOf(diagnosed.patient, diagnosed.request);
+    expect(report?.diagnosis).toBe(diagnosed.disease);
+    expect(report?.differential.length).toBeGreaterThan(0);
   });
 
   it('follows patients up: the truth is revealed, the doctors learn, the misdiagnosed come back', () => {
@@ -122,8 +126,41 @@ describe('the patient’s way through the hospital', () => {
     const h = hospital();
     const before = JSON.stringify(h.sim.snapshot());
     const r = h.sim.dispatch('consult.answered', { request: 1, patient: 'nobody', dialogue: [] } as never);
-    expect(r).toEqual({ ok: false, message: expect.stringContaining('either an examination order or a diagnosis') });
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('either an examination order or a diagnosis') });
     expect(h.sim.dispatch('hospital.setArrivalRate', { perHour: -5 }).ok).toBe(false);
     expect(JSON.stringify(h.sim.snapshot())).toBe(before);
+  });
+
+  it('answers a refusal the world finds (a stale brain answer, a missing room) with its reason, and changes nothing', () => {
+    const h = hospital();
+    const before = JSON.stringify(h.sim.snapshot());
+    expect(h.sim.dispatch('triage.decided', { request: 999, patient: 'nobody', department: 'cardiology', redFlag: false })).toEqual({
+      ok: false,
+      reason: 'no patient nobody waits for request 999',
+    });
+    expect(
+      h.sim.dispatch('consult.answered', {
+        request: 999,
+        patient: 'nobody',
+        dialogue: [],
+        diagnosis: { disease: 'influenza', probability: 0.5, severe: false },
+      }),
+    ).toEqual({ ok: false, reason: expect.stringContaining('no patient nobody') });
+    expect(JSON.stringify(h.sim.snapshot())).toBe(before);
+    // A patient who waits for triage, sent to a department the map has no room for.
+    const id = h.sim.admit().id;
+    let request: { id: number; patient: string } | undefined;
+    for (let t = 0; t < 120 && !request; t++) {
+      h.sim.step(0.5);
+      request = h.sim.takeRequests().find((r) => r.kind === 'triage' && r.patient === id);
+    }
+    expect(request).toBeDefined();
+    expect(h.sim.dispatch('triage.decided', { request: request!.id, patient: id, department: 'dragon-medicine', redFlag: false })).toEqual({
+      ok: false,
+      reason: 'no consulting room for department "dragon-medicine"',
+    });
+    expect(h.sim.dispatch('triage.decided', { request: request!.id, patient: id, department: 'cardiology', redFlag: false })).toEqual({
+      ok: true,
+    });
   });
 });

@@ -36,7 +36,7 @@ describe('upgrading the database', () => {
     const db = await openHospitalDb({ name: freshName() });
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['cases', 'doctors', 'meta', 'metrics', 'settings', 'training']);
-    expect([...db.transaction('training').store.indexNames].sort()).toEqual(['learner', 'sessionId']);
+    expect([...db.transaction('training').store.indexNames].sort()).toEqual(['bySessionLearner', 'learner', 'sessionId']);
     db.close();
   });
 

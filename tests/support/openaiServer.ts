@@ -20,6 +20,8 @@ export type Reply =
   | { kind: 'text'; content: string }
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   | { kind: 'slow'; ms: number; then: Reply }
+  /** Answered only once `until` settles: a test holds a reply for as long as the state it checks needs. */
+  | { kind: 'held'; until: Promise<unknown>; then: Reply }
   | { kind: 'reset' };
 
 /** Decides the reply to the n-th chat request (0-based, counted across the server's life). */
@@ -296,6 +298,10 @@ export async function startOpenAiServer(options: ServerOptions = {}): Promise<Te
         return done();
       case 'slow':
         return later(reply.ms, res, () => send(req, res, reply.then, done));
+      case 'held':
+        return void reply.until.then(() => {
+          if (!res.destroyed && !res.writableEnded) send(req, res, reply.then, done);
+        });
       case 'status':
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
         res.end(JSON.stringify(reply.body ?? { error: { message: `scripted ${reply.status}`, type: 'test' } }));

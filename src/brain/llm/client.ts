@@ -6,6 +6,7 @@ import { extractJson } from './jsonExtract';
 import { Limiter, sleep } from './limiter';
 import { redact } from './redact';
 import { newRunStats, type FailureKind, type LlmMeter, type LlmRunStats } from './stats';
+import { formatIssues } from '../../knowledge/errors';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -35,6 +36,8 @@ export interface ClientOptions {
   log?: (line: string) => void;
   /** Milliseconds clock for latency figures. */
   now?: () => number;
+  /** Waits before a retry (rejects when the signal aborts); injected with `now` so tests run on a fake clock. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface ConnectionReport {
@@ -65,6 +68,7 @@ export class LlmClient {
   private structured: boolean;
   private readonly log: (line: string) => void;
   private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(
     readonly config: LlmConfig,
@@ -85,6 +89,7 @@ export class LlmClient {
     const sink = options.log ?? (() => undefined);
     this.log = (line) => sink(this.redact(line));
     this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? sleep;
   }
 
   redact(text: string): string {
@@ -170,10 +175,7 @@ export class LlmClient {
     if (!shaped.success) {
       return {
         ok: false,
-        error: shaped.error.issues
-          .slice(0, 4)
-          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-          .join('; '),
+        error: formatIssues(shaped.error, { max: 4 }),
       };
     }
     return check(shaped.data);
@@ -240,7 +242,7 @@ export class LlmClient {
         if (meter) meter.retries++;
         this.log(`${task}: ${failure.message}; retry ${attempt + 1} of ${this.config.maxRetries} in ${wait} ms`);
         try {
-          await sleep(wait, signal);
+          await this.sleep(wait, signal);
         } catch {
           throw new LlmError('aborted', `${task}: stopped`);
         }

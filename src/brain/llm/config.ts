@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatIssues } from '../../knowledge/errors';
 
 /**
  * How the hospital talks to a language model. Parsed with zod wherever it comes from (settings
@@ -40,6 +41,6 @@ export function publicConfig(config: LlmConfig): Omit<LlmConfig, 'apiKey'> & { a
 export function parseLlmConfig(input: unknown): LlmConfig {
   const r = LlmConfig.safeParse(input);
   if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ');
+  const issues = formatIssues(r.error, { root: '(config)' });
   throw new Error(`LLM settings are not valid: ${issues}`);
 }

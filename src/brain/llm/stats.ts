@@ -22,8 +22,11 @@ export function addMeter(into: LlmMeter, from: LlmMeter): void {
   into.fallbacks += from.fallbacks;
 }
 
-/** Why a step fell back to the offline brain. */
-export type FailureKind = 'http' | 'timeout' | 'connection' | 'aborted' | 'invalid' | 'spend-cap' | 'refused';
+/**
+ * Why a step fell back to the offline brain. `error`: the work failed for a reason of ours (not the
+ * model's), and the offline brain answered the whole request so the patient is not stranded.
+ */
+export type FailureKind = 'http' | 'timeout' | 'connection' | 'aborted' | 'invalid' | 'spend-cap' | 'refused' | 'error';
 
 /** The whole run's figures: what the settings panel and `simulate --brain llm` report. */
 export interface LlmRunStats extends LlmMeter {
@@ -42,7 +45,7 @@ export function newRunStats(): LlmRunStats {
     transportRetries: 0,
     repairRetries: 0,
     waitedMs: 0,
-    fallbacksBy: { http: 0, timeout: 0, connection: 0, aborted: 0, invalid: 0, 'spend-cap': 0, refused: 0 },
+    fallbacksBy: { http: 0, timeout: 0, connection: 0, aborted: 0, invalid: 0, 'spend-cap': 0, refused: 0, error: 0 },
     spendCapReached: false,
   };
 }

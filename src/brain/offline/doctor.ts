@@ -1,6 +1,7 @@
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../../schema/ids';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import type { Textbook } from '../../knowledge/textbook';
+import { BEDSIDE_EXAMS } from '../../knowledge/clinicalRules';
 import type { PatientView } from './patientView';
 import { CaseBase, type RetrievedCase } from '../../evolution/caseBase';
 import { cuesMatch, ExperienceBase, type Experience } from '../../evolution/experienceBase';
@@ -32,9 +33,6 @@ export const DOCTOR = {
   /** Diseases kept in the differential after the chief complaint (of several hundred known). */
   differentialSize: 120,
 } as const;
-
-/** Examinations every consultation includes: the doctor looks at and measures the patient. */
-export const BEDSIDE_EXAMS = ['vital-signs', 'physical-exam'] as const;
 
 /** A consultation pauses at each examination it orders; `questions` are all asked so far. */
 export interface ConsultationStep {
@@ -156,7 +154,7 @@ export class OfflineDoctor {
     const done = new Set<string>();
     const severity: SeverityEvidence = { deviation: 0, values: [], burden: interview.rateBurden() };
     const examine = (exam: ExamId): void => this.examine(interview, diff, exam, exams, done, severity);
-    for (const exam of BEDSIDE_EXAMS) examine(exam as ExamId);
+    for (const exam of BEDSIDE_EXAMS) examine(exam);
     // Confirm the working diagnosis with its key examination, as the textbook says to.
     const working = diff.top(1)[0]?.d;
     const confirm = working === undefined ? undefined : this.textbook[working]?.keyExams.find((e) => !done.has(e));
@@ -278,6 +276,8 @@ export class OfflineDoctor {
     let present = 0;
     for (const p of diff.observations.values()) if (p) present++;
     const signal = this.severity.signal(chosen, evidence, present);
+    // The rule book: a red flag of the diagnosed disease calls for escalation whatever the course.
+    const redFlagSeen = (kb.diseases[chosen]?.redFlags ?? []).some((f) => diff.observations.get(kb.termIndex(f)) === true);
     const shown = new Map<number, { e: Experience; fired: boolean }>();
     for (const e of fired) shown.set(e.id, { e, fired: true });
     for (const { d } of top.slice(0, 3))
@@ -294,7 +294,7 @@ export class OfflineDoctor {
         .map(({ e, fired: f }) => ({ id: e.id, text: e.text, fired: f })),
       observations: diff.observations,
       fired,
-      severe: this.severity.judge(chosen, signal, diff.observations),
+      severe: redFlagSeen || this.severity.judge(chosen, signal, diff.observations),
       severityEvidence: evidence,
     };
   }

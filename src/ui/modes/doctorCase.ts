@@ -7,6 +7,7 @@ import { clear, h } from '../dom';
 import { diseaseLabel, field, searchDiseases, termName } from './common';
 import { mt } from './i18n';
 import { readingChips } from '../readingChips';
+import { BEDSIDE_EXAMS } from '../../knowledge/clinicalRules';
 
 /** The learner's desk for one virtual patient: interview, examinations, diagnosis, treatment. */
 export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, onSubmit: () => void): HTMLElement {
@@ -102,7 +103,7 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
   };
   const order = (): void => orderExam(examSelect.value as ExamId);
   // What every consultation starts with: look at and measure the patient.
-  const bedside = (): void => ['vital-signs', 'physical-exam'].forEach((e) => orderExam(e as ExamId));
+  const bedside = (): void => BEDSIDE_EXAMS.forEach((e) => orderExam(e));
 
   // Diagnosis: search the knowledge base, pick one.
   const chosen = h('p', { attrs: { 'data-testid': 'chosen-diagnosis' } }, diseaseLabel(kb, c.diagnosis, lang));

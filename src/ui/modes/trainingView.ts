@@ -4,9 +4,6 @@ import type { DepartmentId } from '../../schema/ids';
 import type { View } from '../appContext';
 import { decodeSession, encodeSession, sessionPatient, sessionUrl, TrainingSession } from '../../modes/session';
 import { debrief, SCORE, TrainingCase, type Debrief } from '../../modes/training';
-import { toTrainingRecord } from '../../modes/hospitalRecord';
-import { openHospitalDb } from '../../store/db';
-import { putTraining } from '../../store/records';
 import { scoreTriage, triagePresentation, type TriageDebrief } from '../../modes/triageTraining';
 import { ProgressStore } from '../../modes/progressStore';
 import { toCsv, toHtml, type CaseResult } from '../../modes/report';
@@ -17,6 +14,7 @@ import { download, field, termName } from './common';
 import { debriefPanel, triageDebriefPanel } from './debriefPanel';
 import { doctorCasePanel } from './doctorCase';
 import { mt } from './i18n';
+import { formatIssues } from '../../knowledge/errors';
 
 const LEARNER_KEY = 'agent-hospital.learner';
 const DEFAULT_SESSION: TrainingSession = TrainingSession.parse({ v: 1 });
@@ -125,17 +123,9 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           ...r,
         };
         state.results = [...state.results.filter((x) => x.caseIndex !== state.index), row];
-        store?.save(row).catch((err: Error) => void (state.storeProblem = err.message));
-        // The summary also goes to the hospital's own store, so progress travels with its export and dashboard.
-        const summary = toTrainingRecord(row, { seed: state.session.seed, steps, startedAt: state.startedAt, finishedAt: now });
-        openHospitalDb()
-          .then(async (db) => {
-            try {
-              await putTraining(db, [summary]);
-            } finally {
-              db.close();
-            }
-          })
+        // One record in the hospital's store: progress travels with its export and dashboard.
+        store
+          ?.save(row, { seed: state.session.seed, steps, startedAt: state.startedAt, finishedAt: now })
           .catch((err: Error) => void (state.storeProblem = err.message));
       };
       const finishDoctor = (): void => {
@@ -244,7 +234,7 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
               timeLimitMinutes: Number(limit.value),
             };
             const parsed = TrainingSession.safeParse(next);
-            if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+            if (!parsed.success) throw new Error(formatIssues(parsed.error));
             state.session = decodeSession(encodeSession(parsed.data), app.kb);
             state.code = encodeSession(state.session);
             state.error = undefined;

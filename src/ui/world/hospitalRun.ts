@@ -1,5 +1,6 @@
 import mitt, { type Emitter } from 'mitt';
 import type { Lang } from '../../schema/common';
+import { MINUTES_PER_DAY } from '../../knowledge/clinicalRules';
 import type { DiagnosisReport } from '../../brain/offline/doctor';
 import { OfflineBrainPort } from '../../run/brainPort';
 import type { ClinicalStaff } from '../../run/staff';
@@ -45,8 +46,8 @@ export type RunEvents = { logged: LoggedEvent; restarted: undefined };
 /** What answers the world's requests: the offline brain, or the language model (LlmBrainPort). */
 export interface WorldBrain {
   answer(): void;
-  /** The latest diagnosis report, filed when its answer is dispatched. */
-  readonly lastReport: { patient: string; department: string; report: DiagnosisReport } | undefined;
+  /** The report behind a diagnosis, by the consultation request that `patient:diagnosed` carries. */
+  reportOf(patient: string, consultRequest: number): DiagnosisReport | undefined;
   /** The model's brain cancels calls in flight on pause and asks them again on resume. */
   pause?(): void;
   resume?(): void;
@@ -64,8 +65,8 @@ export type BrainFactory = (sim: Simulation) => WorldBrain | undefined;
 
 /** Formats sim minutes as the clock shows them: day 1 starts at midnight of the first day. */
 export function clockParts(time: number): { day: number; hh: string; mm: string } {
-  const day = Math.floor(time / 1440) + 1;
-  const minutes = Math.floor(time % 1440);
+  const day = Math.floor(time / MINUTES_PER_DAY) + 1;
+  const minutes = Math.floor(time % MINUTES_PER_DAY);
   return { day, hh: String(Math.floor(minutes / 60)).padStart(2, '0'), mm: String(minutes % 60).padStart(2, '0') };
 }
 
@@ -84,6 +85,8 @@ export function splitSteps(minutes: number): { count: number; dt: number } {
 export class HospitalRun {
   sim!: Simulation;
   port!: WorldBrain;
+  /** The offline brain that warmed the night up: it still holds the reports of what it answered. */
+  private warmUpBrain: OfflineBrainPort | undefined;
   /** The doctors this run consults (the page's staff when it started). */
   staff!: ClinicalStaff;
   readonly bus: Emitter<RunEvents> = mitt<RunEvents>();
@@ -126,8 +129,8 @@ export class HospitalRun {
     });
     // The night before opening is warmed up by the offline brain: the model starts with the doors.
     this.staff = this.app.staff;
-    this.port = new OfflineBrainPort(this.staff, this.sim);
-    this.watchReports();
+    this.warmUpBrain = new OfflineBrainPort(this.staff, this.sim);
+    this.port = this.warmUpBrain;
     this.log = [];
     this.journals.clear();
     this.modelLines.clear();
@@ -146,23 +149,13 @@ export class HospitalRun {
     this.bus.emit('restarted', undefined);
   }
 
-  /**
-   * The port keeps only its latest report; every diagnosis it sends passes through dispatch,
-   * so that is where each one is filed under its department and patient.
-   */
-  private watchReports(): void {
-    const sim = this.sim;
-    const dispatch = sim.dispatch.bind(sim);
-    sim.dispatch = ((name, args) => {
-      const a = args as { patient?: string; diagnosis?: unknown };
-      const last = this.port.lastReport;
-      if (name === 'consult.answered' && a.diagnosis && last && last.patient === a.patient) {
-        const { patient, department, report } = last;
-        this.reports.set(department, { patient, report });
-        this.journal(patient).report = report;
-      }
-      return dispatch(name, args);
-    }) as Simulation['dispatch'];
+  /** Files the report behind a diagnosis under its department and patient, for the inspector. */
+  private fileReport(d: SimEvents['patient:diagnosed']): void {
+    // A consultation begun before the model took over was answered by the warm-up's brain.
+    const report = this.port.reportOf(d.patient, d.request) ?? this.warmUpBrain?.reportOf(d.patient, d.request);
+    if (!report) return;
+    this.reports.set(d.department, { patient: d.patient, report });
+    this.journal(d.patient).report = report;
   }
 
   journal(patient: string): Journal {
@@ -194,8 +187,10 @@ export class HospitalRun {
         j.dialogue.push({ time: entry.time, event });
       if (j.dialogue.length > 80) j.dialogue.shift();
       if (event.type === 'exam:reported') j.exams.push({ exam: event.payload.exam, findings: event.payload.findings });
-      if (event.type === 'patient:diagnosed')
+      if (event.type === 'patient:diagnosed') {
         j.diagnosis = { disease: event.payload.disease, probability: event.payload.probability, department: event.payload.department };
+        this.fileReport(event.payload);
+      }
       if (event.type === 'patient:followed-up') j.outcome = { truth: event.payload.truth, correct: event.payload.correct };
     }
     this.bus.emit('logged', entry);

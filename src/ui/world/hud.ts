@@ -4,6 +4,7 @@ import type { HospitalRun } from './hospitalRun';
 import { departmentName } from './lines';
 import { w } from './strings';
 import { figuresLine } from '../llmSettings';
+import { departmentOfService, type ServiceId } from '../../sim/services';
 
 /** Follow-up accuracy as a percentage, or undefined before anyone has been followed up. */
 export function accuracyOf(stats: { followedUp: number; correct: number }): number | undefined {
@@ -17,7 +18,10 @@ export function hud(run: HospitalRun, lang: Lang): HTMLElement {
   const acc = accuracyOf(s);
   const figures = run.port.figures?.();
   const waiting = Object.entries(snap.queues)
-    .filter(([at, n]) => at.startsWith('consult:') && n > 0)
+    .flatMap(([at, n]) => {
+      const department = departmentOfService(at as ServiceId);
+      return department && n > 0 ? [[department, n] as const] : [];
+    })
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8);
   return h(
@@ -41,7 +45,11 @@ export function hud(run: HospitalRun, lang: Lang): HTMLElement {
       { class: 'queues' },
       h('h5', {}, w('waitingPer', lang)),
       waiting.length
-        ? h('ul', {}, ...waiting.map(([at, n]) => h('li', {}, `${departmentName(run.voice, at.slice(8), lang)} `, h('b', {}, String(n)))))
+        ? h(
+            'ul',
+            {},
+            ...waiting.map(([department, n]) => h('li', {}, `${departmentName(run.voice, department, lang)} `, h('b', {}, String(n)))),
+          )
         : h('p', { class: 'muted' }, w('none', lang)),
     ),
     ...(figures

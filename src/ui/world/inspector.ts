@@ -6,12 +6,14 @@ import type { HospitalRun } from './hospitalRun';
 import { departmentName, diseaseName, examName, lineOf, termName } from './lines';
 import { reportView } from './reportView';
 import { PLACES, ROLES, STAGES, w } from './strings';
+import { parseService, roomOfStaff, serviceOfRoom, type ServiceId } from '../../sim/services';
 
 /** The name of a place a patient is bound for (`at` of the sim's stages). */
-export function placeName(run: HospitalRun, at: string | undefined, lang: Lang): string {
+export function placeName(run: HospitalRun, at: ServiceId | undefined, lang: Lang): string {
   if (!at) return '';
-  if (at.startsWith('consult:')) return departmentName(run.voice, at.slice(8), lang);
-  if (at.startsWith('exam:')) return PLACES[at.slice(5)]?.[lang] ?? at.slice(5);
+  const service = parseService(at);
+  if (service.kind === 'consult') return departmentName(run.voice, service.department, lang);
+  if (service.kind === 'exam') return PLACES[service.room]?.[lang] ?? service.room;
   return PLACES[at]?.[lang] ?? at;
 }
 
@@ -109,10 +111,13 @@ export function inspect(id: string, snap: Snapshot, deps: InspectorDeps, lang: L
 
 function staffView(s: Snapshot['staff'][number], deps: InspectorDeps, lang: Lang): HTMLElement {
   const { run, staff } = deps;
-  const room = s.id.slice(s.id.indexOf(':') + 1);
+  const room = roomOfStaff(s.id);
+  const service = serviceOfRoom(room);
   const where = s.department
     ? departmentName(run.voice, s.department, lang)
-    : placeName(run, room.startsWith('exam-') ? `exam:${room.slice(5)}` : room, lang);
+    : service
+      ? placeName(run, service, lang)
+      : (PLACES[room]?.[lang] ?? room);
   const head = h(
     'div',
     { class: 'who' },
@@ -120,12 +125,11 @@ function staffView(s: Snapshot['staff'][number], deps: InspectorDeps, lang: Lang
     h('div', {}, h('h3', {}, `${ROLES[s.role]?.[lang] ?? s.role}`), h('p', {}, where)),
   );
   if (s.role !== 'doctor' || !s.department) {
-    const at = s.role === 'examiner' ? `exam:${room.slice(5)}` : room;
     return h(
       'div',
       { class: 'inspect staff', attrs: { 'data-testid': 'inspect-staff' } },
       head,
-      h('p', {}, `${run.sim.world.queues.get(at as never)?.length ?? 0} ${w('queue', lang)}`),
+      h('p', {}, `${(service && run.sim.world.queues.get(service)?.length) ?? 0} ${w('queue', lang)}`),
     );
   }
   const doctor = staff.doctor(s.department);

@@ -34,8 +34,13 @@ export async function saveLearning(app: AppContext): Promise<'saved' | 'skipped'
 export function keepLearning(app: AppContext, run: HospitalRun, onError: (message: string) => void): () => void {
   let pending: Promise<unknown> = Promise.resolve();
   let followUps = 0;
+  let saves = 0;
   const save = (): void => {
-    pending = pending.then(() => saveLearning(app)).catch((err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+    pending = pending
+      .then(() => saveLearning(app))
+      // Saves so far, on the page for whoever waits on one (the browser tests).
+      .then((r) => r === 'saved' && (document.body.dataset['learningSaves'] = String(++saves)))
+      .catch((err: unknown) => onError(err instanceof Error ? err.message : String(err)));
   };
   const onLogged = ({ event }: { event: { type: string } }): void => {
     if (event.type === 'patient:followed-up' && ++followUps % SAVE_EVERY_FOLLOW_UPS === 0) save();

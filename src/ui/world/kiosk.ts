@@ -3,11 +3,12 @@ import type { HospitalScene } from '../../render/HospitalScene';
 import type { HospitalRun, LoggedEvent } from './hospitalRun';
 import { describe, lineOf } from './lines';
 import { w } from './strings';
+import { MINUTES_PER_DAY } from '../../knowledge/clinicalRules';
 
 /** Journeys shown before the world restarts: a fresh world keeps memory flat on a kiosk left running for days. */
 export const TOURS_PER_WORLD = 4;
 /** Sim minutes after which the world restarts anyway (before the first follow-ups come due). */
-export const WORLD_MINUTES = 1440;
+export const WORLD_MINUTES = MINUTES_PER_DAY;
 /** Real time, and sim minutes, a journey may take before the tour moves on to someone else. */
 const MAX_TOUR_MS = 120_000;
 const MAX_TOUR_MINUTES = 6 * 60;

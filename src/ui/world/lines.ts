@@ -2,6 +2,7 @@ import type { Lang } from '../../schema/common';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import type { SimEvents } from '../../sim/events';
 import type { Patient } from '../../patients/types';
+import { doctorIdOf } from '../../sim/services';
 
 /** What a bubble or a log line needs to know besides the event: names in both languages. */
 export interface Voice {
@@ -92,7 +93,7 @@ function answer(v: Voice, patient: string, term: string, present: boolean, lang:
 
 /** Speaker ids, as the sim names its staff: `${role}:${room}`. */
 export const speakers = {
-  doctor: (department: string) => `doctor:consult-${department}`,
+  doctor: (department: string) => doctorIdOf(department),
   triage: 'triage-nurse:triage',
   registration: 'registration-nurse:registration',
   pharmacist: 'pharmacist:pharmacy',

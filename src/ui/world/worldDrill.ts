@@ -4,6 +4,7 @@ import { h } from '../dom';
 import { mt } from '../modes/i18n';
 import type { HospitalRun } from './hospitalRun';
 import { clockParts } from './hospitalRun';
+import { consultService } from '../../sim/services';
 
 /** The surge on the map: it peaks two sim hours after the page opens and is over after eight. */
 const PEAK_AFTER_HOURS = 2;
@@ -68,7 +69,7 @@ export function startWorldDrill(run: HospitalRun, spec: DrillSpec): { el: HTMLEl
   };
   const refresh = (lang: Lang): void => {
     const outbreak = spec.outbreak ? OUTBREAKS[spec.outbreak] : undefined;
-    const waiting = run.sim.world.queues.get(`consult:${FEVER_CLINIC_DEPARTMENT}` as never)?.length ?? 0;
+    const waiting = run.sim.world.queues.get(consultService(FEVER_CLINIC_DEPARTMENT))?.length ?? 0;
     el.dataset['arrived'] = String(arrived);
     const lines: HTMLElement[] = [h('h4', {}, mt('mapDrillTitle', lang))];
     if (outbreak)

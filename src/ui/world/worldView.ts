@@ -26,6 +26,7 @@ import { PLACES, w } from './strings';
 import { installHook } from './testHook';
 import { timeControls } from './timeControls';
 import { badDrillTitle, drillFromAddress, startWorldDrill } from './worldDrill';
+import { departmentOfDoctor } from '../../sim/services';
 
 /**
  * Phaser and the map start downloading as soon as the page runs when the hospital is the view
@@ -327,7 +328,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       const snap = r.sim.snapshot();
       const j = selected ? r.journals.get(selected) : undefined;
       const p = selected ? snap.patients.find((x) => x.id === selected) : undefined;
-      const doctorDep = selected?.startsWith('doctor:') ? selected.slice('doctor:consult-'.length) : undefined;
+      const doctorDep = selected ? departmentOfDoctor(selected) : undefined;
       const sig = [
         l,
         selected,

@@ -9,6 +9,7 @@ import { LlmClinician } from '../../../src/run/llmClinician';
 import { simulateWithLlm } from '../../../src/run/llmSimulate';
 import { ClinicalStaff } from '../../../src/run/staff';
 import { SOAK } from '../../soak';
+import { fakeClock } from '../../support/fakeClock';
 import { coherent, startOpenAiServer, type Reply, type Script, type TestServer } from '../../support/openaiServer';
 
 /** `npm test` runs the short form; `npm run soak` the long one. */
@@ -45,6 +46,7 @@ describe(`${CONSULTATIONS.toLocaleString('en-US')} consultations against a fault
     'all complete, none stalls, and every retry and fallback is counted',
     async () => {
       const lines: string[] = [];
+      const clock = fakeClock();
       const client = new LlmClient(
         parseLlmConfig({
           baseURL: server.baseURL,
@@ -57,26 +59,25 @@ describe(`${CONSULTATIONS.toLocaleString('en-US')} consultations against a fault
           maxRetries: 2,
           maxRepairs: 1,
         }),
-        { log: (l) => lines.push(l) },
+        // Backoff waits are asked of a fake clock: what is tested is that each was counted, not its length.
+        { log: (l) => lines.push(l), now: clock.now, sleep: clock.sleep },
       );
       const staff = new ClinicalStaff(ctx.kb, ctx.reader);
       const clinician = new LlmClinician(staff, new LlmDoctor(ctx.kb, client, loadPromptBook()));
       const total = newMeter();
       let consulted = 0;
-      const started = performance.now();
       const summary = await simulateWithLlm(ctx.generator, ctx.reader, clinician, {
         consultations: CONSULTATIONS,
         seed: 11,
         examPerDisease: 1,
         parallel: 16,
-        clock: () => performance.now() / 1000,
+        clock: () => clock.now() / 1000,
         onConsultation: (_i, o) => {
           consulted++;
           addMeter(total, o.meter);
           expect(ctx.kb.hasDisease(o.report.diagnosis)).toBe(true);
         },
       });
-      expect(performance.now() - started).toBeLessThan(300 * CONSULTATIONS);
       expect(consulted).toBe(CONSULTATIONS);
       expect(summary.consultations).toBe(CONSULTATIONS);
       expect(staff.consultations).toBe(CONSULTATIONS);

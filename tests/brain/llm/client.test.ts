@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { LlmClient } from '../../../src/brain/llm/client';
 import { parseLlmConfig } from '../../../src/brain/llm/config';
 import { LlmError } from '../../../src/brain/llm/errors';
 import { newMeter } from '../../../src/brain/llm/stats';
+import { fakeClock } from '../../support/fakeClock';
 import { startOpenAiServer, type Reply, type TestServer } from '../../support/openaiServer';
 
 const KEY = 'sk-test-secret-0123456789abcdefXYZ';
@@ -16,11 +17,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-function client(s: TestServer, extra: Record<string, unknown> = {}, log?: (l: string) => void): LlmClient {
-  return new LlmClient(
-    parseLlmConfig({ baseURL: s.baseURL, model: 'test-model', apiKey: KEY, backoffMs: 20, ...extra }),
-    log ? { log } : {},
-  );
+function client(s: TestServer, extra: Record<string, unknown> = {}, log?: (l: string) => void, clock = fakeClock()): LlmClient {
+  return new LlmClient(parseLlmConfig({ baseURL: s.baseURL, model: 'test-model', apiKey: KEY, backoffMs: 20, ...extra }), {
+    now: clock.now,
+    sleep: clock.sleep,
+    ...(log ? { log } : {}),
+  });
 }
 
 function scripted(replies: Reply[]): (req: unknown, n: number) => Reply {
@@ -86,10 +88,11 @@ describe('LlmClient', () => {
         { kind: 'json', value: { n: 5 } },
       ]),
     });
-    const c = client(server);
+    const clock = fakeClock();
+    const c = client(server, {}, undefined, clock);
     expect(await ask(c)).toBe(5);
-    const [first, second] = server.requests;
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(clock.slept).toEqual([1000]);
+    expect(server.requests).toHaveLength(2);
     expect(c.stats.transportRetries).toBe(1);
     expect(c.stats.waitedMs).toBe(1000);
   });
@@ -98,9 +101,12 @@ describe('LlmClient', () => {
     server = await startOpenAiServer({
       script: scripted([{ kind: 'status', status: 500 }, { kind: 'reset' }, { kind: 'json', value: { n: 1 } }]),
     });
-    const c = client(server);
+    const clock = fakeClock();
+    const c = client(server, {}, undefined, clock);
     expect(await ask(c)).toBe(1);
     expect(c.stats.transportRetries).toBe(2);
+    // Exponential backoff, as asked of the clock.
+    expect(clock.slept).toEqual([20, 40]);
     expect(c.stats.waitedMs).toBe(20 + 40);
   });
 
@@ -111,15 +117,20 @@ describe('LlmClient', () => {
         { kind: 'json', value: { n: 4 } },
       ]),
     });
-    const c = client(server, { timeoutMs: 300 });
-    const started = performance.now();
+    const clock = fakeClock();
+    const c = client(server, { timeoutMs: 300 }, undefined, clock);
+    // The slow reply would have said 9: the 4 is the retry's, so the first request was abandoned.
     expect(await ask(c)).toBe(4);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(server.requests).toHaveLength(2);
+    expect(clock.slept).toEqual([20]);
     expect(c.stats.transportRetries).toBe(1);
   });
 
   it('stops waiting at once when the run is stopped', async () => {
-    server = await startOpenAiServer({ script: scripted([{ kind: 'slow', ms: 5000, then: { kind: 'json', value: { n: 9 } } }]) });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server = await startOpenAiServer({ script: scripted([{ kind: 'held', until: held, then: { kind: 'json', value: { n: 9 } } }]) });
+    const s = server;
     const c = client(server);
     const stop = new AbortController();
     const pending = c.complete({
@@ -129,9 +140,12 @@ describe('LlmClient', () => {
       check: positive,
       signal: stop.signal,
     });
-    setTimeout(() => stop.abort(), 100);
+    await vi.waitFor(() => expect(s.requests).toHaveLength(1));
+    stop.abort();
+    // The reply is still held: the client gave up without waiting for it.
     const err = await pending.catch((e: unknown) => e);
     expect((err as LlmError).kind).toBe('aborted');
+    release();
   });
 
   it('drops json_schema when the endpoint refuses it and extracts JSON from text', async () => {
@@ -203,10 +217,13 @@ describe('LlmClient', () => {
   });
 
   it('tests the connection: model, latency and structured output support', async () => {
-    server = await startOpenAiServer({ latencyMs: 30 });
-    const ok = await client(server).testConnection();
-    expect(ok).toMatchObject({ ok: true, model: 'test-model', structuredOutput: true });
-    expect(ok.latencyMs).toBeGreaterThanOrEqual(25);
+    server = await startOpenAiServer();
+    // A clock that moves 30 ms between readings: the latency is the time between the call's two readings.
+    let t = 0;
+    const ok = await new LlmClient(parseLlmConfig({ baseURL: server.baseURL, model: 'test-model', apiKey: KEY }), {
+      now: () => (t += 30),
+    }).testConnection();
+    expect(ok).toMatchObject({ ok: true, model: 'test-model', structuredOutput: true, latencyMs: 30 });
     await server.close();
     server = await startOpenAiServer({ structuredOutput: false });
     expect(await client(server).testConnection()).toMatchObject({ ok: true, structuredOutput: false });
