@@ -31,10 +31,14 @@ export function foldChinese(input: string, traditionalToSimplified: ReadonlyMap<
 
 /** A lexicon phrase as segments of characters: "小便...痛" → [["小","便"], ["痛"]]. */
 export function chinesePattern(phrase: string, traditionalToSimplified: ReadonlyMap<string, string>): string[][] {
+  // Only the characters a text is cut into count: punctuation in a phrase ("尿蛋白(+)") is skipped there too.
   return phrase
     .split(/\s*(?:\.\.\.|…|……)\s*/)
-    .map((seg) => [...foldChinese(seg.replace(/\s+/g, ''), traditionalToSimplified).text])
+    .map((seg) => [...foldChinese(seg.replace(/\s+/g, ''), traditionalToSimplified).text].filter((ch) => PHRASE_UNIT.test(ch)))
     .filter((seg) => seg.length > 0);
 }
+
+/** The characters that are units of a Chinese text (kept in step with passes.ts). */
+const PHRASE_UNIT = /[\p{L}\p{N}%‰°℃+]/u;
 
 export const HAN = /\p{Script=Han}/u;

@@ -55,7 +55,7 @@ export function segmentEnglish(text: string, fix: (word: string) => string): Seg
 }
 
 /** Letters and digits are units; spaces and punctuation only separate them. */
-const ZH_UNIT = /[\p{L}\p{N}%‰°℃]/u;
+export const ZH_UNIT = /[\p{L}\p{N}%‰°℃+]/u;
 
 export function segmentChinese(text: string, t2s: ReadonlyMap<string, string>): Segmented {
   const folded = foldChinese(text, t2s);

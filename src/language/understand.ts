@@ -184,7 +184,7 @@ export class ClinicalLanguage {
     const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
     const consumed = new Uint8Array(keys.length);
     for (const f of chosen) if (f.kind !== 'cue') for (const u of f.units) consumed[u] = 1;
-    const mentions: (Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[] })[] = [];
+    const mentions: (Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[]; loose?: boolean })[] = [];
 
     // Terms named outright.
     for (const f of chosen) if (f.kind === 'term') mentions.push({ term: f.id as TermId, first: f.first, last: f.last, anchor: f.first });
@@ -301,7 +301,7 @@ export class ClinicalLanguage {
       while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
       if (!clauseHasMention.has(seg.clauseOf[i] as number)) {
         const term = this.loose.match(keys.slice(i, j + 1), lang);
-        if (term) mentions.push({ term, first: i, last: j, anchor: i });
+        if (term) mentions.push({ term, first: i, last: j, anchor: i, loose: true });
       }
       i = j + 1;
     }
@@ -313,6 +313,9 @@ export class ClinicalLanguage {
     const made2: Span[] = [];
     for (const m of mentions) {
       const ctx = context.read(m);
+      // A finding read from a whole clause is denied by a denial anywhere in it ("乙肝表面抗原阴性", "JVP not raised").
+      if (m.loose && cues.some((c) => (c.kind === 'negate' || c.kind === 'negate-after') && c.first >= m.first && c.last <= m.last))
+        ctx.present = false;
       const start = (seg.units[m.first] as { start: number }).start;
       const end = (seg.units[m.last] as { end: number }).end;
       const span: Span = {
