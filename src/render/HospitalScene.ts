@@ -7,6 +7,7 @@ import { ICONS, ICON_SIZE } from './art/icons';
 import { TILE_SIZE } from './art/tiles';
 import { facing, feetOf, stateIcon, walkFrame } from './motion';
 import type { BubbleQueue } from './bubbles';
+import { busiestSpot, fitZoom, sceneZoom } from './camera';
 
 /** What the scene needs from the page: the world to draw and where to report clicks. */
 export interface SceneBridge {
@@ -26,6 +27,27 @@ export interface SceneBridge {
   select(id: string | undefined): void;
   /** Where the speech bubbles go: an element laid over the canvas. */
   overlay: HTMLElement;
+  /** The visitor asked for less motion: the camera jumps instead of gliding, bubbles do not fade. */
+  reducedMotion(): boolean;
+  /** Milliseconds the opening overview holds before the camera glides to the busiest scene; none: it stays. */
+  openingGlideMs?: number;
+  /** The camera moved or zoomed (its zoom and whether it shows the whole building), for the page's controls. */
+  cameraChanged?(view: CameraView): void;
+}
+
+/** What the camera shows, for the page's controls and the test hook. */
+export interface CameraView {
+  zoom: number;
+  /** Zoom at which the whole building fits the canvas. */
+  overviewZoom: number;
+  /** The camera is on the overview (the whole building), not on a scene the visitor or the opening glide chose. */
+  overview: boolean;
+  following: string | undefined;
+  /** The world point (pixels) at the centre of the canvas. */
+  x: number;
+  y: number;
+  /** A glide (pan or zoom) is under way. */
+  moving: boolean;
 }
 
 interface Walker {
@@ -45,12 +67,23 @@ interface Walker {
   seen: number;
 }
 
-/** Texture pixels per map pixel of the baked map and signs: sharp at the default zoom of 2. */
+/** Texture pixels per map pixel of the baked map and signs: sharp at the close zoom of 2. */
 const BAKE_SCALE = 2;
+/** Zooming out stops a little past the overview (or at 0.5 on a large screen). */
 const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 5;
 const DOUBLE_CLICK_MS = 350;
 const DRAG_THRESHOLD_PX = 5;
+/** A camera glide (overview, busiest scene, a room): long enough to keep one's bearings. */
+const GLIDE_MS = 900;
+/** A patient counts for this many staff when looking for the busiest scene: patients move and talk, staff wait at posts. */
+const PATIENT_WEIGHT = 4;
+/** Below this zoom the signs are redrawn larger and bubbles shrink to dots, so neither piles up. */
+const READABLE_ZOOM = 1.2;
+/** Screen pixels the overview's sign text aims for (it shrinks to fit its room when a name is long). */
+const OVERVIEW_SIGN_PX = 11;
+/** A sign in the overview may spread over the label's width plus the corridor beside it (tiles). */
+const OVERVIEW_SIGN_EXTRA_TILES = 1.5;
 
 /**
  * The hospital drawn with Phaser: the Tiled map's floor, walls and furniture, room signs in the
@@ -60,9 +93,17 @@ const DRAG_THRESHOLD_PX = 5;
 export class HospitalScene extends Phaser.Scene {
   private bridge!: SceneBridge;
   private readonly walkers = new Map<string, Walker>();
-  private signs: { key: string; text: Phaser.GameObjects.Text }[] = [];
+  private signs: { key: string; text: Phaser.GameObjects.Text; x: number; y: number; width: number }[] = [];
   private frameNo = 0;
   private signLang: Lang | undefined;
+  /** The sign size the sign texture was drawn for (see signScale). */
+  private signLevel = -1;
+  private signLayer!: Phaser.GameObjects.RenderTexture;
+  /** The visitor moved the camera (drag, pinch, wheel, a room, a follow): the opening glide is off. */
+  private touched = false;
+  private onOverview = true;
+  private pinch: { distance: number; zoom: number } | undefined;
+  private lastView = '';
   private layers: (Phaser.Tilemaps.TilemapLayer | Phaser.Tilemaps.TilemapGPULayer)[] = [];
   private baked!: Phaser.GameObjects.RenderTexture;
   private following: string | undefined;
@@ -98,68 +139,195 @@ export class HospitalScene extends Phaser.Scene {
     // zoomed in; it is drawn again only when the language changes.
     this.layers = ['floor', 'walls', 'furniture'].map((name) => map.createLayer(name, tileset, 0, 0)).filter((l) => l !== null);
     for (const l of this.layers) l.setScale(BAKE_SCALE).setVisible(false);
-    this.baked = this.add
-      .renderTexture(0, 0, map.widthInPixels * BAKE_SCALE, map.heightInPixels * BAKE_SCALE)
-      .setOrigin(0, 0)
-      .setScale(1 / BAKE_SCALE)
-      .setDepth(0);
+    const bake = (): Phaser.GameObjects.RenderTexture =>
+      this.add
+        .renderTexture(0, 0, map.widthInPixels * BAKE_SCALE, map.heightInPixels * BAKE_SCALE)
+        .setOrigin(0, 0)
+        .setScale(1 / BAKE_SCALE)
+        .setDepth(0);
+    this.baked = bake();
+    this.baked.draw(this.layers);
+    (this.baked.texture as Phaser.Textures.DynamicTexture).render();
+    // The signs have a texture of their own: redrawn when the language or the sign size changes.
+    this.signLayer = bake().setDepth(1);
     const labels = map.getObjectLayer('labels');
     for (const o of labels?.objects ?? []) {
       const key = String((o.properties as { name: string; value: unknown }[] | undefined)?.find((p) => p.name === 'key')?.value ?? o.name);
+      const x = ((o.x ?? 0) + (o.width ?? 0) / 2) * BAKE_SCALE;
+      const y = ((o.y ?? 0) + 1) * BAKE_SCALE;
       const text = this.add
-        .text(((o.x ?? 0) + (o.width ?? 0) / 2) * BAKE_SCALE, ((o.y ?? 0) + 1) * BAKE_SCALE, '', {
+        .text(x, y, '', {
           fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
-          fontSize: `${8 * BAKE_SCALE}px`,
           color: '#1d2a33',
           backgroundColor: '#fffbeecc',
-          padding: { x: 2 * BAKE_SCALE, y: BAKE_SCALE },
           resolution: 2,
           align: 'center',
-          wordWrap: { width: Math.max(40, (o.width ?? 0) - 6) * BAKE_SCALE },
         })
         .setOrigin(0.5, 0)
         .setVisible(false);
-      this.signs.push({ key, text });
+      this.signs.push({ key, text, x, y, width: o.width ?? 0 });
     }
-    this.refreshSigns();
 
     const cam = this.cameras.main;
-    cam.setBounds(-200, -200, map.widthInPixels + 400, map.heightInPixels + 400);
+    this.worldSize = { width: map.widthInPixels, height: map.heightInPixels };
     cam.setBackgroundColor('#3b4654');
-    cam.setZoom(2);
-    cam.centerOn(50 * TILE_SIZE, 50 * TILE_SIZE);
     cam.setRoundPixels(true);
+    this.fitOverview(false);
+    this.refreshSigns();
+    this.scale.on(Phaser.Scale.Events.RESIZE, () => {
+      // The canvas changed size (a rotated phone, a resized window): the overview refits.
+      this.setBounds();
+      if (this.onOverview) this.fitOverview(false);
+    });
+    const glideAfter = this.bridge.openingGlideMs;
+    if (glideAfter !== undefined)
+      this.time.delayedCall(glideAfter, () => {
+        if (!this.touched) this.showBusiest();
+      });
     this.wireInput();
   }
 
-  /** Room signs in the reader's language; redrawn only when the language changes. */
+  private worldSize = { width: 0, height: 0 };
+
+  /** Bounds with a margin of floor; at least the screen's size so the overview can centre the building. */
+  private setBounds(): void {
+    const cam = this.cameras.main;
+    const { width, height } = this.worldSize;
+    const z = this.minZoom();
+    const w = Math.max(width + 400, cam.width / z);
+    const h = Math.max(height + 400, cam.height / z);
+    cam.setBounds(width / 2 - w / 2, height / 2 - h / 2, w, h);
+  }
+
+  private overviewZoom(): number {
+    const cam = this.cameras.main;
+    return fitZoom(cam.width, cam.height, this.worldSize.width, this.worldSize.height);
+  }
+
+  private minZoom(): number {
+    return Math.min(MIN_ZOOM, this.overviewZoom() * 0.9);
+  }
+
+  /**
+   * Room signs in the reader's language, at a size readable at the current zoom: as drawn on
+   * the map when close; larger when far, shrunk to fit beside their neighbours. Redrawn only
+   * when the language or the size level changes.
+   */
   private refreshSigns(): void {
     const lang = this.bridge.lang();
-    if (lang === this.signLang) return;
+    const level = signScale(this.cameras.main.zoom);
+    if (lang === this.signLang && level === this.signLevel) return;
     this.signLang = lang;
-    for (const s of this.signs) s.text.setText(this.bridge.signText(s.key, lang));
-    this.baked.clear();
-    this.baked.draw([...this.layers, ...this.signs.map((s) => s.text)]);
-    (this.baked.texture as Phaser.Textures.DynamicTexture).render();
+    this.signLevel = level;
+    for (const s of this.signs) {
+      const maxWidth = (s.width + (level > 1 ? OVERVIEW_SIGN_EXTRA_TILES * TILE_SIZE : -6)) * BAKE_SCALE;
+      s.text
+        .setFontSize(8 * level * BAKE_SCALE)
+        .setFontStyle(level > 1 ? 'bold' : '')
+        .setPadding(2 * BAKE_SCALE, BAKE_SCALE)
+        .setWordWrapWidth(Math.max(40 * BAKE_SCALE, maxWidth))
+        .setText(this.bridge.signText(s.key, lang))
+        .setScale(1);
+      // A long name in a large font: shrink it to its room rather than over the next one.
+      if (s.text.width > maxWidth) s.text.setScale(maxWidth / s.text.width);
+      s.text.setPosition(s.x, s.y);
+    }
+    this.signLayer.clear();
+    this.signLayer.draw(this.signs.map((s) => s.text));
+    (this.signLayer.texture as Phaser.Textures.DynamicTexture).render();
+  }
+
+  /** The whole building, centred (the visitor's choice: the opening glide is off). */
+  overview(animate = true): void {
+    this.touched = true;
+    this.follow(undefined);
+    this.fitOverview(animate);
+  }
+
+  private fitOverview(animate: boolean): void {
+    this.setBounds();
+    this.moveCamera(this.worldSize.width / 2, this.worldSize.height / 2, this.overviewZoom(), animate);
+    this.onOverview = true;
+  }
+
+  /** Glides to where most patients are (the busiest scene), close enough to see them talk. */
+  showBusiest(): void {
+    const cam = this.cameras.main;
+    const zoom = sceneZoom(cam.width, cam.height, TILE_SIZE);
+    const snap = this.bridge.snapshot();
+    const people = [
+      ...snap.patients.map((p) => ({ fx: p.fx, fy: p.fy, weight: PATIENT_WEIGHT })),
+      ...snap.staff.map((s) => ({ fx: s.x, fy: s.y })),
+    ];
+    const spot = busiestSpot(people, cam.width / zoom / TILE_SIZE, cam.height / zoom / TILE_SIZE);
+    if (!spot) return;
+    this.follow(undefined);
+    this.moveCamera((spot.x + 0.5) * TILE_SIZE, (spot.y + 0.5) * TILE_SIZE, zoom, true);
+  }
+
+  /** Moves the camera; a glide unless the visitor asked for less motion. */
+  private moveCamera(x: number, y: number, zoom: number, animate: boolean): void {
+    const cam = this.cameras.main;
+    const z = Phaser.Math.Clamp(zoom, this.minZoom(), MAX_ZOOM);
+    this.onOverview = false;
+    if (!animate || this.bridge.reducedMotion()) {
+      cam.panEffect.reset();
+      cam.zoomEffect.reset();
+      cam.setZoom(z);
+      cam.centerOn(x, y);
+      return;
+    }
+    cam.pan(x, y, GLIDE_MS, 'Sine.easeInOut', true);
+    cam.zoomTo(z, GLIDE_MS, 'Sine.easeInOut', true);
+  }
+
+  /** What the camera shows, for the page's controls and the test hook. */
+  cameraView(): CameraView {
+    const cam = this.cameras.main;
+    return {
+      zoom: cam.zoom,
+      overviewZoom: this.overviewZoom(),
+      overview: this.onOverview,
+      following: this.following,
+      x: cam.midPoint.x,
+      y: cam.midPoint.y,
+      moving: cam.panEffect.isRunning || cam.zoomEffect.isRunning,
+    };
+  }
+
+  /** The visitor took the camera: no opening glide, and the camera is no longer on the overview. */
+  private takeCamera(): void {
+    this.touched = true;
+    this.onOverview = false;
   }
 
   private wireInput(): void {
     const cam = this.cameras.main;
+    // A second touch point, for pinching (Phaser makes the mouse and one touch by default).
+    this.input.addPointer(1);
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      if (this.pinch || this.twoDown()) return;
       this.drag = { x: p.x, y: p.y, scrollX: cam.scrollX, scrollY: cam.scrollY, moved: false };
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (this.twoDown()) return this.pinchMove();
       if (!this.drag || !p.isDown) return;
       const dx = p.x - this.drag.x;
       const dy = p.y - this.drag.y;
-      if (Math.abs(dx) + Math.abs(dy) > DRAG_THRESHOLD_PX) {
+      if (Math.abs(dx) + Math.abs(dy) > DRAG_THRESHOLD_PX && !this.drag.moved) {
         this.drag.moved = true;
-        this.following = undefined;
-        cam.stopFollow();
+        this.takeCamera();
+        this.follow(undefined);
       }
       if (this.drag.moved) cam.setScroll(this.drag.scrollX - dx / cam.zoom, this.drag.scrollY - dy / cam.zoom);
     });
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (this.pinch) {
+        // A pinch ends when the last finger lifts; lifting one finger is no tap.
+        if (!this.input.pointer1.isDown && !this.input.pointer2.isDown) this.pinch = undefined;
+        this.drag = undefined;
+        return;
+      }
       const wasDrag = this.drag?.moved ?? false;
       this.drag = undefined;
       if (wasDrag) return;
@@ -170,13 +338,64 @@ export class HospitalScene extends Phaser.Scene {
       this.bridge.select(id);
     });
     this.input.on('wheel', (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
-      const before = cam.getWorldPoint(p.x, p.y);
-      const zoom = Phaser.Math.Clamp(cam.zoom * (dy > 0 ? 0.85 : 1 / 0.85), MIN_ZOOM, MAX_ZOOM);
-      cam.setZoom(zoom);
-      // Keep the point under the pointer where it was: zoom toward the pointer.
-      const after = cam.getWorldPoint(p.x, p.y);
-      if (!this.following) cam.setScroll(cam.scrollX + before.x - after.x, cam.scrollY + before.y - after.y);
+      this.zoomAt(p.x, p.y, cam.zoom * (dy > 0 ? 0.85 : 1 / 0.85));
     });
+  }
+
+  private twoDown(): boolean {
+    return this.input.pointer1.isDown && this.input.pointer2.isDown;
+  }
+
+  /** Two fingers: the zoom follows the distance between them, about the point between them. */
+  private pinchMove(): void {
+    const a = this.input.pointer1;
+    const b = this.input.pointer2;
+    const distance = Math.max(1, Math.hypot(a.x - b.x, a.y - b.y));
+    this.drag = undefined;
+    if (!this.pinch) {
+      this.pinch = { distance, zoom: this.cameras.main.zoom };
+      this.takeCamera();
+      this.follow(undefined);
+      return;
+    }
+    this.zoomAt((a.x + b.x) / 2, (a.y + b.y) / 2, (this.pinch.zoom * distance) / this.pinch.distance);
+  }
+
+  /** Zooms keeping the world point under (x, y) on the canvas where it was. */
+  zoomAt(x: number, y: number, zoom: number): void {
+    const cam = this.cameras.main;
+    this.takeCamera();
+    cam.zoomEffect.reset();
+    // The camera zooms about its centre: the world point under (x, y) is scroll + half + (x − half) / zoom.
+    const halfW = cam.width / 2;
+    const halfH = cam.height / 2;
+    const worldX = cam.scrollX + halfW + (x - halfW) / cam.zoom;
+    const worldY = cam.scrollY + halfH + (y - halfH) / cam.zoom;
+    cam.setZoom(Phaser.Math.Clamp(zoom, this.minZoom(), MAX_ZOOM));
+    if (!this.following) cam.setScroll(worldX - halfW - (x - halfW) / cam.zoom, worldY - halfH - (y - halfH) / cam.zoom);
+  }
+
+  /** Pans by a share of the screen (keyboard arrows). */
+  panBy(dxScreens: number, dyScreens: number): void {
+    const cam = this.cameras.main;
+    this.takeCamera();
+    this.follow(undefined);
+    cam.panEffect.reset();
+    cam.setScroll(cam.scrollX + (dxScreens * cam.width) / cam.zoom, cam.scrollY + (dyScreens * cam.height) / cam.zoom);
+  }
+
+  /** The agent drawn nearest the centre of the canvas (keyboard inspection), within a screen's reach. */
+  agentNearCentre(): string | undefined {
+    const cam = this.cameras.main;
+    const cx = cam.midPoint.x;
+    const cy = cam.midPoint.y;
+    let best: { id: string; d: number } | undefined;
+    for (const w of this.walkers.values()) {
+      if (!cam.worldView.contains(w.sprite.x, w.sprite.y)) continue;
+      const d = Math.hypot(w.sprite.x - cx, w.sprite.y - FRAME_H / 2 - cy);
+      if (!best || d < best.d) best = { id: w.id, d };
+    }
+    return best?.id;
   }
 
   /** The agent whose sprite covers a world point (the front-most one). */
@@ -190,24 +409,37 @@ export class HospitalScene extends Phaser.Scene {
     return best?.id;
   }
 
-  /** Camera follows an agent until the visitor drags. */
+  /** Camera follows an agent until the visitor drags, coming close enough to see them. */
   follow(id: string | undefined): void {
     this.following = id;
     const w = id ? this.walkers.get(id) : undefined;
-    if (w) this.cameras.main.startFollow(w.sprite, true, 0.15, 0.15);
-    else this.cameras.main.stopFollow();
+    const cam = this.cameras.main;
+    if (!w) return void cam.stopFollow();
+    this.takeCamera();
+    cam.panEffect.reset();
+    const lerp = this.bridge.reducedMotion() ? 1 : 0.15;
+    cam.startFollow(w.sprite, true, lerp, lerp);
+    const close = sceneZoom(cam.width, cam.height, TILE_SIZE);
+    if (cam.zoom < close) {
+      if (this.bridge.reducedMotion()) cam.setZoom(close);
+      else cam.zoomTo(close, GLIDE_MS, 'Sine.easeInOut', true);
+    }
   }
 
-  /** Pans to a room (the room list). */
+  /** Glides to a room (the room list), close enough to see who is in it. */
   showRoom(name: string): void {
     const room = this.bridge.rooms.get(name);
     if (!room) return;
+    this.takeCamera();
     this.follow(undefined);
-    this.cameras.main.pan((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, 600, 'Sine.easeInOut');
+    const cam = this.cameras.main;
+    const zoom = Math.max(cam.zoom, sceneZoom(cam.width, cam.height, TILE_SIZE));
+    this.moveCamera((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, zoom, true);
   }
 
   zoomTo(zoom: number): void {
-    this.cameras.main.setZoom(Phaser.Math.Clamp(zoom, MIN_ZOOM, MAX_ZOOM));
+    const cam = this.cameras.main;
+    this.zoomAt(cam.width / 2, cam.height / 2, zoom);
   }
 
   override update(time: number, delta: number): void {
@@ -239,6 +471,7 @@ export class HospitalScene extends Phaser.Scene {
       if (this.following === id) this.follow(undefined);
     }
     this.drawBubbles(time);
+    this.reportCamera();
     // The first drawn world, for page.firstFrameMs (bench/render.ts).
     if (this.frameNo === 1) performance.mark('world:first-frame');
     this.frameTimes.push(performance.now() - started);
@@ -294,6 +527,15 @@ export class HospitalScene extends Phaser.Scene {
     return w;
   }
 
+  /** Tells the page when the camera's zoom or overview state changed (not every frame's scroll). */
+  private reportCamera(): void {
+    const v = this.cameraView();
+    const sig = `${v.zoom.toFixed(2)}|${v.overview}|${v.following ?? ''}|${v.moving}`;
+    if (sig === this.lastView) return;
+    this.lastView = sig;
+    this.bridge.cameraChanged?.(v);
+  }
+
   /** Staff stand at their post facing the patient's service spot. */
   private staffFacing(id: string): Direction {
     const room = this.bridge.rooms.get(id.slice(id.indexOf(':') + 1));
@@ -305,6 +547,9 @@ export class HospitalScene extends Phaser.Scene {
   private drawBubbles(now: number): void {
     const cam = this.cameras.main;
     const alive = new Set<string>();
+    // Far out, a bubble is a dot that says someone is talking: a crowd of full bubbles would hide the hospital.
+    const compact = cam.zoom < READABLE_ZOOM;
+    const steady = this.bridge.reducedMotion();
     for (const { bubble, alpha } of this.bridge.bubbles.visible(now)) {
       const w = this.walkers.get(bubble.speaker);
       if (!w) continue;
@@ -326,7 +571,8 @@ export class HospitalScene extends Phaser.Scene {
       const sx = (w.sprite.x - cam.worldView.x) * cam.zoom;
       const sy = (w.sprite.y - FRAME_H - 4 - cam.worldView.y) * cam.zoom;
       b.el.style.transform = `translate(${Math.round(sx)}px, ${Math.round(sy)}px) translate(-50%, -100%)`;
-      b.el.style.opacity = String(alpha);
+      b.el.style.opacity = String(steady ? 1 : alpha);
+      if (b.el.classList.contains('compact') !== compact) b.el.classList.toggle('compact', compact);
     }
     for (const [speaker, b] of this.bubbleEls) {
       if (alive.has(speaker)) continue;
@@ -365,4 +611,14 @@ export class HospitalScene extends Phaser.Scene {
   }
 
   static readonly characters = CHARACTER_IDS;
+}
+
+/** Sign sizes beyond the map's own (1): a few steps, so zooming redraws the signs a handful of times, not every frame. */
+const SIGN_STEPS = [1.25, 1.5, 2, 2.5, 3];
+
+/** The sign size for a zoom: as drawn on the map when close; when far, the step whose text is about OVERVIEW_SIGN_PX on screen. */
+export function signScale(zoom: number): number {
+  if (zoom >= READABLE_ZOOM) return 1;
+  const wanted = OVERVIEW_SIGN_PX / 8 / zoom;
+  return SIGN_STEPS.find((s) => s >= wanted) ?? (SIGN_STEPS.at(-1) as number);
 }

@@ -23,6 +23,8 @@ import { PLACES, w } from './strings';
 import { installHook } from './testHook';
 import { timeControls } from './timeControls';
 import { badDrillTitle, drillFromAddress, startWorldDrill } from './worldDrill';
+import { cameraControls } from './cameraControls';
+import { bottomSheet } from './sheet';
 
 /**
  * Phaser and the map start downloading as soon as the page runs when the hospital is the view
@@ -36,6 +38,10 @@ let rendererLoading = view === null || view === 'world' ? loadRenderer() : undef
 
 /** How often the DOM panels redraw: often enough to feel live, rarely enough to cost nothing. */
 const PANEL_MS = 400;
+/** The opening overview holds this long (a look at the whole hospital) before the camera glides to the busiest scene. */
+const OPENING_GLIDE_MS = 4000;
+
+const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** The words on a room sign, from the map's `key` (department:…, exam:…, place:…). */
 export function signText(app: Pick<AppContext, 'kb'>, key: string, lang: Lang): string {
@@ -92,7 +98,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
   const params = new URLSearchParams(location.search);
   const kioskMode = params.get('kiosk') === '1';
   const status = h('p', { class: 'muted world-status' }, w('loadingWorld', app.lang()));
-  const stage = h('div', { class: 'world-stage', attrs: { 'data-testid': 'world-stage' } });
+  const stage = h('div', { class: 'world-stage', attrs: { 'data-testid': 'world-stage', role: 'application' } });
   const overlay = h('div', { class: 'bubble-layer', attrs: { 'aria-live': 'off' } });
   const caption = h('div', { class: 'kiosk-caption', attrs: { 'data-testid': 'kiosk-caption' } });
   const toolbar = h('div', { class: 'world-toolbar' });
@@ -120,6 +126,8 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
   const notices: string[] = [];
   let inspectorSig = '';
   const portrait = portraitMaker(() => run);
+  let camera: ReturnType<typeof cameraControls> | undefined;
+  let sheet: ReturnType<typeof bottomSheet> | undefined;
 
   void (async () => {
     rendererLoading ??= loadRenderer();
@@ -169,9 +177,13 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       select: (id) => {
         selected = id;
         inspectorSig = '';
+        if (id) sheet?.open('inspector');
         drawPanels();
       },
       overlay,
+      reducedMotion,
+      ...(kioskMode ? {} : { openingGlideMs: OPENING_GLIDE_MS }),
+      cameraChanged: (view) => camera?.onCamera(view),
     };
     const running = await render.startGame(stage, bridge);
     if (disposed) return running.destroy();
@@ -183,6 +195,11 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       kiosk = new Kiosk(r, running.scene, caption, app.lang, study);
     }
     cleanups.push(installHook(r, running.scene, overlay, running.stepTimes));
+    if (!kioskMode) {
+      camera = cameraControls(stage, running.scene, app.lang, bridge.select);
+      stage.append(camera.el);
+      cleanups.push(camera.dispose);
+    }
 
     const time = timeControls(r, app.lang);
     cleanups.push(time.dispose);
@@ -224,7 +241,9 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     const inspector = h('section', { class: 'panel inspector', attrs: { 'data-testid': 'inspector' } });
     const log = eventLog(r, app.kb, app.lang);
     const logTitle = h('h4', {});
-    side.append(...(drill ? [drill.el] : []), hudBox, inspector, h('section', { class: 'panel' }, logTitle, log.el));
+    const logBox = h('section', { class: 'panel log-panel' }, logTitle, log.el);
+    side.append(...(drill ? [drill.el] : []), hudBox, inspector, logBox);
+    sheet = bottomSheet(side, { hud: hudBox, inspector, log: logBox }, app.lang);
 
     const drawPanels = (): void => {
       const l = app.lang();
@@ -260,6 +279,8 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     const onLang = ({ lang }: { lang: Lang }): void => {
       r.relabel(lang);
       fillRooms();
+      camera?.refresh();
+      sheet?.refresh();
       inspectorSig = '';
       drawPanels();
     };
