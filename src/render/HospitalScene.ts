@@ -332,7 +332,8 @@ export class HospitalScene extends Phaser.Scene {
       this.drag = undefined;
       if (wasDrag) return;
       const id = this.agentAt(p.worldX, p.worldY);
-      const now = this.time.now;
+      // The event's own time, not the frame's: on a slow device two taps can land in frames far apart.
+      const now = p.upTime;
       if (id && this.lastClick.id === id && now - this.lastClick.at < DOUBLE_CLICK_MS) this.follow(id);
       this.lastClick = { id: id ?? '', at: now };
       this.bridge.select(id);
