@@ -105,24 +105,3 @@ export async function cameraSettles(page: Page, want: { overview?: boolean; foll
     { timeout: 30_000 },
   );
 }
-
-/** Every view of the page, by its `?view=` id. */
-export const VIEW_IDS = [
-  'world',
-  'learning',
-  'knowledge',
-  'training',
-  'triage-training',
-  'consult',
-  'assistant',
-  'drill',
-  'settings',
-] as const;
-
-/** Opens a view and waits until the page has mounted it (the hospital: until it is drawn). */
-export async function openView(page: Page, url: string, view: string, lang = 'en'): Promise<void> {
-  await page.goto(`${url}?view=${view}&lang=${lang}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
-  if (view === 'world') await page.waitForSelector('body[data-world="ready"]', { timeout: 90_000 });
-  await page.waitForFunction(() => document.fonts.status === 'loaded');
-}

@@ -2,17 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { servePage, type BrowserSession } from './harness';
-import {
-  cameraOf,
-  cameraSettles,
-  openDevice,
-  openHospital,
-  openView,
-  SCREENSHOTS_DIR,
-  VIEW_IDS,
-  worldFigures,
-  type DeviceName,
-} from './devices';
+import { cameraOf, cameraSettles, openDevice, openHospital, SCREENSHOTS_DIR, worldFigures, type DeviceName } from './devices';
+import { openView, VIEW_IDS } from './axe';
 import type { HospitalHook } from '../../src/ui/world/testHook';
 
 type Point = { x: number; y: number };
