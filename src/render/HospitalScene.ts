@@ -35,6 +35,8 @@ export interface SceneBridge {
   cameraChanged?(view: CameraView): void;
 }
 
+type CameraSpot = { x: number; y: number; zoom: number };
+
 /** What the camera shows, for the page's controls and the test hook. */
 export interface CameraView {
   zoom: number;
@@ -74,8 +76,10 @@ const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 5;
 const DOUBLE_CLICK_MS = 350;
 const DRAG_THRESHOLD_PX = 5;
-/** A camera glide (overview, busiest scene, a room): long enough to keep one's bearings. */
+/** A camera glide to the overview or the busiest scene: long enough to keep one's bearings. */
 const GLIDE_MS = 900;
+/** A glide to a room the visitor picked: quicker, they know where they are going. */
+const ROOM_GLIDE_MS = 600;
 /** A patient counts for this many staff when looking for the busiest scene: patients move and talk, staff wait at posts. */
 const PATIENT_WEIGHT = 4;
 /** Below this zoom the signs are redrawn larger and bubbles shrink to dots, so neither piles up. */
@@ -104,6 +108,10 @@ export class HospitalScene extends Phaser.Scene {
   private onOverview = true;
   private pinch: { distance: number; zoom: number } | undefined;
   private lastView = '';
+  /** When (page clock, ms) the opening overview gives way to the busiest scene, unless the visitor took the camera first. */
+  private openingGlideAt: number | undefined;
+  /** A camera glide under way: from and to (centre in world pixels, zoom), started at (page clock, ms). */
+  private glide: { from: CameraSpot; to: CameraSpot; start: number; ms: number } | undefined;
   private layers: (Phaser.Tilemaps.TilemapLayer | Phaser.Tilemaps.TilemapGPULayer)[] = [];
   private baked!: Phaser.GameObjects.RenderTexture;
   private following: string | undefined;
@@ -180,10 +188,8 @@ export class HospitalScene extends Phaser.Scene {
       if (this.onOverview) this.fitOverview(false);
     });
     const glideAfter = this.bridge.openingGlideMs;
-    if (glideAfter !== undefined)
-      this.time.delayedCall(glideAfter, () => {
-        if (!this.touched) this.showBusiest();
-      });
+    // The page's clock, like the glides: Phaser's frame clock runs slow when frames are slow.
+    if (glideAfter !== undefined) this.openingGlideAt = performance.now() + glideAfter;
     this.wireInput();
   }
 
@@ -266,19 +272,33 @@ export class HospitalScene extends Phaser.Scene {
   }
 
   /** Moves the camera; a glide unless the visitor asked for less motion. */
-  private moveCamera(x: number, y: number, zoom: number, animate: boolean): void {
+  private moveCamera(x: number, y: number, zoom: number, animate: boolean, ms = GLIDE_MS): void {
     const cam = this.cameras.main;
     const z = Phaser.Math.Clamp(zoom, this.minZoom(), MAX_ZOOM);
     this.onOverview = false;
+    this.glide = undefined;
     if (!animate || this.bridge.reducedMotion()) {
-      cam.panEffect.reset();
-      cam.zoomEffect.reset();
       cam.setZoom(z);
       cam.centerOn(x, y);
       return;
     }
-    cam.pan(x, y, GLIDE_MS, 'Sine.easeInOut', true);
-    cam.zoomTo(z, GLIDE_MS, 'Sine.easeInOut', true);
+    this.glide = { from: { x: cam.midPoint.x, y: cam.midPoint.y, zoom: cam.zoom }, to: { x, y, zoom: z }, start: performance.now(), ms };
+  }
+
+  /**
+   * One frame of a glide, timed by the page's clock rather than Phaser's smoothed frame delta,
+   * so a glide takes the same time on a slow device. A followed agent keeps the centre: the
+   * glide then only zooms.
+   */
+  private stepGlide(): void {
+    const g = this.glide;
+    if (!g) return;
+    const cam = this.cameras.main;
+    const t = Math.min(1, (performance.now() - g.start) / g.ms);
+    const e = 0.5 - Math.cos(Math.PI * t) / 2; // sine ease in and out
+    cam.setZoom(g.from.zoom + (g.to.zoom - g.from.zoom) * e);
+    if (!this.following) cam.centerOn(g.from.x + (g.to.x - g.from.x) * e, g.from.y + (g.to.y - g.from.y) * e);
+    if (t >= 1) this.glide = undefined;
   }
 
   /** What the camera shows, for the page's controls and the test hook. */
@@ -291,7 +311,7 @@ export class HospitalScene extends Phaser.Scene {
       following: this.following,
       x: cam.midPoint.x,
       y: cam.midPoint.y,
-      moving: cam.panEffect.isRunning || cam.zoomEffect.isRunning,
+      moving: this.glide !== undefined,
     };
   }
 
@@ -366,7 +386,7 @@ export class HospitalScene extends Phaser.Scene {
   zoomAt(x: number, y: number, zoom: number): void {
     const cam = this.cameras.main;
     this.takeCamera();
-    cam.zoomEffect.reset();
+    this.glide = undefined;
     // The camera zooms about its centre: the world point under (x, y) is scroll + half + (x − half) / zoom.
     const halfW = cam.width / 2;
     const halfH = cam.height / 2;
@@ -381,7 +401,7 @@ export class HospitalScene extends Phaser.Scene {
     const cam = this.cameras.main;
     this.takeCamera();
     this.follow(undefined);
-    cam.panEffect.reset();
+    this.glide = undefined;
     cam.setScroll(cam.scrollX + (dxScreens * cam.width) / cam.zoom, cam.scrollY + (dyScreens * cam.height) / cam.zoom);
   }
 
@@ -417,14 +437,11 @@ export class HospitalScene extends Phaser.Scene {
     const cam = this.cameras.main;
     if (!w) return void cam.stopFollow();
     this.takeCamera();
-    cam.panEffect.reset();
+    this.glide = undefined;
     const lerp = this.bridge.reducedMotion() ? 1 : 0.15;
     cam.startFollow(w.sprite, true, lerp, lerp);
     const close = sceneZoom(cam.width, cam.height, TILE_SIZE);
-    if (cam.zoom < close) {
-      if (this.bridge.reducedMotion()) cam.setZoom(close);
-      else cam.zoomTo(close, GLIDE_MS, 'Sine.easeInOut', true);
-    }
+    if (cam.zoom < close) this.moveCamera(w.sprite.x, w.sprite.y, close, true);
   }
 
   /** Glides to a room (the room list), close enough to see who is in it. */
@@ -435,7 +452,7 @@ export class HospitalScene extends Phaser.Scene {
     this.follow(undefined);
     const cam = this.cameras.main;
     const zoom = Math.max(cam.zoom, sceneZoom(cam.width, cam.height, TILE_SIZE));
-    this.moveCamera((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, zoom, true);
+    this.moveCamera((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, zoom, true, ROOM_GLIDE_MS);
   }
 
   zoomTo(zoom: number): void {
@@ -445,6 +462,11 @@ export class HospitalScene extends Phaser.Scene {
 
   override update(time: number, delta: number): void {
     const started = performance.now();
+    if (this.openingGlideAt !== undefined && started >= this.openingGlideAt) {
+      this.openingGlideAt = undefined;
+      if (!this.touched) this.showBusiest();
+    }
+    this.stepGlide();
     this.bridge.frame(delta, time);
     this.simTimes.push(performance.now() - started);
     if (this.simTimes.length > 120) this.simTimes.shift();
