@@ -221,7 +221,8 @@ export class HospitalScene extends Phaser.Scene {
    */
   private refreshSigns(): void {
     const lang = this.bridge.lang();
-    const level = signScale(this.cameras.main.zoom);
+    // During a glide, the size for where it ends: one redraw per glide, not one per level it passes.
+    const level = signScale(this.glide?.to.zoom ?? this.cameras.main.zoom);
     if (lang === this.signLang && level === this.signLevel) return;
     this.signLang = lang;
     this.signLevel = level;

@@ -41,7 +41,9 @@ const PANEL_MS = 400;
 /** The opening overview holds this long (a look at the whole hospital) before the camera glides to the busiest scene. */
 const OPENING_GLIDE_MS = 4000;
 
-const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** One query, read every frame: asking matchMedia anew each frame would make the browser recompute styles. */
+const lessMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const reducedMotion = (): boolean => lessMotion.matches;
 
 /** The words on a room sign, from the map's `key` (department:…, exam:…, place:…). */
 export function signText(app: Pick<AppContext, 'kb'>, key: string, lang: Lang): string {
