@@ -31,4 +31,15 @@ for (const device of ['laptop', 'phone'] as DeviceName[])
             console.log(`${view} (${lang}, ${device}) minor:`, other.map((v) => `${v.id} ×${v.nodes.length}`).join(', '));
           expect(blocking.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).join(' | ')}`)).toEqual([]);
         });
+
+    it('world with someone inspected (chosen by keyboard) and the menu open', async () => {
+      const { page } = session;
+      await openView(page, url, 'world');
+      await page.getByTestId('world-stage').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="inspector"] .inspect').waitFor({ timeout: 5000 });
+      if (await page.getByTestId('menu-toggle').isVisible()) await page.getByTestId('menu-toggle').click();
+      const blocking = (await axeViolations(page)).filter((v) => BLOCKING.has(v.impact ?? ''));
+      expect(blocking.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).join(' | ')}`)).toEqual([]);
+    });
   });
