@@ -7,7 +7,9 @@ import { ICONS, ICON_SIZE } from './art/icons';
 import { TILE_SIZE } from './art/tiles';
 import { facing, feetOf, stateIcon, walkFrame } from './motion';
 import type { BubbleQueue } from './bubbles';
-import { busiestSpot, fitZoom, sceneZoom } from './camera';
+import { busiestSpot, READABLE_ZOOM, sceneZoom } from './camera';
+import { CameraRig } from './cameraRig';
+import { BAKE_SCALE, RoomSigns } from './roomSigns';
 
 /** What the scene needs from the page: the world to draw and where to report clicks. */
 export interface SceneBridge {
@@ -34,8 +36,6 @@ export interface SceneBridge {
   /** The camera moved or zoomed (its zoom and whether it shows the whole building), for the page's controls. */
   cameraChanged?(view: CameraView): void;
 }
-
-type CameraSpot = { x: number; y: number; zoom: number };
 
 /** What the camera shows, for the page's controls and the test hook. */
 export interface CameraView {
@@ -69,25 +69,12 @@ interface Walker {
   seen: number;
 }
 
-/** Texture pixels per map pixel of the baked map and signs: sharp at the close zoom of 2. */
-const BAKE_SCALE = 2;
-/** Zooming out stops a little past the overview (or at 0.5 on a large screen). */
-const MIN_ZOOM = 0.5;
-const MAX_ZOOM = 5;
 const DOUBLE_CLICK_MS = 350;
 const DRAG_THRESHOLD_PX = 5;
-/** A camera glide to the overview or the busiest scene: long enough to keep one's bearings. */
-const GLIDE_MS = 900;
-/** A glide to a room the visitor picked: quicker, they know where they are going. */
+/** A glide to a room the visitor picked: quicker than the others, they know where they are going. */
 const ROOM_GLIDE_MS = 600;
 /** A patient counts for this many staff when looking for the busiest scene: patients move and talk, staff wait at posts. */
 const PATIENT_WEIGHT = 4;
-/** Below this zoom the signs are redrawn larger and bubbles shrink to dots, so neither piles up. */
-const READABLE_ZOOM = 1.2;
-/** Screen pixels the overview's sign text aims for (it shrinks to fit its room when a name is long). */
-const OVERVIEW_SIGN_PX = 11;
-/** A sign in the overview may spread over the label's width plus the corridor beside it (tiles). */
-const OVERVIEW_SIGN_EXTRA_TILES = 1.5;
 
 /**
  * The hospital drawn with Phaser: the Tiled map's floor, walls and furniture, room signs in the
@@ -97,21 +84,13 @@ const OVERVIEW_SIGN_EXTRA_TILES = 1.5;
 export class HospitalScene extends Phaser.Scene {
   private bridge!: SceneBridge;
   private readonly walkers = new Map<string, Walker>();
-  private signs: { key: string; text: Phaser.GameObjects.Text; x: number; y: number; width: number }[] = [];
+  private signs!: RoomSigns;
+  private rig!: CameraRig;
   private frameNo = 0;
-  private signLang: Lang | undefined;
-  /** The sign size the sign texture was drawn for (see signScale). */
-  private signLevel = -1;
-  private signLayer!: Phaser.GameObjects.RenderTexture;
-  /** The visitor moved the camera (drag, pinch, wheel, a room, a follow): the opening glide is off. */
-  private touched = false;
-  private onOverview = true;
   private pinch: { distance: number; zoom: number } | undefined;
   private lastView = '';
   /** When (page clock, ms) the opening overview gives way to the busiest scene, unless the visitor took the camera first. */
   private openingGlideAt: number | undefined;
-  /** A camera glide under way: from and to (centre in world pixels, zoom), started at (page clock, ms). */
-  private glide: { from: CameraSpot; to: CameraSpot; start: number; ms: number } | undefined;
   private layers: (Phaser.Tilemaps.TilemapLayer | Phaser.Tilemaps.TilemapGPULayer)[] = [];
   private baked!: Phaser.GameObjects.RenderTexture;
   private following: string | undefined;
@@ -141,10 +120,9 @@ export class HospitalScene extends Phaser.Scene {
     const map = this.make.tilemap({ key: 'hospital' });
     const tileset = map.addTilesetImage('hospital', 'tiles');
     if (!tileset) throw new Error('maps/hospital.tmj: the tileset "hospital" could not be matched to assets/art/tiles.png');
-    // The map does not change: its three tile layers and the room signs are drawn into one
-    // texture, so a frame pays for one textured quad instead of thousands of tiles and dozens of
-    // text textures. The texture has BAKE_SCALE pixels per map pixel so signs stay sharp when
-    // zoomed in; it is drawn again only when the language changes.
+    // The map does not change: its three tile layers are drawn into one texture, so a frame
+    // pays for one textured quad instead of thousands of tiles. The texture has BAKE_SCALE pixels
+    // per map pixel so it stays sharp when zoomed in.
     this.layers = ['floor', 'walls', 'furniture'].map((name) => map.createLayer(name, tileset, 0, 0)).filter((l) => l !== null);
     for (const l of this.layers) l.setScale(BAKE_SCALE).setVisible(false);
     const bake = (): Phaser.GameObjects.RenderTexture =>
@@ -157,35 +135,22 @@ export class HospitalScene extends Phaser.Scene {
     this.baked.draw(this.layers);
     (this.baked.texture as Phaser.Textures.DynamicTexture).render();
     // The signs have a texture of their own: redrawn when the language or the sign size changes.
-    this.signLayer = bake().setDepth(1);
-    const labels = map.getObjectLayer('labels');
-    for (const o of labels?.objects ?? []) {
-      const key = String((o.properties as { name: string; value: unknown }[] | undefined)?.find((p) => p.name === 'key')?.value ?? o.name);
-      const x = ((o.x ?? 0) + (o.width ?? 0) / 2) * BAKE_SCALE;
-      const y = ((o.y ?? 0) + 1) * BAKE_SCALE;
-      const text = this.add
-        .text(x, y, '', {
-          fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
-          color: '#1d2a33',
-          backgroundColor: '#fffbeecc',
-          resolution: 2,
-          align: 'center',
-        })
-        .setOrigin(0.5, 0)
-        .setVisible(false);
-      this.signs.push({ key, text, x, y, width: o.width ?? 0 });
-    }
+    this.signs = new RoomSigns(this, map, bake().setDepth(1));
 
     const cam = this.cameras.main;
-    this.worldSize = { width: map.widthInPixels, height: map.heightInPixels };
     cam.setBackgroundColor('#3b4654');
     cam.setRoundPixels(true);
-    this.fitOverview(false);
+    this.rig = new CameraRig(
+      cam,
+      { width: map.widthInPixels, height: map.heightInPixels },
+      { reducedMotion: () => this.bridge.reducedMotion(), following: () => this.following !== undefined },
+    );
+    this.rig.fitOverview(false);
     this.refreshSigns();
     this.scale.on(Phaser.Scale.Events.RESIZE, () => {
       // The canvas changed size (a rotated phone, a resized window): the overview refits.
-      this.setBounds();
-      if (this.onOverview) this.fitOverview(false);
+      this.rig.setBounds();
+      if (this.rig.onOverview) this.rig.fitOverview(false);
     });
     const glideAfter = this.bridge.openingGlideMs;
     // The page's clock, like the glides: Phaser's frame clock runs slow when frames are slow.
@@ -193,68 +158,16 @@ export class HospitalScene extends Phaser.Scene {
     this.wireInput();
   }
 
-  private worldSize = { width: 0, height: 0 };
-
-  /** Bounds with a margin of floor; at least the screen's size so the overview can centre the building. */
-  private setBounds(): void {
-    const cam = this.cameras.main;
-    const { width, height } = this.worldSize;
-    const z = this.minZoom();
-    const w = Math.max(width + 400, cam.width / z);
-    const h = Math.max(height + 400, cam.height / z);
-    cam.setBounds(width / 2 - w / 2, height / 2 - h / 2, w, h);
-  }
-
-  private overviewZoom(): number {
-    const cam = this.cameras.main;
-    return fitZoom(cam.width, cam.height, this.worldSize.width, this.worldSize.height);
-  }
-
-  private minZoom(): number {
-    return Math.min(MIN_ZOOM, this.overviewZoom() * 0.9);
-  }
-
-  /**
-   * Room signs in the reader's language, at a size readable at the current zoom: as drawn on
-   * the map when close; larger when far, shrunk to fit beside their neighbours. Redrawn only
-   * when the language or the size level changes.
-   */
+  /** Room signs in the reader's language, sized for the zoom (during a glide, for where it ends: one redraw per glide). */
   private refreshSigns(): void {
-    const lang = this.bridge.lang();
-    // During a glide, the size for where it ends: one redraw per glide, not one per level it passes.
-    const level = signScale(this.glide?.to.zoom ?? this.cameras.main.zoom);
-    if (lang === this.signLang && level === this.signLevel) return;
-    this.signLang = lang;
-    this.signLevel = level;
-    for (const s of this.signs) {
-      const maxWidth = (s.width + (level > 1 ? OVERVIEW_SIGN_EXTRA_TILES * TILE_SIZE : -6)) * BAKE_SCALE;
-      s.text
-        .setFontSize(8 * level * BAKE_SCALE)
-        .setFontStyle(level > 1 ? 'bold' : '')
-        .setPadding(2 * BAKE_SCALE, BAKE_SCALE)
-        .setWordWrapWidth(Math.max(40 * BAKE_SCALE, maxWidth))
-        .setText(this.bridge.signText(s.key, lang))
-        .setScale(1);
-      // A long name in a large font: shrink it to its room rather than over the next one.
-      if (s.text.width > maxWidth) s.text.setScale(maxWidth / s.text.width);
-      s.text.setPosition(s.x, s.y);
-    }
-    this.signLayer.clear();
-    this.signLayer.draw(this.signs.map((s) => s.text));
-    (this.signLayer.texture as Phaser.Textures.DynamicTexture).render();
+    this.signs.refresh(this.bridge.lang(), this.rig.targetZoom(), this.bridge.signText);
   }
 
   /** The whole building, centred (the visitor's choice: the opening glide is off). */
   overview(animate = true): void {
-    this.touched = true;
+    this.rig.touched = true;
     this.follow(undefined);
-    this.fitOverview(animate);
-  }
-
-  private fitOverview(animate: boolean): void {
-    this.setBounds();
-    this.moveCamera(this.worldSize.width / 2, this.worldSize.height / 2, this.overviewZoom(), animate);
-    this.onOverview = true;
+    this.rig.fitOverview(animate);
   }
 
   /** Glides to where most patients are (the busiest scene), close enough to see them talk. */
@@ -269,37 +182,7 @@ export class HospitalScene extends Phaser.Scene {
     const spot = busiestSpot(people, cam.width / zoom / TILE_SIZE, cam.height / zoom / TILE_SIZE);
     if (!spot) return;
     this.follow(undefined);
-    this.moveCamera((spot.x + 0.5) * TILE_SIZE, (spot.y + 0.5) * TILE_SIZE, zoom, true);
-  }
-
-  /** Moves the camera; a glide unless the visitor asked for less motion. */
-  private moveCamera(x: number, y: number, zoom: number, animate: boolean, ms = GLIDE_MS): void {
-    const cam = this.cameras.main;
-    const z = Phaser.Math.Clamp(zoom, this.minZoom(), MAX_ZOOM);
-    this.onOverview = false;
-    this.glide = undefined;
-    if (!animate || this.bridge.reducedMotion()) {
-      cam.setZoom(z);
-      cam.centerOn(x, y);
-      return;
-    }
-    this.glide = { from: { x: cam.midPoint.x, y: cam.midPoint.y, zoom: cam.zoom }, to: { x, y, zoom: z }, start: performance.now(), ms };
-  }
-
-  /**
-   * One frame of a glide, timed by the page's clock rather than Phaser's smoothed frame delta,
-   * so a glide takes the same time on a slow device. A followed agent keeps the centre: the
-   * glide then only zooms.
-   */
-  private stepGlide(): void {
-    const g = this.glide;
-    if (!g) return;
-    const cam = this.cameras.main;
-    const t = Math.min(1, (performance.now() - g.start) / g.ms);
-    const e = 0.5 - Math.cos(Math.PI * t) / 2; // sine ease in and out
-    cam.setZoom(g.from.zoom + (g.to.zoom - g.from.zoom) * e);
-    if (!this.following) cam.centerOn(g.from.x + (g.to.x - g.from.x) * e, g.from.y + (g.to.y - g.from.y) * e);
-    if (t >= 1) this.glide = undefined;
+    this.rig.move((spot.x + 0.5) * TILE_SIZE, (spot.y + 0.5) * TILE_SIZE, zoom, true);
   }
 
   /** What the camera shows, for the page's controls and the test hook. */
@@ -307,19 +190,13 @@ export class HospitalScene extends Phaser.Scene {
     const cam = this.cameras.main;
     return {
       zoom: cam.zoom,
-      overviewZoom: this.overviewZoom(),
-      overview: this.onOverview,
+      overviewZoom: this.rig.overviewZoom(),
+      overview: this.rig.onOverview,
       following: this.following,
       x: cam.midPoint.x,
       y: cam.midPoint.y,
-      moving: this.glide !== undefined,
+      moving: this.rig.moving,
     };
-  }
-
-  /** The visitor took the camera: no opening glide, and the camera is no longer on the overview. */
-  private takeCamera(): void {
-    this.touched = true;
-    this.onOverview = false;
   }
 
   private wireInput(): void {
@@ -337,7 +214,7 @@ export class HospitalScene extends Phaser.Scene {
       const dy = p.y - this.drag.y;
       if (Math.abs(dx) + Math.abs(dy) > DRAG_THRESHOLD_PX && !this.drag.moved) {
         this.drag.moved = true;
-        this.takeCamera();
+        this.rig.take();
         this.follow(undefined);
       }
       if (this.drag.moved) cam.setScroll(this.drag.scrollX - dx / cam.zoom, this.drag.scrollY - dy / cam.zoom);
@@ -376,7 +253,7 @@ export class HospitalScene extends Phaser.Scene {
     this.drag = undefined;
     if (!this.pinch) {
       this.pinch = { distance, zoom: this.cameras.main.zoom };
-      this.takeCamera();
+      this.rig.take();
       this.follow(undefined);
       return;
     }
@@ -385,25 +262,13 @@ export class HospitalScene extends Phaser.Scene {
 
   /** Zooms keeping the world point under (x, y) on the canvas where it was. */
   zoomAt(x: number, y: number, zoom: number): void {
-    const cam = this.cameras.main;
-    this.takeCamera();
-    this.glide = undefined;
-    // The camera zooms about its centre: the world point under (x, y) is scroll + half + (x − half) / zoom.
-    const halfW = cam.width / 2;
-    const halfH = cam.height / 2;
-    const worldX = cam.scrollX + halfW + (x - halfW) / cam.zoom;
-    const worldY = cam.scrollY + halfH + (y - halfH) / cam.zoom;
-    cam.setZoom(Phaser.Math.Clamp(zoom, this.minZoom(), MAX_ZOOM));
-    if (!this.following) cam.setScroll(worldX - halfW - (x - halfW) / cam.zoom, worldY - halfH - (y - halfH) / cam.zoom);
+    this.rig.zoomAt(x, y, zoom);
   }
 
   /** Pans by a share of the screen (keyboard arrows). */
   panBy(dxScreens: number, dyScreens: number): void {
-    const cam = this.cameras.main;
-    this.takeCamera();
     this.follow(undefined);
-    this.glide = undefined;
-    cam.setScroll(cam.scrollX + (dxScreens * cam.width) / cam.zoom, cam.scrollY + (dyScreens * cam.height) / cam.zoom);
+    this.rig.panBy(dxScreens, dyScreens);
   }
 
   /** The agent drawn nearest the centre of the canvas (keyboard inspection), within a screen's reach. */
@@ -437,23 +302,22 @@ export class HospitalScene extends Phaser.Scene {
     const w = id ? this.walkers.get(id) : undefined;
     const cam = this.cameras.main;
     if (!w) return void cam.stopFollow();
-    this.takeCamera();
-    this.glide = undefined;
+    this.rig.take();
     const lerp = this.bridge.reducedMotion() ? 1 : 0.15;
     cam.startFollow(w.sprite, true, lerp, lerp);
     const close = sceneZoom(cam.width, cam.height, TILE_SIZE);
-    if (cam.zoom < close) this.moveCamera(w.sprite.x, w.sprite.y, close, true);
+    if (cam.zoom < close) this.rig.move(w.sprite.x, w.sprite.y, close, true);
   }
 
   /** Glides to a room (the room list), close enough to see who is in it. */
   showRoom(name: string): void {
     const room = this.bridge.rooms.get(name);
     if (!room) return;
-    this.takeCamera();
+    this.rig.take();
     this.follow(undefined);
     const cam = this.cameras.main;
     const zoom = Math.max(cam.zoom, sceneZoom(cam.width, cam.height, TILE_SIZE));
-    this.moveCamera((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, zoom, true, ROOM_GLIDE_MS);
+    this.rig.move((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, zoom, true, ROOM_GLIDE_MS);
   }
 
   zoomTo(zoom: number): void {
@@ -465,9 +329,9 @@ export class HospitalScene extends Phaser.Scene {
     const started = performance.now();
     if (this.openingGlideAt !== undefined && started >= this.openingGlideAt) {
       this.openingGlideAt = undefined;
-      if (!this.touched) this.showBusiest();
+      if (!this.rig.touched) this.showBusiest();
     }
-    this.stepGlide();
+    this.rig.step(started);
     this.bridge.frame(delta, time);
     this.simTimes.push(performance.now() - started);
     if (this.simTimes.length > 120) this.simTimes.shift();
@@ -631,18 +495,8 @@ export class HospitalScene extends Phaser.Scene {
   }
 
   signTexts(): string[] {
-    return this.signs.map((s) => s.text.text);
+    return this.signs.texts();
   }
 
   static readonly characters = CHARACTER_IDS;
-}
-
-/** Sign sizes beyond the map's own (1): a few steps, so zooming redraws the signs a handful of times, not every frame. */
-const SIGN_STEPS = [1.25, 1.5, 2, 2.5, 3];
-
-/** The sign size for a zoom: as drawn on the map when close; when far, the step whose text is about OVERVIEW_SIGN_PX on screen. */
-export function signScale(zoom: number): number {
-  if (zoom >= READABLE_ZOOM) return 1;
-  const wanted = OVERVIEW_SIGN_PX / 8 / zoom;
-  return SIGN_STEPS.find((s) => s >= wanted) ?? (SIGN_STEPS.at(-1) as number);
 }

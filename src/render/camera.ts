@@ -3,6 +3,8 @@
  * thin and the choices can be tested in Node.
  */
 
+/** Below this zoom the signs are redrawn larger and bubbles shrink to dots, so neither piles up. */
+export const READABLE_ZOOM = 1.2;
 /** Share of the screen the whole building fills in the overview: a thin margin of floor around it. */
 const OVERVIEW_FILL = 0.96;
 /**
@@ -52,4 +54,16 @@ export function busiestSpot(
     if (n > 0 && (!best || n > best.score)) best = { x: sx / n, y: sy / n, score: n };
   }
   return best;
+}
+
+/** Screen pixels the overview's sign text aims for (it shrinks to fit its room when a name is long). */
+const OVERVIEW_SIGN_PX = 11;
+/** Sign sizes beyond the map's own (1): a few steps, so zooming redraws the signs a handful of times, not every frame. */
+const SIGN_STEPS = [1.25, 1.5, 2, 2.5, 3];
+
+/** The sign size for a zoom: as drawn on the map when close; when far, the step whose text is about OVERVIEW_SIGN_PX on screen. */
+export function signScale(zoom: number): number {
+  if (zoom >= READABLE_ZOOM) return 1;
+  const wanted = OVERVIEW_SIGN_PX / 8 / zoom;
+  return SIGN_STEPS.find((s) => s >= wanted) ?? (SIGN_STEPS.at(-1) as number);
 }

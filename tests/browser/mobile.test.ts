@@ -28,6 +28,10 @@ class Fingers {
     await this.send('touchStart', [p]);
     await this.send('touchEnd', []);
   }
+  /** Two taps sent at once (the protocol keeps their order), as quick as a finger: no round trip between them. */
+  async doubleTap(p: Point): Promise<void> {
+    await Promise.all([this.send('touchStart', [p]), this.send('touchEnd', []), this.send('touchStart', [p]), this.send('touchEnd', [])]);
+  }
 }
 
 /** A staff member drawn below the camera buttons and above where the bottom sheet opens, and where they are. */
@@ -131,8 +135,7 @@ for (const device of ['phone', 'tablet'] as DeviceName[])
       await expect(page.getByTestId('event-log').isVisible()).resolves.toBe(false);
 
       const again = await page.evaluate((who) => (window as unknown as { __hospital: HospitalHook }).__hospital.screenOf(who), id);
-      await fingers.tap(again!);
-      await fingers.tap(again!);
+      await fingers.doubleTap(again!);
       await page.waitForFunction((who) => (window as unknown as { __hospital: HospitalHook }).__hospital.camera().following === who, id, {
         timeout: 5000,
       });
