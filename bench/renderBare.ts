@@ -1,10 +1,14 @@
 /**
- * The baseline of `render.frameRatio.300` (bench/render.ts): a bare Phaser scene drawing the
- * same character sprites as the hospital, walking and animated, with no map, no sim and no
- * panels. `?agents=N` sets how many; window.__bare.stepTimes() gives the frame times.
+ * Baselines of bench/render.ts, bare Phaser pages with no sim, no knowledge and no panels:
+ * - `render.frameRatio.300`: the same character sprites as the hospital, walking and animated.
+ *   `?agents=N` sets how many; window.__bare.stepTimes() gives the frame times.
+ * - `page.firstFrameRatio` (`?map=1`): the hospital's Tiled map, the same size and layers, drawn
+ *   from the same tileset; the performance mark `bare:first-frame` is its first drawn frame.
  */
 import Phaser from 'phaser';
 import charactersUrl from '../assets/art/characters.png';
+import tilesUrl from '../assets/art/tiles.png';
+import mapUrl from '../maps/hospital.tmj?url';
 import { CHARACTER_IDS, FRAME_H, FRAME_W, frameIndex } from '../src/render/art/characters';
 import { facing, walkFrame } from '../src/render/motion';
 
@@ -60,6 +64,26 @@ class Bare extends Phaser.Scene {
   }
 }
 
+class BareMap extends Phaser.Scene {
+  preload(): void {
+    this.load.image('tiles', tilesUrl);
+    this.load.tilemapTiledJSON('hospital', mapUrl);
+  }
+  create(): void {
+    const map = this.make.tilemap({ key: 'hospital' });
+    const tileset = map.addTilesetImage('hospital', 'tiles');
+    if (!tileset) throw new Error('the tileset "hospital" is missing');
+    for (const name of ['floor', 'walls', 'furniture']) map.createLayer(name, tileset, 0, 0);
+    this.cameras.main.setZoom(2);
+    this.cameras.main.centerOn(50 * 16, 50 * 16);
+  }
+  /** Marked where the hospital marks `world:first-frame`: the scene's first update after create. */
+  override update(): void {
+    if (performance.getEntriesByName('bare:first-frame').length === 0) performance.mark('bare:first-frame');
+  }
+}
+
+const mapOnly = new URLSearchParams(location.search).get('map') === '1';
 const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: 'stage',
@@ -68,7 +92,7 @@ const game = new Phaser.Game({
   pixelArt: true,
   banner: false,
   audio: { noAudio: true },
-  scene: [Bare],
+  scene: [mapOnly ? BareMap : Bare],
 });
 let start = 0;
 game.events.on(Phaser.Core.Events.PRE_STEP, () => void (start = performance.now()));

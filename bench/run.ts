@@ -6,6 +6,7 @@ import { loadKnowledge } from '../src/knowledge/load';
 import { readKbFiles } from '../src/knowledge/nodeFiles';
 import { benchConsultations } from './consultations';
 import { benchPatients } from './patients';
+import { benchLanguage } from './language';
 import { benchRetrieval } from './retrieval';
 import { benchLlm } from './llm';
 import { benchWorker } from './worker';
@@ -29,6 +30,7 @@ results.push({
 
 const ctx = defaultContext();
 results.push(...benchPatients(ctx, quick));
+results.push(...benchLanguage(ctx, quick));
 results.push(...benchConsultations(ctx, quick));
 results.push(...(await benchWorkers(ctx, quick)));
 results.push(...benchRetrieval(ctx, quick));

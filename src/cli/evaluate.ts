@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ExternalCase, OsceCase } from '../schema/cases';
 import { formatPath } from '../knowledge/errors';
-import { VocabularyMatcher } from '../knowledge/matcher';
+import { loadDefaultMatcher } from '../language/nodeFiles';
 import { ValueReader } from '../knowledge/valueReader';
 import { CaseEvaluator, osceToCase, type EvaluatedCase } from '../run/evaluate';
 import { loadBundle, parseBundle } from '../run/bundle';
@@ -30,7 +30,7 @@ export function runEvaluate(argv: string[], io: CliIo, context: () => HospitalCo
   const { kb, reader } = context();
   const staff = new ClinicalStaff(kb, reader);
   if (values.bases) loadBundle(staff, parseBundle(kb, readJsonFile(values.bases)));
-  const evaluator = new CaseEvaluator(kb, staff, new VocabularyMatcher(kb), new ValueReader(kb));
+  const evaluator = new CaseEvaluator(kb, staff, loadDefaultMatcher(kb), new ValueReader(kb));
   const cases: EvaluatedCase[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;

@@ -6,6 +6,7 @@ import { runKb } from './kb';
 import { runPatients } from './patients';
 import { runSimulate } from './simulate';
 import { runEvaluate } from './evaluate';
+import { runUnderstand } from './understand';
 
 export const USAGE = `agent-hospital — the Agent Hospital simulation from the command line
 (a simulation for education, not medical advice)
@@ -28,7 +29,10 @@ commands:
                                   the LLM brain answers for the doctors (key from
                                   OPENAI_API_KEY unless --api-key-env names another)
   evaluate --cases FILE [--format cases|osce] [--bases FILE] [--json]
-                                  the doctors diagnose written cases, one per line`;
+                                  the doctors diagnose written cases, one per line
+  understand "TEXT" [--lang en|zh] [--json]
+                                  what the hospital reads in a text: each complaint with
+                                  present/absent, certainty, whose, site, duration, value`;
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 bad data, 2 bad usage. */
 export function runCli(argv: string[], io: CliIo = processIo): number {
@@ -45,6 +49,8 @@ export function runCli(argv: string[], io: CliIo = processIo): number {
         return runSimulate(rest, io, lazyContext);
       case 'evaluate':
         return runEvaluate(rest, io, lazyContext);
+      case 'understand':
+        return runUnderstand(rest, io, lazyContext);
       case undefined:
       case 'help':
       case '--help':

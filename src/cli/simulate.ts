@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { simulate } from '../run/simulate';
 import { ClinicalStaff } from '../run/staff';
 import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
-import { readJsonFile } from './files';
+import { readJsonFile, writeBundleFile } from './files';
 import { choiceOption, intOption } from './args';
 import { llmConfigFromArgs, runLlmSimulate } from './simulateLlm';
 import { simulateSharded } from '../run/shard';
@@ -109,7 +108,7 @@ function progressBar(total: number, json: boolean): ((done: number) => void) | u
 /** Saves the bases when asked and prints the summary, as JSON or as a table. */
 function report(io: CliIo, summary: SimulationSummary, staff: ClinicalStaff, values: { save?: string; json?: boolean }): number {
   const tty = Boolean(process.stderr.isTTY) && !values.json;
-  if (values.save) writeFileSync(values.save, JSON.stringify(exportBundle(staff, summary.curve)));
+  if (values.save) writeBundleFile(values.save, exportBundle(staff, summary.curve));
   if (values.json) {
     io.out(JSON.stringify(summary));
     return 0;

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { LlmClient } from '../brain/llm/client';
 import { parseLlmConfig, type LlmConfig } from '../brain/llm/config';
 import { LlmDoctor } from '../brain/llm/doctor';
@@ -10,6 +9,7 @@ import type { ClinicalStaff } from '../run/staff';
 import type { Lang } from '../schema/common';
 import { choiceOption, intOption } from './args';
 import type { HospitalContext } from './context';
+import { writeBundleFile } from './files';
 import { UsageError, type CliIo } from './io';
 
 export interface LlmCliValues {
@@ -76,7 +76,7 @@ export async function runLlmSimulate(
       parallel: config.concurrency,
       clock,
     });
-    if (options.save) writeFileSync(options.save, JSON.stringify(exportBundle(staff, summary.curve)));
+    if (options.save) writeBundleFile(options.save, exportBundle(staff, summary.curve));
     if (options.json) {
       io.out(JSON.stringify(summary));
       return 0;

@@ -1,13 +1,12 @@
 import type { TermId } from '../schema/ids';
 import type { KnowledgeBase } from './knowledgeBase';
-import { normaliseEnglishToken } from './matcher';
 
 /**
  * Reads measured results written by people — "WBC: 15.2 x10^9/L", "Temperature 38.9°C",
  * "BP 150/95 mmHg", "血红蛋白 85 g/L" — and turns an out-of-range value into its vocabulary
  * finding. The label is matched to an analyte by its names and the usual abbreviations.
  */
-const ABBREVIATIONS: Record<string, string[]> = {
+export const ANALYTE_LABELS: Record<string, string[]> = {
   wbc: ['wbc', 'white blood cell', 'white blood cells', 'white cell count', 'leukocytes', 'leucocytes', '白细胞'],
   haemoglobin: ['hb', 'hgb', 'hemoglobin', 'haemoglobin', '血红蛋白'],
   platelets: ['plt', 'platelet', 'platelets', '血小板'],
@@ -64,6 +63,15 @@ const ABBREVIATIONS: Record<string, string[]> = {
   'uric-acid': ['uric acid', 'urate', '尿酸'],
 };
 
+/** Lower case, British "ae"/"oe" folded, plurals to singular: "Haemoglobins" meets "hemoglobin". */
+function normaliseEnglishToken(word: string): string {
+  let w = word.toLowerCase();
+  if (w.length >= 5) w = w.replace(/ae/g, 'e').replace(/oe/g, 'e');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  return w;
+}
+
 function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
@@ -84,7 +92,7 @@ export class ValueReader {
         this.byLabel.set(a.name.zh, a.id);
       }
     }
-    for (const [id, labels] of Object.entries(ABBREVIATIONS)) {
+    for (const [id, labels] of Object.entries(ANALYTE_LABELS)) {
       if (!kb.exams.some((e) => e.analytes.some((a) => a.id === id))) continue;
       for (const l of labels) this.byLabel.set(/\p{Script=Han}/u.test(l) ? l : normaliseLabel(l), id);
     }

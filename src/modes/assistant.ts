@@ -2,7 +2,7 @@ import type { Lang } from '../schema/common';
 import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { DiagnosisReport } from '../brain/offline/doctor';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import { ValueReader } from '../knowledge/valueReader';
 import { ageBandOf } from '../patients/oracle';
 import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
@@ -20,6 +20,8 @@ export interface ClinicianCase {
   history: string;
   /** Examination findings and results, "CRP: 85 mg/L" or "chest X-ray shows consolidation". */
   findings: string;
+  /** Readings the clinician removed as wrong: left out of the case. */
+  exclude?: readonly TermId[];
 }
 
 export interface AssistantAnswer {
@@ -70,8 +72,10 @@ export class DoctorAssistant {
       findings: lines(c.findings),
     });
     const observations = new Map<number, boolean>();
+    const excluded = new Set<string>(c.exclude ?? []);
     for (const m of evaluated.mapped)
-      for (const t of m.terms) if (!observations.has(kb.termIndex(t.id)) || t.present) observations.set(kb.termIndex(t.id), t.present);
+      for (const t of m.terms)
+        if (!excluded.has(t.id) && (!observations.has(kb.termIndex(t.id)) || t.present)) observations.set(kb.termIndex(t.id), t.present);
     const present = [...observations].filter(([, p]) => p).map(([t]) => kb.terms[t]?.id as TermId);
     const complaint = present.find((t) => kb.term(t).kind === 'symptom');
     const department = complaint ? this.staff.nurse.triage(complaint) : ('emergency' as DepartmentId);

@@ -6,7 +6,7 @@ import { Differential } from '../brain/offline/differential';
 import { nextExam } from '../brain/offline/choices';
 import type { DiagnosisReport } from '../brain/offline/doctor';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from '../run/staff';
 import { EMERGENCY_SYMPTOMS, redFlagsAmong } from './redFlags';
@@ -95,12 +95,31 @@ export class HumanConsultation {
     return AGE_BANDS.indexOf(ageBandOf(this.person.age));
   }
 
-  /** Reads what the person typed: every symptom or finding named, denied or not. */
-  tell(text: string): TermId[] {
-    const found = this.matcher.match(text, /\p{Script=Han}/u.test(text) ? 'zh' : this.person.lang);
-    if (found.length === 0 && text.trim()) this.unread.push(text.trim());
-    for (const m of found) this.record(m.term, !m.negated);
-    return found.map((m) => m.term);
+  /**
+   * Reads what the person typed: every symptom or finding they say they have or do not have
+   * (a relative's illness and past history are not theirs now). `exclude` holds readings the
+   * person removed as wrong.
+   */
+  tell(text: string, exclude: ReadonlySet<TermId> = new Set()): TermId[] {
+    const reading = this.matcher.understand(text, /\p{Script=Han}/u.test(text) ? 'zh' : this.person.lang);
+    const own = reading.spans.filter((s) => s.subject === 'patient' && s.temporality === 'current' && !exclude.has(s.term));
+    if (own.length === 0 && text.trim()) this.unread.push(text.trim());
+    for (const s of own) this.record(s.term, s.present);
+    return own.map((s) => s.term);
+  }
+
+  /** Takes back a reading the person says was wrong; the complaint is chosen again from what is left. */
+  forget(term: TermId): void {
+    if (!this.answers.delete(term)) return;
+    this.order.splice(this.order.indexOf(term), 1);
+    if (this.chiefComplaint !== term) return;
+    this.chiefComplaint = undefined;
+    this.department = undefined;
+    const next = this.order.find((t) => this.answers.get(t) && this.staff.kb.term(t).kind === 'symptom');
+    if (next) {
+      this.chiefComplaint = next;
+      this.department = consultDepartment(this.staff, next);
+    }
   }
 
   /** The person's answer to the doctor's question. */

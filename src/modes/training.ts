@@ -8,6 +8,10 @@ import type { Patient } from '../patients/types';
 import type { ClinicalStaff } from '../run/staff';
 import { CLINIC, examCost, examMinutes } from './costs';
 import { voiceAnswer, voiceOpening } from './voice';
+import { readQuestion, type HistoryIntent, type QuestionReading } from '../language/intents';
+import type { VocabularyMatcher } from '../language/matcher';
+import type { PlainWords } from '../language/plain';
+import { answerHistory, markHistoryTaking, type HistoryTakingMark } from './historyTaking';
 
 export type TreatmentChoice = 'first-line' | 'escalate';
 
@@ -30,12 +34,70 @@ export class TrainingCase {
   readonly exams: ExamReport[] = [];
   diagnosis: DiseaseId | undefined;
   treatment: TreatmentChoice | undefined;
+  /** History items the learner has asked about in their own words (open question, onset, medicines…). */
+  readonly intents = new Set<HistoryIntent>();
+  /** The interview as it was spoken, for showing it again. */
+  readonly log: { who: 'learner' | 'patient'; text: string }[] = [];
 
   constructor(
     readonly staff: ClinicalStaff,
     readonly patient: Patient,
+    /** Everyday words for the questions and answers; without them both use catalogue names. */
+    public words?: PlainWords,
   ) {
     this.interview = new PatientInterview(patient, staff.reader);
+  }
+
+  /**
+   * A question in the learner's own words: every history item it asks and every symptom it names
+   * is answered, in order, from the record. Nothing understood gives no replies.
+   */
+  askInWords(
+    text: string,
+    lang: Lang,
+    matcher: VocabularyMatcher,
+    exclude: ReadonlySet<TermId> = new Set(),
+  ): { reading: QuestionReading; replies: string[] } {
+    const kb = this.staff.kb;
+    const named = matcher
+      .match(text, lang)
+      .map((m) => m.term)
+      .filter((t) => kb.term(t).kind === 'symptom' && !exclude.has(t));
+    const reading = readQuestion(text, lang, named);
+    const replies: string[] = [];
+    for (const intent of reading.intents) {
+      this.intents.add(intent);
+      const asked = new Set<string>(this.questions.map((q) => q.term));
+      const others = this.patient.symptoms
+        .map((s) => s.term)
+        .filter((t) => t !== this.chiefComplaint && !asked.has(t))
+        .slice(0, 2);
+      if (intent === 'associated') for (const t of others) this.ask(t);
+      replies.push(
+        answerHistory(intent, {
+          kb,
+          words: this.words ?? matcher.words,
+          patient: this.patient,
+          complaint: this.chiefComplaint,
+          others,
+          lang,
+        }),
+      );
+    }
+    for (const term of reading.terms) {
+      if (term === 'pregnant' && reading.intents.includes('pregnancy')) continue;
+      replies.push(this.reply(this.ask(term), lang));
+    }
+    if (replies.length > 0) this.log.push({ who: 'learner', text }, ...replies.map((r) => ({ who: 'patient' as const, text: r })));
+    return { reading, replies };
+  }
+
+  /** A question picked from the list, asked in plain words; its reply joins the log. */
+  askTerm(term: TermId, lang: Lang): string {
+    const reply = this.reply(this.ask(term), lang);
+    const question = this.words ? this.words.ask(term, lang) : this.staff.kb.term(term).name[lang];
+    this.log.push({ who: 'learner', text: question }, { who: 'patient', text: reply });
+    return reply;
   }
 
   get chiefComplaint(): TermId {
@@ -45,7 +107,7 @@ export class TrainingCase {
   /** The patient's opening words, in their own voice. */
   opening(lang: Lang): string {
     const t = this.chiefComplaint;
-    return voiceOpening(this.staff.kb, this.patient.persona.style, t, this.interview.daysOf(t), lang);
+    return voiceOpening(this.staff.kb, this.patient.persona.style, t, this.interview.daysOf(t), lang, this.words);
   }
 
   /** "Do you have …?" Asking twice gets the same answer and is counted once. */
@@ -63,7 +125,7 @@ export class TrainingCase {
 
   /** The reply to a question in the patient's voice. */
   reply(q: AskedQuestion, lang: Lang): string {
-    return voiceAnswer(this.staff.kb, this.patient.persona.style, q.term, q.present, q.days, lang);
+    return voiceAnswer(this.staff.kb, this.patient.persona.style, q.term, q.present, q.days, lang, this.words);
   }
 
   /** Orders an examination; ordering it again shows the same report and costs nothing more. */
@@ -137,6 +199,8 @@ export interface Debrief {
   redFlagsMissed: TermId[];
   redFlagsPresent: TermId[];
   treatment: { choice: TreatmentChoice | undefined; right: boolean; shouldEscalate: boolean; drugsRight: boolean };
+  /** The interview against an OSCE examiner's history-taking checklist. */
+  historyTaking: HistoryTakingMark;
   /** 0–100: see SCORE for the weights. */
   score: number;
   parts: Record<keyof typeof SCORE, number>;
@@ -257,6 +321,7 @@ export function debrief(c: TrainingCase): Debrief {
     redFlagsMissed,
     redFlagsPresent,
     treatment: { choice: c.treatment, right: treatmentRight, shouldEscalate, drugsRight },
+    historyTaking: markHistoryTaking(patient, c.intents, c.questions.length),
     score,
     parts,
     doctor: runVirtualDoctor(c.staff, patient),

@@ -2,6 +2,7 @@ import type { Lang } from '../schema/common';
 import type { TermId } from '../schema/ids';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { formatDuration } from '../patients/duration';
+import type { PlainWords } from '../language/plain';
 
 /**
  * How a patient says yes or no, by persona style (assets/people/people.json). `{s}` is the
@@ -45,9 +46,10 @@ const OPENING: Record<string, { en: string; zh: string }> = {
   irritable: { en: '{s}, {d} now. Can we get on with it?', zh: '{s}，都{d}了。能快点吗？' },
 };
 
-function fill(template: string, kb: KnowledgeBase, term: TermId, days: number | undefined, lang: Lang): string {
+function fill(template: string, kb: KnowledgeBase, term: TermId, days: number | undefined, lang: Lang, words?: PlainWords): string {
   const name = kb.term(term).name[lang];
-  const s = lang === 'en' ? name.toLowerCase() : name;
+  // Patients speak in everyday words ("pain or burning when passing urine"), not catalogue names.
+  const s = words ? words.name(term, lang) : lang === 'en' ? name.toLowerCase() : name;
   const d = days === undefined ? '' : formatDuration(days, lang);
   const text = template.replaceAll('{s}', s).replaceAll('{d}', d);
   return lang === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
@@ -61,14 +63,22 @@ export function voiceAnswer(
   present: boolean,
   days: number | undefined,
   lang: Lang,
+  words?: PlainWords,
 ): string {
   const table = present ? YES : NO;
   const template = (table[style] ?? (table['polite'] as { en: string; zh: string }))[lang];
-  return fill(template, kb, term, days, lang);
+  return fill(template, kb, term, days, lang, words);
 }
 
 /** How the patient opens the consultation: the chief complaint and how long. */
-export function voiceOpening(kb: KnowledgeBase, style: string, term: TermId, days: number | undefined, lang: Lang): string {
+export function voiceOpening(
+  kb: KnowledgeBase,
+  style: string,
+  term: TermId,
+  days: number | undefined,
+  lang: Lang,
+  words?: PlainWords,
+): string {
   const template = (OPENING[style] ?? (OPENING['polite'] as { en: string; zh: string }))[lang];
-  return fill(template, kb, term, days, lang);
+  return fill(template, kb, term, days, lang, words);
 }

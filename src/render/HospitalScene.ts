@@ -15,9 +15,9 @@ import { BAKE_SCALE, RoomSigns } from './roomSigns';
 export interface SceneBridge {
   map: object;
   urls: { tiles: string; characters: string; icons: string };
-  /** Advances the world by a frame; the scene draws the snapshot that follows. */
+  /** Advances the world by a frame; the scene draws the snapshot that follows (nobody, until the world has arrived). */
   frame(deltaMs: number, nowMs: number): void;
-  snapshot(): Snapshot;
+  snapshot(): Pick<Snapshot, 'patients' | 'staff'>;
   bubbles: BubbleQueue;
   rooms: ReadonlyMap<string, Room>;
   lang(): Lang;
@@ -91,6 +91,8 @@ export class HospitalScene extends Phaser.Scene {
   private lastView = '';
   /** When (page clock, ms) the opening overview gives way to the busiest scene, unless the visitor took the camera first. */
   private openingGlideAt: number | undefined;
+  /** How long the opening overview holds, counted from the first frame with patients in it (the building is drawn before them). */
+  private openingHold: number | undefined;
   private layers: (Phaser.Tilemaps.TilemapLayer | Phaser.Tilemaps.TilemapGPULayer)[] = [];
   private baked!: Phaser.GameObjects.RenderTexture;
   private following: string | undefined;
@@ -152,15 +154,19 @@ export class HospitalScene extends Phaser.Scene {
       this.rig.setBounds();
       if (this.rig.onOverview) this.rig.fitOverview(false);
     });
-    const glideAfter = this.bridge.openingGlideMs;
-    // The page's clock, like the glides: Phaser's frame clock runs slow when frames are slow.
-    if (glideAfter !== undefined) this.openingGlideAt = performance.now() + glideAfter;
+    this.openingHold = this.bridge.openingGlideMs;
     this.wireInput();
   }
 
   /** Room signs in the reader's language, sized for the zoom (during a glide, for where it ends: one redraw per glide). */
   private refreshSigns(): void {
     this.signs.refresh(this.bridge.lang(), this.rig.targetZoom(), this.bridge.signText);
+  }
+
+  /** Draws the signs again, e.g. once the knowledge base has brought the departments' names. */
+  relabelSigns(): void {
+    this.signs.invalidate();
+    this.refreshSigns();
   }
 
   /** The whole building, centred (the visitor's choice: the opening glide is off). */
@@ -337,6 +343,11 @@ export class HospitalScene extends Phaser.Scene {
     if (this.simTimes.length > 120) this.simTimes.shift();
     this.refreshSigns();
     const snap = this.bridge.snapshot();
+    if (this.openingHold !== undefined && snap.patients.length > 0) {
+      // The page's clock, like the glides: Phaser's frame clock runs slow when frames are slow.
+      this.openingGlideAt = performance.now() + this.openingHold;
+      this.openingHold = undefined;
+    }
     this.frameNo++;
     for (const s of snap.staff) this.place(s.id, 'staff', s.x, s.y, s.role);
     for (const p of snap.patients) {

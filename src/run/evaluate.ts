@@ -1,7 +1,8 @@
 import type { ExternalCase, Nested, OsceCase } from '../schema/cases';
+import type { Span } from '../schema/language';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import type { ValueReader } from '../knowledge/valueReader';
 import { ageBandOf } from '../patients/oracle';
 import type { ClinicalStaff } from './staff';
@@ -10,7 +11,8 @@ import type { ClinicalStaff } from './staff';
 export interface EvaluatedCase {
   id: string;
   predictions: { diseaseId: string; name: string; icd10: string; probability: number }[];
-  mapped: { phrase: string; terms: { id: string; present: boolean }[] }[];
+  /** Each phrase that said something: the patient's current terms, and the language layer's whole reading (offsets within the phrase). */
+  mapped: { phrase: string; terms: { id: string; present: boolean }[]; spans: Span[] }[];
   unmapped: string[];
 }
 
@@ -81,22 +83,25 @@ export class CaseEvaluator {
       if (!/[\p{L}\p{N}]/u.test(phrase)) return;
       this.phrases++;
       const terms: { id: string; present: boolean }[] = [];
-      const matches = this.matcher.match(phrase, c.language);
-      const loose = matches.length === 0 ? this.matcher.matchLoosely(phrase) : undefined;
-      for (const m of loose ? [loose] : matches)
-        terms.push({ id: m.term, present: mode === 'absent' ? false : mode === 'present' ? true : !m.negated });
-      if (finding) {
+      const reading = this.matcher.understand(phrase, c.language);
+      // A relative's illness or the patient's past history is not the presentation.
+      const own = reading.spans.filter((s) => s.subject === 'patient' && s.temporality === 'current');
+      const loose = reading.spans.length === 0 ? this.matcher.matchLoosely(phrase) : undefined;
+      const present = (negated: boolean): boolean => (mode === 'absent' ? false : mode === 'present' ? true : !negated);
+      for (const s of own) if (!terms.some((t) => t.id === s.term)) terms.push({ id: s.term, present: present(!s.present) });
+      if (loose) terms.push({ id: loose.term, present: present(loose.negated) });
+      if (finding && !own.some((s) => s.value)) {
         const colon = phrase.split(/[:：]/);
         if (colon.length >= 2)
           for (const t of this.values.read(colon.slice(0, -1).join(' '), colon[colon.length - 1] as string))
-            terms.push({ id: t, present: true });
+            if (!terms.some((x) => x.id === t)) terms.push({ id: t, present: true });
       }
-      if (terms.length === 0) {
+      if (terms.length === 0 && reading.spans.length === 0 && reading.normalValues.length === 0) {
         this.unmappedPhrases++;
         unmapped.push(phrase);
         return;
       }
-      mapped.push({ phrase, terms });
+      mapped.push({ phrase, terms, spans: reading.spans });
       for (const t of terms) {
         const i = this.kb.termIndex(t.id);
         if (!observations.has(i) || t.present) observations.set(i, t.present);

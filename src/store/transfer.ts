@@ -1,13 +1,12 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { BundleError, parseBundle } from '../run/bundle';
+import { bundleFileText, MAX_BUNDLE_BYTES } from '../run/bundleFile';
 import { mergeBundle } from '../run/bundleMerge';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../schema/bundle';
 import type { MetricPoint } from '../schema/store';
 import type { HospitalDb } from './db';
 import { listMetrics, loadSnapshot, metricFromCurve, saveSnapshot } from './staffStore';
 
-/** Largest bundle file accepted: about 1.5 million cases; anything larger is refused unread. */
-export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
 /** Deepest nesting a bundle has is 7; a file nested far deeper is not a bundle. */
 const MAX_DEPTH = 32;
 /** Keys that could reach an object's prototype when a parsed file is copied around. */
@@ -64,6 +63,21 @@ export function readBundleText(kb: KnowledgeBase, text: string, maxBytes = MAX_B
     }
   }
   return parseBundle(kb, data);
+}
+
+/**
+ * Reads a bundle file's bytes, gzipped (`.json.gz`, as the page and the CLI write them) or plain
+ * JSON, told apart by content. A damaged or truncated gzip, or one inflating past `maxBytes`, is
+ * refused with a BundleError at (root) before anything is parsed or stored.
+ */
+export async function readBundleFile(kb: KnowledgeBase, bytes: Uint8Array, maxBytes = MAX_BUNDLE_BYTES): Promise<Bundle> {
+  let text: string;
+  try {
+    text = await bundleFileText(bytes, maxBytes);
+  } catch (err) {
+    throw new BundleError([{ path: '(root)', message: (err as Error).message }]);
+  }
+  return readBundleText(kb, text, maxBytes);
 }
 
 export interface BundleCounts {

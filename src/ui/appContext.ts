@@ -1,7 +1,7 @@
 import type { Emitter } from 'mitt';
 import type { Lang } from '../schema/common';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
 import type { ClinicalStaff } from '../run/staff';
@@ -23,7 +23,11 @@ export type AppEvents = {
  */
 export interface AppContext {
   kb: KnowledgeBase;
-  matcher: VocabularyMatcher;
+  /**
+   * The language layer that reads what people type: built on first call, after its lexicons
+   * (data, not script) are fetched; views that read free text ask for it when they open.
+   */
+  language(): Promise<VocabularyMatcher>;
   generator: PatientGenerator;
   reader: ExamReader;
   staff: ClinicalStaff;
@@ -39,5 +43,11 @@ export interface AppContext {
 export interface View {
   id: string;
   title: { en: string; zh: string };
+  /**
+   * Optional: draws what the view can before the knowledge base has loaded (the hospital's
+   * building), into the element `mount` is then given. `painted` resolves once it is on screen;
+   * the page loads the knowledge base after that. `dispose` undoes it if `mount` never comes.
+   */
+  preview?(el: HTMLElement, lang: () => Lang): { painted: Promise<void>; dispose(): void };
   mount(el: HTMLElement, app: AppContext): () => void;
 }

@@ -31,6 +31,22 @@ export const STRINGS = {
   matcherPlaceholder: { en: 'e.g. tummy ache and vomiting since yesterday, no fever', zh: '例如：昨天开始肚子疼、想吐，没有发烧' },
   denied: { en: 'denied', zh: '否认' },
   noMatch: { en: 'No known symptom or finding recognised.', zh: '未识别出已知症状或检查所见。' },
+  understoodWords: { en: 'What was understood', zh: '理解到的内容' },
+  chipFamily: { en: 'family history', zh: '家族史' },
+  chipPast: { en: 'in the past', zh: '既往' },
+  chipAbsent: { en: 'no', zh: '无' },
+  chipMaybe: { en: 'maybe', zh: '可能' },
+  chipNormal: { en: 'normal', zh: '正常' },
+  side_left: { en: 'left', zh: '左侧' },
+  side_right: { en: 'right', zh: '右侧' },
+  side_both: { en: 'both sides', zh: '双侧' },
+  removeReading: { en: 'Remove the reading “{s}”', zh: '删除“{s}”这一理解' },
+  notUnderstoodParts: { en: 'Not understood', zh: '没有理解' },
+  tryWords: {
+    en: 'Try saying it another way, in short phrases: where it hurts, what you feel, since when (e.g. “burning when I pee, since yesterday”).',
+    zh: '请换一种说法，用短句说：哪里不舒服、什么感觉、多久了（例如“小便时烧灼痛，从昨天开始”）。',
+  },
+  loadingWords: { en: 'Loading the word lists…', zh: '正在加载词库……' },
   generate: { en: 'Generate a patient', zh: '生成一位患者' },
   reveal: { en: 'Reveal the diagnosis', zh: '揭晓诊断' },
   hiddenDisease: { en: 'The disease is hidden, as it is from the doctors.', zh: '疾病已隐藏，与医生所见一致。' },
@@ -48,8 +64,9 @@ export const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-export function t(key: StringKey, lang: Lang): string {
-  return STRINGS[key][lang];
+export function t(key: StringKey, lang: Lang, slots?: Record<string, string>): string {
+  const text: string = STRINGS[key][lang];
+  return slots ? text.replace(/\{(\w+)\}/g, (m, k: string) => slots[k] ?? m) : text;
 }
 
 const ONSET = {

@@ -20,7 +20,7 @@ function mountKnowledge(el: HTMLElement, app: AppContext): () => void {
         'div',
         { class: 'row' },
         h('section', { class: 'panel' }, h('h2', {}, t('generate', lang)), patientPanel(app.generator, app.reader, lang, patientState)),
-        h('section', { class: 'panel' }, h('h2', {}, t('vocabulary', lang)), matcherPanel(app.kb, app.matcher, lang)),
+        h('section', { class: 'panel' }, h('h2', {}, t('vocabulary', lang)), matcherPanel(app, lang)),
       ),
       h('details', { class: 'panel' }, h('summary', {}, `${t('exams', lang)} (${app.kb.exams.length})`), examCatalogue(app.kb, lang)),
     );

@@ -1,32 +1,32 @@
 import type { Lang } from '../schema/common';
-import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../knowledge/matcher';
-import { clear, h } from './dom';
+import type { AppContext } from './appContext';
+import { h } from './dom';
 import { t } from './i18n';
+import { readingChips } from './readingChips';
 
-/** "Type how a patient might describe it": shows what the vocabulary matcher understands. */
-export function matcherPanel(kb: KnowledgeBase, matcher: VocabularyMatcher, lang: Lang): HTMLElement {
-  const output = h('ul', { class: 'matches', attrs: { 'data-testid': 'matches' } });
+/** "Type how a patient might describe it": shows what the language layer understands, as chips. */
+export function matcherPanel(app: AppContext, lang: Lang): HTMLElement {
+  const chips = readingChips(app.kb, () => lang, undefined, 'matcher');
+  const status = h('p', { class: 'muted', attrs: { role: 'status', 'data-testid': 'matcher-status' } });
   const input = h('input', {
     class: 'matcher-input',
     attrs: { type: 'text', placeholder: t('matcherPlaceholder', lang), 'aria-label': t('tryMatcher', lang) },
   });
-  const update = (): void => {
-    clear(output);
-    const matches = matcher.match(input.value);
-    if (input.value.trim() && matches.length === 0) output.append(h('li', { class: 'muted' }, t('noMatch', lang)));
-    for (const m of matches) {
-      const term = kb.term(m.term);
-      output.append(
-        h(
-          'li',
-          { class: m.negated ? 'negated' : '' },
-          `“${m.text}” → ${term.name[lang]}`,
-          m.negated ? h('span', { class: 'tag' }, t('denied', lang)) : null,
-        ),
-      );
+  let asked = 0;
+  const update = async (): Promise<void> => {
+    const mine = ++asked;
+    const text = input.value;
+    status.textContent = t('loadingWords', lang);
+    try {
+      const matcher = await app.language();
+      if (mine !== asked) return;
+      status.textContent = '';
+      chips.show(text.trim() ? matcher.understand(text, lang) : undefined, matcher);
+      if (text.trim() && matcher.understand(text, lang).spans.length === 0) status.textContent = t('noMatch', lang);
+    } catch (err) {
+      status.textContent = (err as Error).message;
     }
   };
-  input.addEventListener('input', update);
-  return h('div', { class: 'matcher' }, h('label', {}, t('tryMatcher', lang)), input, output);
+  input.addEventListener('input', () => void update());
+  return h('div', { class: 'matcher' }, h('label', {}, t('tryMatcher', lang)), input, status, chips.el);
 }

@@ -1,7 +1,7 @@
 import mitt from 'mitt';
 import type { Lang } from '../schema/common';
 import { loadKnowledge } from '../knowledge/load';
-import { VocabularyMatcher } from '../knowledge/matcher';
+import type { VocabularyMatcher } from '../language/matcher';
 import { fetchKbFiles, fetchPeople } from '../knowledge/viteFiles';
 import { fetchJson } from './assetFiles';
 import { PatientGenerator } from '../patients/generator';
@@ -34,20 +34,35 @@ export function initialView(search: string, views: readonly View[]): View {
   return found;
 }
 
-/** Loads the knowledge base and builds the one AppContext all views share (one clinical staff). */
-async function buildContext(lang: () => Lang): Promise<AppContext> {
+/** How long the knowledge base waits for a view's first frame before it is read anyway (a hidden tab draws none). */
+const PAINT_WAIT_MS = 3000;
+
+/**
+ * Loads the knowledge base and builds the one AppContext all views share (one clinical staff).
+ * The files download at once; reading them (a long task) waits until `painted`, so a view that
+ * can draw without them (the hospital's building) is on screen first.
+ */
+async function buildContext(lang: () => Lang, painted: Promise<void>): Promise<AppContext> {
   const [files, people] = await Promise.all([fetchKbFiles(fetchJson), fetchPeople(fetchJson)]);
+  await Promise.race([painted, new Promise((resolve) => setTimeout(resolve, PAINT_WAIT_MS))]);
   const kb = loadKnowledge(files);
   const generator = new PatientGenerator(kb, people);
   const reader = new ExamReader(kb, generator.slots);
-  // Built on first use: the hospital's first frame waits for neither the matcher (only the
+  // Built on first use: the hospital's first frame waits for neither the language layer (only the
   // panels that read free text need it) nor textbook doctors that stored ones would replace.
-  let matcher: VocabularyMatcher | undefined;
+  let matcher: Promise<VocabularyMatcher> | undefined;
   let staff: ClinicalStaff | undefined;
   return {
     kb,
-    get matcher() {
-      return (matcher ??= new VocabularyMatcher(kb));
+    language() {
+      // A failed fetch is not kept: the next view that asks tries again.
+      // Its code and its lexicons are both loaded on first use: the first frame carries neither.
+      return (matcher ??= import('../language/viteFiles')
+        .then((m) => m.loadLanguage(kb, fetchJson))
+        .catch((err: unknown) => {
+          matcher = undefined;
+          throw err;
+        }));
     },
     generator,
     reader,
@@ -72,6 +87,8 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
   let current = initialView(location.search, views);
   let app: AppContext | undefined;
   let unmount: (() => void) | undefined;
+  /** The view drawn before the knowledge base, and the element its `mount` will be given. */
+  let previewed: { view: View; holder: HTMLElement; dispose(): void } | undefined;
 
   const title = h('h1', {});
   const subtitle = h('p', { class: 'subtitle' });
@@ -134,11 +151,17 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
     current = view;
     paintChrome();
     setUrl();
+    const kept = previewed?.view === view ? previewed.holder : undefined;
+    if (previewed && !kept) {
+      previewed.dispose();
+      previewed = undefined;
+      body.replaceChildren(h('p', { class: 'muted' }, t('loading', lang)));
+    }
     if (!app) return;
+    previewed = undefined;
     unmount?.();
-    body.replaceChildren();
-    const holder = h('div', { class: `view-${view.id}` });
-    body.append(holder);
+    const holder = kept ?? h('div', { class: `view-${view.id}` });
+    if (!kept) body.replaceChildren(holder);
     try {
       unmount = view.mount(holder, app);
     } catch (err) {
@@ -158,10 +181,17 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
     });
 
   paintChrome();
-  body.append(h('p', { class: 'muted' }, t('loading', lang)));
+  let painted = Promise.resolve();
+  if (current.preview) {
+    const holder = h('div', { class: `view-${current.id}` });
+    body.append(holder);
+    const p = current.preview(holder, () => lang);
+    previewed = { view: current, holder, dispose: p.dispose };
+    painted = p.painted;
+  } else body.append(h('p', { class: 'muted' }, t('loading', lang)));
   // The database opens while the knowledge base loads (a failure is reported when the doctors are restored).
   sharedDb().catch(() => undefined);
-  buildContext(() => lang)
+  buildContext(() => lang, painted)
     .then(async (ctx) => {
       performance.mark('app:context-ready');
       app = ctx;
@@ -171,6 +201,7 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
       await handleUrl(ctx); // ?reset=1, ?replay=N
     })
     .catch((err: unknown) => {
+      previewed?.dispose();
       body.replaceChildren(h('pre', { class: 'error', attrs: { role: 'alert' } }, `${t('loadFailed', lang)}:\n${(err as Error).message}`));
       document.body.dataset['ready'] = 'error';
     });

@@ -20,7 +20,7 @@ describe('the teaching and consultation modes in Chromium', () => {
     await page.click('[data-testid="ask-button"]');
     await page.selectOption('[data-testid="question-select"]', 'headache');
     await page.click('[data-testid="ask-picked"]');
-    expect(await page.locator('[data-testid="dialogue"] li').count()).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => page.locator('[data-testid="dialogue"] li').count()).toBeGreaterThanOrEqual(5);
     await page.click('[data-testid="order-bedside"]');
     await page.selectOption('[data-testid="exam-select"]', 'cbc');
     await page.click('[data-testid="order-button"]');

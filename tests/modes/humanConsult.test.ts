@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/cli/context';
-import { VocabularyMatcher } from '../../src/knowledge/matcher';
+import { VocabularyMatcher } from '../../src/language/matcher';
 import { ClinicalStaff } from '../../src/run/staff';
 import { HumanConsultation } from '../../src/modes/humanConsult';
 import { DoctorAssistant } from '../../src/modes/assistant';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runCli } from '../../src/cli/main';
+import { Span } from '../../src/schema/language';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -25,7 +26,14 @@ const Output = z.strictObject({
     z.strictObject({
       id: z.string(),
       predictions: z.array(z.strictObject({ diseaseId: z.string(), name: z.string(), icd10: z.string(), probability: z.number() })).max(5),
-      mapped: z.array(z.strictObject({ phrase: z.string(), terms: z.array(z.strictObject({ id: z.string(), present: z.boolean() })) })),
+      mapped: z.array(
+        z.strictObject({
+          phrase: z.string(),
+          terms: z.array(z.strictObject({ id: z.string(), present: z.boolean() })),
+          // The language layer's whole reading of the phrase (added beside the older fields).
+          spans: z.array(Span),
+        }),
+      ),
       unmapped: z.array(z.string()),
     }),
   ),

@@ -4,7 +4,8 @@ import { BundleError } from '../../src/run/bundle';
 import { openHospitalDb } from '../../src/store/db';
 import { saveSnapshot } from '../../src/store/staffStore';
 import { putSetting } from '../../src/store/records';
-import { applyImport, countBundle, exportStored, previewImport, readBundleText } from '../../src/store/transfer';
+import { gzipSync } from 'node:zlib';
+import { applyImport, countBundle, exportStored, previewImport, readBundleFile, readBundleText } from '../../src/store/transfer';
 import { dump, freshName, kb, learnedBundle } from './fixtures';
 
 async function storedHospital() {
@@ -41,6 +42,27 @@ describe('export and import', () => {
     expect(JSON.stringify(await exportStored(other))).toBe(text);
     db.close();
     other.close();
+  });
+
+  it('imports a gzipped bundle (.json.gz) the same as its JSON', async () => {
+    const db = await storedHospital();
+    const text = JSON.stringify(await exportStored(db));
+    const other = await openHospitalDb({ name: freshName() });
+    await applyImport(other, await readBundleFile(kb, gzipSync(text)), 'replace');
+    expect(JSON.stringify(await exportStored(other))).toBe(text);
+    db.close();
+    other.close();
+  });
+
+  it('refuses a truncated gzip and leaves the store byte-identical', async () => {
+    const db = await storedHospital();
+    const before = await dump(db);
+    const gz = gzipSync(JSON.stringify(learnedBundle(300, 33)));
+    const refused = readBundleFile(kb, gz.subarray(0, gz.length - 40)).then((b) => applyImport(db, b, 'replace'));
+    await expect(refused).rejects.toThrow(BundleError);
+    await expect(refused).rejects.toThrow(/\(root\): the file is gzip-compressed but damaged or truncated/);
+    expect(await dump(db)).toBe(before);
+    db.close();
   });
 
   it('imports the curve of a CLI bundle as checkpoints', async () => {

@@ -9,7 +9,7 @@ import { describe as describeEvent, lineOf } from '../../src/ui/world/lines';
 import { clockText, speedIndex } from '../../src/ui/world/timeControls';
 import { accuracyOf } from '../../src/ui/world/hud';
 import { passes } from '../../src/ui/world/eventLog';
-import { VocabularyMatcher } from '../../src/knowledge/matcher';
+import { VocabularyMatcher } from '../../src/language/matcher';
 
 const ctx = defaultContext();
 const layout = loadLayout(ctx.kb);
@@ -17,7 +17,7 @@ function app(): AppContext {
   const lang: 'en' | 'zh' = 'en';
   return {
     kb: ctx.kb,
-    matcher: new VocabularyMatcher(ctx.kb),
+    language: () => Promise.resolve(new VocabularyMatcher(ctx.kb)),
     generator: ctx.generator,
     reader: ctx.reader,
     staff: new ClinicalStaff(ctx.kb, ctx.reader),

@@ -4,6 +4,7 @@ import { DoctorAssistant, type AssistantAnswer, type ClinicianCase } from '../..
 import { clear, h } from '../dom';
 import { departmentName, diseaseLabel, field, list, pct, termName } from './common';
 import { mt } from './i18n';
+import { readingChips } from '../readingChips';
 
 /** The clinician's assistant: a case in, the evolved doctor's differential and evidence out. */
 export const ASSISTANT_VIEW: View = {
@@ -15,6 +16,9 @@ export const ASSISTANT_VIEW: View = {
     let input: Omit<ClinicianCase, 'lang'> = { age: 60, sex: 'M', complaint: '', history: '', findings: '' };
     let answer: AssistantAnswer | undefined;
     let problem = '';
+    // What the assistant read in the three fields, shown as they are typed; a wrong reading is removed with one click.
+    const preview = readingChips(app.kb, () => app.lang(), undefined, 'assistant');
+    void app.language().catch(() => undefined);
 
     const render = (): void => {
       const lang = app.lang();
@@ -33,7 +37,16 @@ export const ASSISTANT_VIEW: View = {
       history.value = input.history;
       const findings = h('textarea', { attrs: { 'data-testid': 'assistant-findings' } });
       findings.value = input.findings;
-      const assess = (): void => {
+      let typed = 0;
+      const read = async (): Promise<void> => {
+        const mine = ++typed;
+        const matcher = await app.language();
+        const text = [complaint.value, history.value, findings.value].filter((x) => x.trim()).join('\n');
+        if (mine === typed) preview.show(text ? matcher.understand(text, lang) : undefined, matcher);
+      };
+      for (const f of [complaint, history, findings]) f.addEventListener('input', () => void read().catch(() => undefined));
+      void read().catch(() => undefined);
+      const assess = async (): Promise<void> => {
         input = {
           age: Number(age.value),
           sex: sex.value === 'F' ? 'F' : 'M',
@@ -42,7 +55,8 @@ export const ASSISTANT_VIEW: View = {
           findings: findings.value,
         };
         try {
-          answer = new DoctorAssistant(app.staff, app.matcher).assess({ ...input, lang });
+          const matcher = await app.language();
+          answer = new DoctorAssistant(app.staff, matcher).assess({ ...input, lang, exclude: [...preview.removed()] });
           problem = '';
         } catch (err) {
           answer = undefined;
@@ -60,7 +74,12 @@ export const ASSISTANT_VIEW: View = {
           field(mt('complaint', lang), complaint),
           field(mt('historyField', lang), history),
           field(mt('findingsField', lang), findings),
-          h('button', { class: 'primary', attrs: { 'data-testid': 'assistant-assess' }, on: { click: assess } }, mt('assess', lang)),
+          preview.el,
+          h(
+            'button',
+            { class: 'primary', attrs: { 'data-testid': 'assistant-assess' }, on: { click: () => void assess() } },
+            mt('assess', lang),
+          ),
           problem ? h('p', { class: 'bad', attrs: { role: 'alert' } }, problem) : null,
         ),
       );

@@ -23,12 +23,6 @@ export function termName(kb: KnowledgeBase, id: string, lang: Lang): string {
   return kb.hasTerm(id) ? kb.term(id).name[lang] : id;
 }
 
-/** A symptom inside a sentence ("Do you have chest pain?"): lower case in English. */
-export function termInSentence(kb: KnowledgeBase, id: string, lang: Lang): string {
-  const name = termName(kb, id, lang);
-  return lang === 'en' && !/^[A-Z0-9]{2,}/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
-}
-
 export function departmentName(kb: KnowledgeBase, id: string, lang: Lang): string {
   return kb.departments.find((d) => d.id === id)?.name[lang] ?? id;
 }

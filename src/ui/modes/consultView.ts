@@ -3,8 +3,9 @@ import type { Lang } from '../../schema/common';
 import type { AppContext, View } from '../appContext';
 import { HumanConsultation, type ConsultAdvice } from '../../modes/humanConsult';
 import { clear, h } from '../dom';
-import { departmentName, diseaseLabel, field, list, pct, termInSentence, termName } from './common';
+import { departmentName, diseaseLabel, field, list, pct, termName } from './common';
 import { mt } from './i18n';
+import { readingChips } from '../readingChips';
 
 /** The virtual doctor's advice: emergency first, then its differential with reasons. */
 export function advicePanel(app: AppContext, a: ConsultAdvice, lang: Lang): HTMLElement {
@@ -66,6 +67,9 @@ export const CONSULT_VIEW: View = {
     let consult: HumanConsultation | undefined;
     const transcript: { who: 'you' | 'doctor'; text: string }[] = [];
     let form = { age: 40, sex: 'F' as 'M' | 'F', text: '' };
+    // What the hospital understood of the description, shown as it is typed; a wrong reading is removed with one click.
+    const preview = readingChips(app.kb, () => app.lang(), undefined, 'consult');
+    void app.language().catch(() => undefined);
 
     const render = (): void => {
       const lang = app.lang();
@@ -86,12 +90,22 @@ export const CONSULT_VIEW: View = {
         const text = h('textarea', { attrs: { placeholder: mt('describePlaceholder', lang), 'data-testid': 'consult-text' } });
         text.value = form.text;
         const problem = h('p', { class: 'bad', attrs: { role: 'alert' } });
-        const start = (): void => {
+        let typed = 0;
+        const read = async (): Promise<void> => {
+          const mine = ++typed;
+          const matcher = await app.language();
+          if (mine === typed) preview.show(text.value.trim() ? matcher.understand(text.value, lang) : undefined, matcher);
+        };
+        text.addEventListener('input', () => void read().catch((err: Error) => (problem.textContent = err.message)));
+        if (text.value.trim()) void read().catch(() => undefined);
+        const start = async (): Promise<void> => {
           const a = Number(age.value);
           if (!Number.isFinite(a) || a < 0 || a > 120) return void (problem.textContent = `${mt('age', lang)}: 0–120`);
           form = { age: a, sex: sex.value === 'M' ? 'M' : 'F', text: text.value };
-          const c = new HumanConsultation(app.staff, app.matcher, { age: a, sex: form.sex, lang });
-          c.tell(text.value);
+          const matcher = await app.language();
+          preview.show(matcher.understand(text.value, lang), matcher);
+          const c = new HumanConsultation(app.staff, matcher, { age: a, sex: form.sex, lang });
+          c.tell(text.value, preview.removed());
           if (!c.chiefComplaint) return void (problem.textContent = mt('notUnderstoodText', lang));
           consult = c;
           transcript.push({ who: 'you', text: text.value });
@@ -103,14 +117,54 @@ export const CONSULT_VIEW: View = {
             { class: 'mode-card' },
             h('div', { class: 'mode-row' }, field(mt('age', lang), age), field(mt('sex', lang), sex)),
             field(mt('describe', lang), text),
-            h('button', { class: 'primary', attrs: { 'data-testid': 'consult-start' }, on: { click: start } }, mt('start', lang)),
+            preview.el,
+            h(
+              'button',
+              {
+                class: 'primary',
+                attrs: { 'data-testid': 'consult-start' },
+                on: { click: () => void start().catch((err: Error) => (problem.textContent = err.message)) },
+              },
+              mt('start', lang),
+            ),
             problem,
           ),
         );
         return;
       }
       const c = consult;
-      const understood = c.order.map((t) => `${termName(app.kb, t, lang)}${c.answers.get(t) ? '' : ` (${mt('no', lang)})`}`);
+      // Each reading can be taken back while the interview goes on.
+      const understood = h(
+        'ul',
+        { class: 'chips', attrs: { 'data-testid': 'consult-understood' } },
+        ...c.order.map((t) =>
+          h(
+            'li',
+            { class: `chip chip-${c.answers.get(t) ? 'present' : 'absent'}`, attrs: { 'data-term': t } },
+            h('span', { class: 'chip-term' }, termName(app.kb, t, lang)),
+            c.answers.get(t) ? null : h('span', { class: 'chip-detail' }, mt('no', lang)),
+            h(
+              'button',
+              {
+                class: 'chip-remove',
+                attrs: {
+                  type: 'button',
+                  'aria-label': `${mt('remove', lang)}: ${termName(app.kb, t, lang)}`,
+                  'data-testid': 'chip-remove',
+                },
+                on: {
+                  click: () => {
+                    c.forget(t);
+                    if (!c.chiefComplaint) consult = undefined;
+                    render();
+                  },
+                },
+              },
+              '×',
+            ),
+          ),
+        ),
+      );
       root.append(
         h(
           'section',
@@ -127,12 +181,14 @@ export const CONSULT_VIEW: View = {
               ),
             ),
           ),
-          h('p', { class: 'muted' }, `${mt('understood', lang)}: ${understood.join(', ')}`),
+          h('p', { class: 'muted' }, `${mt('understood', lang)}:`),
+          understood,
         ),
       );
       const step = c.next();
       if (step.kind === 'question') {
-        const q = mt('askAbout', lang, { s: termInSentence(app.kb, step.term, lang) });
+        // Asked in everyday words ("Does it hurt when you pass urine?"), not catalogue names.
+        const q = c.matcher.words.ask(step.term, lang);
         const reply = (present: boolean, label: string): void => {
           transcript.push({ who: 'doctor', text: q }, { who: 'you', text: label });
           c.answer(step.term, present);

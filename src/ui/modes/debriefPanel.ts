@@ -34,6 +34,16 @@ export function debriefPanel(app: AppContext, d: Debrief, lang: Lang): HTMLEleme
     h('div', { class: 'm-bars' }, ...parts),
     h(
       'div',
+      { attrs: { 'data-testid': 'history-checklist' } },
+      h('h4', {}, `${mt('historyTaking', lang)}: ${Math.round(d.historyTaking.coverage * 100)}%`),
+      h(
+        'ul',
+        { class: 'checklist' },
+        ...d.historyTaking.items.map((i) => h('li', { attrs: { 'data-item': i.id } }, mark(i.covered), i.label[lang])),
+      ),
+    ),
+    h(
+      'div',
       { class: 'mode-grid' },
       h(
         'div',

@@ -4,8 +4,9 @@ import type { AppContext } from '../appContext';
 import { basicInfo } from '../../patients/record';
 import type { TrainingCase } from '../../modes/training';
 import { clear, h } from '../dom';
-import { diseaseLabel, field, searchDiseases, termInSentence, termName } from './common';
+import { diseaseLabel, field, searchDiseases, termName } from './common';
 import { mt } from './i18n';
+import { readingChips } from '../readingChips';
 
 /** The learner's desk for one virtual patient: interview, examinations, diagnosis, treatment. */
 export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, onSubmit: () => void): HTMLElement {
@@ -17,39 +18,54 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
     dialogue.scrollTop = dialogue.scrollHeight;
   };
   say('patient', c.opening(lang));
-  for (const q of c.questions) {
-    say('you', mt('askAbout', lang, { s: termInSentence(kb, q.term, lang) }));
-    say('patient', c.reply(q, lang));
-  }
+  for (const line of c.log) say(line.who === 'learner' ? 'you' : 'patient', line.text);
   const status = h('p', { class: 'muted', attrs: { 'data-testid': 'case-cost' } });
   const updateStatus = (): void => void (status.textContent = mt('costSoFar', lang, { c: c.cost, m: c.minutes }));
-  const hint = h('p', { class: 'muted', attrs: { role: 'status' } });
+  const hint = h('p', { class: 'muted', attrs: { role: 'status', 'data-testid': 'ask-hint' } });
   const ask = (term: TermId): void => {
-    const q = c.ask(term);
-    say('you', mt('askAbout', lang, { s: termInSentence(kb, term, lang) }));
-    say('patient', c.reply(q, lang));
+    const before = c.log.length;
+    c.askTerm(term, lang);
+    for (const line of c.log.slice(before)) say(line.who === 'learner' ? 'you' : 'patient', line.text);
     updateStatus();
   };
 
-  // Free-text questions: every symptom the matcher finds is asked; findings point to an examination.
+  // Free-text questions in the learner's own words: history items (onset, medicines, family…)
+  // and every symptom named are answered; what was understood shows as chips while typing.
   const askInput = h('input', {
     attrs: { type: 'text', placeholder: mt('askPlaceholder', lang), 'aria-label': mt('interview', lang), 'data-testid': 'ask-input' },
   });
-  const askFree = (): void => {
+  const preview = readingChips(kb, () => lang, undefined, 'ask');
+  let typed = 0;
+  askInput.addEventListener('input', () => {
+    const mine = ++typed;
+    void app
+      .language()
+      .then((m) => mine === typed && preview.show(askInput.value.trim() ? m.understand(askInput.value, lang) : undefined, m))
+      .catch(() => undefined);
+  });
+  const askFree = async (): Promise<void> => {
     hint.textContent = '';
-    const found = app.matcher.match(askInput.value, lang);
-    const symptoms = found.filter((m) => kb.term(m.term).kind === 'symptom');
-    const findings = found.filter((m) => kb.term(m.term).kind === 'finding');
-    if (symptoms.length === 0)
+    const text = askInput.value;
+    if (!text.trim()) return;
+    const matcher = await app.language();
+    c.words ??= matcher.words;
+    const before = c.log.length;
+    const { reading } = c.askInWords(text, lang, matcher, preview.removed());
+    for (const line of c.log.slice(before)) say(line.who === 'learner' ? 'you' : 'patient', line.text);
+    if (reading.intents.length === 0 && reading.terms.length === 0) {
+      const findings = matcher.match(text, lang).filter((m) => kb.term(m.term).kind === 'finding');
       hint.textContent =
         findings.length > 0
           ? mt('thatIsAFinding', lang, { f: termName(kb, findings[0]?.term as string, lang) })
           : mt('notUnderstood', lang);
-    for (const m of symptoms) ask(m.term);
+      return;
+    }
     askInput.value = '';
+    preview.show(undefined);
+    updateStatus();
   };
   askInput.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Enter') askFree();
+    if ((e as KeyboardEvent).key === 'Enter') void askFree().catch((err: Error) => (hint.textContent = err.message));
   });
   const symptoms = kb.terms
     .filter((t) => t.kind === 'symptom' && (!t.sex || t.sex === p.persona.sex))
@@ -167,8 +183,16 @@ export function doctorCasePanel(app: AppContext, c: TrainingCase, lang: Lang, on
         'div',
         { class: 'mode-row' },
         askInput,
-        h('button', { attrs: { 'data-testid': 'ask-button' }, on: { click: askFree } }, mt('ask', lang)),
+        h(
+          'button',
+          {
+            attrs: { 'data-testid': 'ask-button' },
+            on: { click: () => void askFree().catch((err: Error) => (hint.textContent = err.message)) },
+          },
+          mt('ask', lang),
+        ),
       ),
+      preview.el,
       h(
         'div',
         { class: 'mode-row' },

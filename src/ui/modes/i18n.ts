@@ -33,7 +33,10 @@ export const MODE_STRINGS = {
   askPlaceholder: { en: 'Ask in your own words, e.g. “any fever or cough?”', zh: '用自己的话提问，例如“有没有发烧、咳嗽？”' },
   ask: { en: 'Ask', zh: '提问' },
   orPick: { en: 'or pick a symptom', zh: '或选择症状' },
-  notUnderstood: { en: 'The patient did not understand the question (no symptom recognised).', zh: '患者没听懂这个问题（未识别出症状）。' },
+  notUnderstood: {
+    en: 'The patient did not understand the question. Ask about one thing at a time, e.g. “When did it start?”, “Any fever?”, “Do you take any medicines?”',
+    zh: '患者没听懂这个问题。请一次问一件事，例如“什么时候开始的？”“有没有发烧？”“平时吃什么药？”',
+  },
   thatIsAFinding: {
     en: '“{f}” is an examination finding: order the examination that shows it.',
     zh: '“{f}”是检查所见：请开具能显示它的检查。',
@@ -116,6 +119,8 @@ export const MODE_STRINGS = {
   describePlaceholder: { en: 'e.g. sore throat and fever since yesterday, no cough', zh: '例如：昨天开始嗓子疼、发烧，不咳嗽' },
   start: { en: 'Start', zh: '开始' },
   understood: { en: 'Understood', zh: '已理解' },
+  remove: { en: 'Remove', zh: '删除' },
+  historyTaking: { en: 'History taking (OSCE checklist)', zh: '病史采集（OSCE评分表）' },
   notUnderstoodText: {
     en: 'The doctor could not recognise a symptom in that. Try other words (e.g. “headache”, “stomach ache”, “cough”).',
     zh: '医生没能从中识别出症状。请换种说法（例如“头痛”“肚子疼”“咳嗽”）。',

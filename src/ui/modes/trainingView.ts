@@ -94,6 +94,17 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
       const startCase = (): void => {
         state.patient = sessionPatient(app.generator, state.session, state.index);
         state.doctorCase = state.session.role === 'doctor' ? new TrainingCase(app.staff, state.patient) : undefined;
+        // The patient speaks in everyday words once the word lists have arrived.
+        const forCase = state.doctorCase;
+        if (forCase)
+          void app
+            .language()
+            .then((m) => {
+              if (forCase.words || disposed) return;
+              forCase.words = m.words;
+              if (state.doctorCase === forCase) render();
+            })
+            .catch(() => undefined);
         state.outcome = undefined;
         state.timedOut = false;
         state.startedAt = Date.now();

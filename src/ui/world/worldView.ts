@@ -7,7 +7,11 @@ import { ExamRoom } from '../../schema/knowledge';
 import { parseLayout } from '../../sim/layout';
 import { frameIndex, FRAME_H, FRAME_W, FRAMES_PER_ROW } from '../../render/art/characters';
 import { patientLook, staffLook } from '../../render/cast';
-import type { SceneBridge } from '../../render/HospitalScene';
+import { BubbleQueue } from '../../render/bubbles';
+import type { RunningGame } from '../../render/game';
+import type { CameraView } from '../../render/HospitalScene';
+import type { Room } from '../../sim/layout';
+import type { Snapshot } from '../../sim/snapshot';
 import type { AppContext, View } from '../appContext';
 import { h } from '../dom';
 import charactersUrl from '../../../assets/art/characters.png';
@@ -45,10 +49,14 @@ const OPENING_GLIDE_MS = 4000;
 const lessMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const reducedMotion = (): boolean => lessMotion.matches;
 
-/** The words on a room sign, from the map's `key` (department:…, exam:…, place:…). */
-export function signText(app: Pick<AppContext, 'kb'>, key: string, lang: Lang): string {
+/**
+ * The words on a room sign, from the map's `key` (department:…, exam:…, place:…). Departments'
+ * names come from the knowledge base: until it has loaded (`app` undefined) their signs are blank.
+ */
+export function signText(app: Pick<AppContext, 'kb'> | undefined, key: string, lang: Lang): string {
   const [kind, id = ''] = key.split(':');
   if (kind === 'department') {
+    if (!app) return '';
     try {
       return app.kb.department(id).name[lang];
     } catch {
@@ -96,10 +104,44 @@ function portraitMaker(run: () => HospitalRun | undefined): (id: string, role?: 
   };
 }
 
-function mountWorld(el: HTMLElement, app: AppContext): () => void {
+/** What arrives after the building is drawn: the knowledge base, the hospital's run and the panels' hooks. */
+interface LateWorld {
+  app?: AppContext;
+  run?: HospitalRun;
+  rooms?: ReadonlyMap<string, Room>;
+  frame?: (deltaMs: number, nowMs: number) => void;
+  select?: (id: string | undefined) => void;
+  cameraChanged?: (view: CameraView) => void;
+}
+
+/** The world view's page and its Phaser game, opened before the knowledge base has loaded. */
+interface WorldStage {
+  kioskMode: boolean;
+  toolbar: HTMLElement;
+  stage: HTMLElement;
+  overlay: HTMLElement;
+  caption: HTMLElement;
+  side: HTMLElement;
+  status: HTMLElement;
+  late: LateWorld;
+  map: Promise<object>;
+  game: Promise<RunningGame>;
+  dispose(): void;
+}
+
+const stages = new WeakMap<HTMLElement, WorldStage>();
+const NOBODY: Pick<Snapshot, 'patients' | 'staff'> = { patients: [], staff: [] };
+const NO_ROOMS: ReadonlyMap<string, Room> = new Map();
+const SILENCE = new BubbleQueue();
+
+/**
+ * Lays out the world view and starts drawing the building from the map and the art alone; the
+ * knowledge base, the doctors and the patients join it later (mountWorld fills `late`).
+ */
+function openStage(el: HTMLElement, lang: () => Lang): WorldStage {
   const params = new URLSearchParams(location.search);
   const kioskMode = params.get('kiosk') === '1';
-  const status = h('p', { class: 'muted world-status' }, w('loadingWorld', app.lang()));
+  const status = h('p', { class: 'muted world-status' }, w('loadingWorld', lang()));
   const stage = h('div', { class: 'world-stage', attrs: { 'data-testid': 'world-stage', role: 'application' } });
   const overlay = h('div', { class: 'bubble-layer', attrs: { 'aria-live': 'off' } });
   const caption = h('div', { class: 'kiosk-caption', attrs: { 'data-testid': 'kiosk-caption' } });
@@ -120,6 +162,78 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       status,
     ),
   );
+  const late: LateWorld = {};
+  rendererLoading ??= loadRenderer();
+  const loaded = rendererLoading.then(([mapText, render]) => {
+    performance.mark('world:renderer-loaded');
+    return { map: JSON.parse(mapText) as object, render };
+  });
+  const game = loaded.then(({ map, render }) =>
+    render.startGame(stage, {
+      map,
+      urls: { tiles: tilesUrl, characters: charactersUrl, icons: iconsUrl },
+      frame: (delta, now) => late.frame?.(delta, now),
+      snapshot: () => late.run?.sim.snapshot() ?? NOBODY,
+      get bubbles() {
+        return late.run?.bubbles ?? SILENCE;
+      },
+      get rooms() {
+        return late.rooms ?? NO_ROOMS;
+      },
+      lang: () => late.app?.lang() ?? lang(),
+      signText: (key, l) => signText(late.app, key, l),
+      patientLook: (id) => {
+        const p = late.run?.sim.patientRecord(id)?.persona;
+        return patientLook(id, p?.age ?? 40, p?.sex ?? 'M');
+      },
+      staffLook,
+      select: (id) => late.select?.(id),
+      overlay,
+      reducedMotion,
+      // The hold before the glide counts from when the patients are in the building (see HospitalScene).
+      ...(kioskMode ? {} : { openingGlideMs: OPENING_GLIDE_MS }),
+      cameraChanged: (view) => late.cameraChanged?.(view),
+    }),
+  );
+  const stageOf: WorldStage = {
+    kioskMode,
+    toolbar,
+    stage,
+    overlay,
+    caption,
+    side,
+    status,
+    late,
+    map: loaded.then((l) => l.map),
+    game,
+    dispose: () => {
+      void game.then(
+        (g) => g.destroy(),
+        () => undefined,
+      );
+      document.body.classList.remove('kiosk');
+      el.replaceChildren();
+    },
+  };
+  // Failures surface where mountWorld awaits these; until then they are not unhandled.
+  for (const p of [stageOf.map, game]) p.catch(() => undefined);
+  stages.set(el, stageOf);
+  return stageOf;
+}
+
+/** The building before the knowledge base: `painted` resolves once its first frame is drawn. */
+function previewWorld(el: HTMLElement, lang: () => Lang): { painted: Promise<void>; dispose(): void } {
+  const s = openStage(el, lang);
+  const painted = s.game.then(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+    () => undefined, // a failure is reported when the view mounts
+  );
+  return { painted, dispose: s.dispose };
+}
+
+function mountWorld(el: HTMLElement, app: AppContext): () => void {
+  const params = new URLSearchParams(location.search);
+  const { kioskMode, toolbar, stage, overlay, caption, side, status, late, ...opened } = stages.get(el) ?? openStage(el, app.lang);
 
   let run: HospitalRun | undefined;
   let disposed = false;
@@ -132,11 +246,8 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
   let sheet: ReturnType<typeof bottomSheet> | undefined;
 
   void (async () => {
-    rendererLoading ??= loadRenderer();
-    const [mapText, render] = await rendererLoading;
-    performance.mark('world:renderer-loaded');
+    const mapData = await opened.map;
     if (disposed) return;
-    const mapData = JSON.parse(mapText) as object;
     const layout = parseLayout(
       mapData,
       'maps/hospital.tmj',
@@ -158,38 +269,21 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     performance.mark('world:run-ready');
     if (kioskMode) r.minutesPerSecond = 0.5;
     let kiosk: Kiosk | undefined;
-    const bridge: SceneBridge = {
-      map: mapData,
-      urls: { tiles: tilesUrl, characters: charactersUrl, icons: iconsUrl },
-      frame: (delta, now) => {
+    // The building is already drawn (or drawing): the hospital walks into it from the next frame.
+    Object.assign(late, {
+      app,
+      run: r,
+      rooms: layout.rooms,
+      frame: (delta: number, now: number) => {
         const told = r.advance(delta, now);
         r.speak(told, app.lang());
         kiosk?.onFrame(told, now);
       },
-      snapshot: () => r.sim.snapshot(),
-      bubbles: r.bubbles,
-      rooms: layout.rooms,
-      lang: app.lang,
-      signText: (key, lang) => signText(app, key, lang),
-      patientLook: (id) => {
-        const p = r.sim.patientRecord(id)?.persona;
-        return patientLook(id, p?.age ?? 40, p?.sex ?? 'M');
-      },
-      staffLook,
-      select: (id) => {
-        selected = id;
-        inspectorSig = '';
-        if (id) sheet?.open('inspector');
-        drawPanels();
-      },
-      overlay,
-      reducedMotion,
-      ...(kioskMode ? {} : { openingGlideMs: OPENING_GLIDE_MS }),
-      cameraChanged: (view) => camera?.onCamera(view),
-    };
-    const running = await render.startGame(stage, bridge);
-    if (disposed) return running.destroy();
-    cleanups.push(() => running.destroy());
+      cameraChanged: (view: CameraView) => camera?.onCamera(view),
+    } satisfies LateWorld);
+    const running = await opened.game;
+    if (disposed) return;
+    running.scene.relabelSigns(); // the departments' names have arrived with the knowledge base
     status.remove();
     if (kioskMode) {
       const study = new KioskStudy(app.lang);
@@ -198,7 +292,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     }
     cleanups.push(installHook(r, running.scene, overlay, running.stepTimes));
     if (!kioskMode) {
-      camera = cameraControls(stage, running.scene, app.lang, bridge.select);
+      camera = cameraControls(stage, running.scene, app.lang, (id) => late.select?.(id));
       stage.append(camera.el);
       cleanups.push(camera.dispose);
     }
@@ -275,6 +369,12 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
         selected ? inspect(selected, snap, { run: r, staff: app.staff, portrait }, l) : h('p', { class: 'muted' }, w('clickSomeone', l)),
       );
     };
+    late.select = (id) => {
+      selected = id;
+      inspectorSig = '';
+      if (id) sheet?.open('inspector');
+      drawPanels();
+    };
     drawPanels();
     const timer = window.setInterval(drawPanels, PANEL_MS);
     cleanups.push(() => window.clearInterval(timer));
@@ -311,8 +411,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     disposed = true;
     for (const c of cleanups.reverse()) c();
     delete document.body.dataset['world'];
-    document.body.classList.remove('kiosk');
-    el.replaceChildren();
+    opened.dispose();
   };
 }
 
@@ -320,5 +419,6 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
 export const worldView: View = {
   id: 'world',
   title: { en: 'Hospital', zh: '医院' },
+  preview: previewWorld,
   mount: mountWorld,
 };

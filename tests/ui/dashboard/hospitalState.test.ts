@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import mitt from 'mitt';
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../../src/cli/context';
-import { VocabularyMatcher } from '../../../src/knowledge/matcher';
+import { VocabularyMatcher } from '../../../src/language/matcher';
 import { exportBundle, loadBundle, parseBundle } from '../../../src/run/bundle';
 import { simulate } from '../../../src/run/simulate';
 import { ClinicalStaff } from '../../../src/run/staff';
@@ -17,7 +17,7 @@ describe('loading a large base in small steps', () => {
     );
     const app: AppContext = {
       ...ctx,
-      matcher: new VocabularyMatcher(ctx.kb),
+      language: () => Promise.resolve(new VocabularyMatcher(ctx.kb)),
       staff: new ClinicalStaff(ctx.kb, ctx.reader),
       bus: mitt<AppEvents>(),
       lang: () => 'en',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VocabularyMatcher, normaliseEnglishToken } from '../../src/knowledge/matcher';
+import { englishTokens } from '../../src/language/english';
+import { VocabularyMatcher } from '../../src/language/matcher';
 import { miniHospital } from '../helpers/kb';
 
 const { kb } = miniHospital();
@@ -14,7 +15,7 @@ describe('VocabularyMatcher', () => {
   });
 
   it('folds British and American spellings and plurals', () => {
-    expect(normaliseEnglishToken('Haemoptysis')).toBe(normaliseEnglishToken('hemoptysis'));
+    expect(englishTokens('Haemoptysis')[0]?.key).toBe(englishTokens('hemoptysis')[0]?.key);
     expect(ids('hemoptysis')).toEqual(['haemoptysis']);
     expect(ids('swollen ankles')).toEqual(['ankle-swelling']);
   });

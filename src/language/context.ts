@@ -1,0 +1,146 @@
+/**
+ * Whether a complaint is present, uncertain, a relative's or past history: the ConText idea
+ * (Chapman et al.'s NegEx and its successor) — a cue reaches over the words after it (or, for
+ * "…gone now", before it) up to the end of its clause, a terminating word ("but", a new "I"),
+ * or a short window; a list goes on across commas ("denies fever, chills or sweats").
+ */
+import type { Lang } from '../schema/common';
+import type { TermId } from '../schema/ids';
+import type { Certainty, Subject, Temporality } from '../schema/language';
+import { EN_LIST_WORDS, ZH_LIST_CHARS, type CueKind } from './cues';
+import type { Segmented } from './passes';
+
+/** A term found in the text, before its context is read. `anchor` is the unit the cues are measured from. */
+export interface Mention {
+  term: TermId;
+  first: number;
+  last: number;
+  anchor: number;
+}
+
+export interface CueFound {
+  kind: CueKind;
+  first: number;
+  last: number;
+}
+
+/** Everything about one pass that context reading needs, computed once per text. */
+export class ContextReader {
+  /** The cue ending at each unit, if any. */
+  private readonly cueEndingAt: (CueFound | undefined)[];
+  /** The cue starting at each unit, if any. */
+  private readonly cueStartingAt: (CueFound | undefined)[];
+  /** Units inside a cue. */
+  private readonly inCue: Uint8Array;
+  /** Whether a clause holds only terms and list words, so that a denial before it reaches into it. */
+  private readonly listClause = new Map<number, boolean>();
+  private readonly hasTerm = new Map<number, boolean>();
+
+  constructor(
+    private readonly seg: Segmented,
+    cues: readonly CueFound[],
+    private readonly consumed: Uint8Array,
+    private readonly keys: readonly string[],
+    private readonly lang: Lang,
+  ) {
+    const n = keys.length;
+    this.cueEndingAt = new Array<CueFound | undefined>(n);
+    this.cueStartingAt = new Array<CueFound | undefined>(n);
+    this.inCue = new Uint8Array(n);
+    for (const c of cues) {
+      this.cueEndingAt[c.last] = c;
+      this.cueStartingAt[c.first] = c;
+      for (let u = c.first; u <= c.last; u++) this.inCue[u] = 1;
+    }
+    for (let u = 0; u < n; u++) {
+      const c = seg.clauseOf[u] as number;
+      if (consumed[u]) this.hasTerm.set(c, true);
+      const listy = consumed[u] === 1 || this.isListWord(u) || this.cueStartingAt[u]?.kind === 'negate';
+      this.listClause.set(c, (this.listClause.get(c) ?? true) && listy);
+    }
+  }
+
+  private isListWord(u: number): boolean {
+    const k = this.keys[u] as string;
+    return this.lang === 'en' ? EN_LIST_WORDS.has(k) : ZH_LIST_CHARS.has(k);
+  }
+
+  private isSelf(u: number): boolean {
+    if (this.inCue[u]) return false;
+    const k = this.keys[u] as string;
+    return this.lang === 'en' ? k === 'i' || k === 'me' : k === '我';
+  }
+
+  /** Denials reach this many plain words (terms and list words do not count). */
+  private get window(): number {
+    return this.lang === 'en' ? 6 : 5;
+  }
+
+  read(m: Mention): { present: boolean; certainty: Certainty; subject: Subject; temporality: Temporality } {
+    let negated = false;
+    let hedged = false;
+    let family = false;
+    let past = false;
+    const { clauseOf, sentenceOf } = this.seg;
+    // Before the complaint, back to the start of its clause (or of a list it belongs to).
+    let plain = 0;
+    let clause = clauseOf[m.anchor] as number;
+    for (let u = m.anchor - 1; u >= 0; u--) {
+      if (clauseOf[u] !== clause) {
+        const listGoesOn = sentenceOf[u] === sentenceOf[m.anchor] && this.listClause.get(clause) === true;
+        if (!listGoesOn) break;
+        clause = clauseOf[u] as number;
+      }
+      const cue = this.cueEndingAt[u];
+      if (cue) {
+        if (cue.kind === 'stop') break;
+        if (cue.kind === 'negate' && plain <= this.window) negated = true;
+        else if (cue.kind === 'hedge' && plain <= this.window + 2) hedged = true;
+        else if (cue.kind === 'family') family = true;
+        else if (cue.kind === 'past') past = true;
+        u = cue.first;
+        continue;
+      }
+      if (this.inCue[u]) continue;
+      if (this.isSelf(u)) break;
+      if (!this.consumed[u] && !this.isListWord(u)) plain++;
+    }
+    // After it: "fever — gone now", "咳嗽好了", "fever: no".
+    plain = 0;
+    const own = clauseOf[m.anchor] as number;
+    for (let u = m.last + 1; u < this.keys.length; u++) {
+      if (clauseOf[u] !== own) {
+        // A clause of its own that only answers ("Fever: no") still speaks of it.
+        const c = clauseOf[u] as number;
+        if (sentenceOf[u] !== sentenceOf[m.anchor] || this.hasTerm.get(c) || clauseOf[u - 1] !== own) break;
+        const cue = this.cueStartingAt[u];
+        if (cue && (cue.kind === 'negate' || cue.kind === 'negate-after')) negated = true;
+        break;
+      }
+      const cue = this.cueStartingAt[u];
+      if (cue) {
+        if (cue.kind === 'stop') break;
+        if (cue.kind === 'negate-after' && plain <= this.window) negated = true;
+        // "…years ago", "…as a child": past-history words read both ways.
+        if ((cue.kind === 'past-after' || cue.kind === 'past') && plain <= this.window) past = true;
+        // A trailing "no" with nothing named after it answers the question before it.
+        if (cue.kind === 'negate' && this.lang === 'en' && plain === 0 && !this.termAfter(u, own)) negated = true;
+        u = cue.last;
+        continue;
+      }
+      if (this.consumed[u]) break;
+      if (!this.isListWord(u)) plain++;
+    }
+    return {
+      present: !negated,
+      certainty: hedged ? 'hedged' : 'certain',
+      subject: family ? 'family' : 'patient',
+      temporality: past ? 'past' : 'current',
+    };
+  }
+
+  private termAfter(u: number, clause: number): boolean {
+    for (let k = u; k < this.keys.length && this.seg.clauseOf[k] === clause; k++) if (this.consumed[k] && !this.inCue[k]) return true;
+    return false;
+  }
+}

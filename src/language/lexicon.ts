@@ -1,0 +1,128 @@
+/**
+ * Compiles everything the language layer knows into two pattern indexes (English, Chinese): the
+ * knowledge base's term names and synonyms, the lay lexicons, the body sites, the generic
+ * complaints and the context cues. Built once per knowledge base and data set.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { ConceptId, LanguageData, Site, SiteId } from '../schema/language';
+import type { TermId } from '../schema/ids';
+import { chinesePattern } from './chinese';
+import { EN_CUES, ZH_CUES, type CueKind } from './cues';
+import { englishPattern, englishTokens } from './english';
+import { PatternIndex, type Entry } from './patterns';
+
+/** How far apart the parts of a gapped phrase may stand: words in English, characters in Chinese. */
+export const EN_MAX_GAP = 6;
+export const ZH_MAX_GAP = 8;
+
+/** Tie-breaks between phrases of equal length: a term's own name, then its synonyms, sites, complaints, cues. */
+const RANK = { name: 0, synonym: 1, lay: 1, analyte: 2, site: 3, concept: 4, cue: 5 } as const;
+
+const EN_DIRECTION = { high: ['raised', 'high', 'elevated', 'increased'], low: ['low', 'reduced', 'decreased', 'depressed'] } as const;
+const ZH_DIRECTION = { high: ['升高', '增高', '偏高', '高'], low: ['降低', '减低', '偏低', '低', '下降'] } as const;
+
+/** "Alanine aminotransferase (ALT)" → ["Alanine aminotransferase", "ALT"]. */
+function parenthesised(name: string): string[] {
+  const m = /^(.*?)\s*[(（]([^)）]+)[)）]\s*$/.exec(name);
+  return m ? [m[1] as string, m[2] as string] : [];
+}
+
+export class Lexicon {
+  readonly en = new PatternIndex(EN_MAX_GAP);
+  readonly zh = new PatternIndex(ZH_MAX_GAP);
+  /** Every folded English word the lexicon is written in: the typo corrector's dictionary. */
+  readonly englishWords = new Set<string>();
+  readonly t2s: ReadonlyMap<string, string>;
+  /** Body sites by id (looked up by the id a span carries or a caller gives). */
+  readonly sites = new Map<string, Site>();
+  private readonly siteTerms = new Map<string, TermId>();
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    data: LanguageData,
+  ) {
+    this.t2s = new Map(Object.entries(data.t2s));
+    for (const pass of ['name', 'synonym'] as const) {
+      for (const term of kb.terms) {
+        const entry: Entry = { kind: 'term', id: term.id, rank: RANK[pass] };
+        for (const p of pass === 'name' ? [term.name.en] : term.synonyms.en) this.addEn(p, entry);
+        for (const p of pass === 'name' ? [term.name.zh] : term.synonyms.zh) this.addZh(p, entry);
+      }
+    }
+    for (const e of data.lay.en)
+      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addEn(p, { kind: 'term', id: e.term, rank: RANK.lay });
+    for (const e of data.lay.zh)
+      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addZh(p, { kind: 'term', id: e.term, rank: RANK.lay });
+    this.addAnalytePhrases();
+    for (const site of data.sites) {
+      this.sites.set(site.id, site);
+      const entry: Entry = { kind: 'site', id: site.id, rank: RANK.site };
+      for (const p of site.phrases.en) this.addEn(p, entry);
+      for (const p of site.phrases.zh) this.addZh(p, entry);
+    }
+    for (const c of data.concepts) {
+      const entry: Entry = { kind: 'concept', id: c.id, rank: RANK.concept };
+      for (const p of c.phrases.en) this.addEn(p, entry);
+      for (const p of c.phrases.zh) this.addZh(p, entry);
+    }
+    for (const r of data.siteTerms) if (kb.hasTerm(r.term)) this.siteTerms.set(`${r.concept}|${r.site}`, r.term);
+    for (const [kind, phrases] of Object.entries(EN_CUES))
+      for (const p of phrases) this.addEn(p, { kind: 'cue', id: kind, rank: RANK.cue });
+    for (const [kind, phrases] of Object.entries(ZH_CUES))
+      for (const p of phrases) this.addZh(p, { kind: 'cue', id: kind, rank: RANK.cue });
+  }
+
+  private addEn(phrase: string, entry: Entry): void {
+    const segments = englishPattern(phrase);
+    if (segments.length === 0) return;
+    this.en.add(segments, entry);
+    for (const t of englishTokens(phrase.replace(/\.\.\.|…/g, ' '))) this.englishWords.add(t.word);
+  }
+
+  private addZh(phrase: string, entry: Entry): void {
+    const segments = chinesePattern(phrase, this.t2s);
+    if (segments.length > 0) this.zh.add(segments, entry);
+  }
+
+  /**
+   * Reports say "CRP elevated", "raised CRP", "血红蛋白偏低": every measured finding is also
+   * reachable as a direction word with any name of its analyte, in either order.
+   */
+  private addAnalytePhrases(): void {
+    for (const term of this.kb.terms) {
+      if (!term.analyte || !term.direction) continue;
+      const analyte = this.kb.analyte(term.analyte).analyte;
+      const entry: Entry = { kind: 'term', id: term.id, rank: RANK.analyte };
+      const words = EN_DIRECTION[term.direction];
+      const strip = (s: string): string =>
+        s.replace(new RegExp(`^(${[...EN_DIRECTION.high, ...EN_DIRECTION.low].join('|')})\\s+`, 'i'), '');
+      const bases = new Set([analyte.name.en, ...parenthesised(analyte.name.en), strip(term.name.en), ...term.synonyms.en.map(strip)]);
+      for (const base of bases) for (const w of words) for (const p of [`${w} ${base}`, `${base} ${w}`]) this.addEn(p, entry);
+      for (const base of new Set([analyte.name.zh, ...parenthesised(analyte.name.zh)]))
+        for (const w of ZH_DIRECTION[term.direction]) this.addZh(`${base}${w}`, entry);
+    }
+  }
+
+  /**
+   * The term a generic complaint names at a site: the site's own rule, then the rule for its
+   * kind of site (any joint), then its parents' rules, nearest first.
+   */
+  termAt(concept: ConceptId | string, site: SiteId): TermId | undefined {
+    let at: SiteId | undefined = site;
+    const kind = this.sites.get(site)?.kind;
+    for (let depth = 0; at && depth < 12; depth++) {
+      const hit = this.siteTerms.get(`${concept}|${at}`);
+      if (hit) return hit;
+      if (depth === 0 && kind === 'joint') {
+        const joint = this.siteTerms.get(`${concept}|joint`);
+        if (joint) return joint;
+      }
+      at = this.sites.get(at)?.parent;
+    }
+    return undefined;
+  }
+
+  isCue(kind: string): kind is CueKind {
+    return kind in EN_CUES;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The two ways of cutting a text into units the lexicon is written in: English words (folded,
+ * stemmed, typo-corrected) and Chinese characters (folded, simplified). Both passes mark where
+ * sentences and clauses end, because every cue's reach and every gap stops at a clause, and a
+ * complaint finds its body site within a sentence.
+ */
+import { foldChinese } from './chinese';
+import { englishTokens } from './english';
+
+export interface Unit {
+  key: string;
+  start: number;
+  end: number;
+}
+
+export interface Segmented {
+  units: Unit[];
+  /** Clause number of each unit (a comma, a colon, a bracket or a sentence end starts a new one). */
+  clauseOf: number[];
+  /** Sentence number of each unit. */
+  sentenceOf: number[];
+}
+
+const SENTENCE_END = /[.!?;\n。！？；]/;
+const CLAUSE_END = /[,:()[\]{}，：（）【】"“”]|\s[-–—]\s|\s\/\s/;
+
+function mark(text: string, units: Unit[]): Segmented {
+  const clauseOf: number[] = [];
+  const sentenceOf: number[] = [];
+  let clause = 0;
+  let sentence = 0;
+  for (let i = 0; i < units.length; i++) {
+    if (i > 0) {
+      const between = text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start);
+      // A decimal point or a thousands comma inside a number ends nothing ("37.8", "15,000").
+      const inNumber = /^[.,．，]$/.test(between) && /\d$/.test((units[i - 1] as Unit).key) && /^\d/.test((units[i] as Unit).key);
+      if (between.length > 0 && !inNumber) {
+        if (SENTENCE_END.test(between)) {
+          sentence++;
+          clause++;
+        } else if (CLAUSE_END.test(between)) clause++;
+      }
+    }
+    clauseOf.push(clause);
+    sentenceOf.push(sentence);
+  }
+  return { units, clauseOf, sentenceOf };
+}
+
+export function segmentEnglish(text: string, fix: (word: string) => string): Segmented {
+  return mark(
+    text,
+    englishTokens(text, fix).map((t) => ({ key: t.key, start: t.start, end: t.end })),
+  );
+}
+
+/** Letters and digits are units; spaces and punctuation only separate them. */
+const ZH_UNIT = /[\p{L}\p{N}%‰°℃]/u;
+
+export function segmentChinese(text: string, t2s: ReadonlyMap<string, string>): Segmented {
+  const folded = foldChinese(text, t2s);
+  const units: Unit[] = [];
+  let i = 0;
+  for (const ch of folded.text) {
+    const width = ch.length;
+    if (ZH_UNIT.test(ch)) units.push({ key: ch, start: folded.origin[i] as number, end: folded.origin[i + width] as number });
+    i += width;
+  }
+  // Units from one original character (a folded ligature) share its offsets; the last ends where it ends.
+  for (const u of units) if (u.end <= u.start) u.end = u.start + 1;
+  return mark(text, units);
+}

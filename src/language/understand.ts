@@ -1,0 +1,393 @@
+/**
+ * The clinical language layer: what a person's words say, as knowledge-base terms. One
+ * extraction result serves every door where a person types (the consultation, the assistant,
+ * the training interview, triage training, `evaluate`, `understand`).
+ *
+ * A text is cut into units (passes.ts), the lexicon's phrases are found and the longest win
+ * (patterns.ts), a generic complaint is joined to its body site ("my big toe … swollen"), the
+ * context cues decide whether each is present, uncertain, a relative's or past history
+ * (context.ts), attributes and measured values are read and given to the nearest complaint, and a
+ * few patterns refine a term ("chest pain when I walk uphill" is exertional chest pain).
+ * Deterministic and linear in the length of the text.
+ */
+import type { Lang } from '../schema/common';
+import type { TermId } from '../schema/ids';
+import type { ConceptId, Extraction, LanguageData, NormalValue, SiteId, Span, SpanSite } from '../schema/language';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { readAttributes, readGestation } from './attributes';
+import { readTravel } from './travel';
+import { HAN } from './chinese';
+import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
+import { ContextReader, type Mention } from './context';
+import { Lexicon } from './lexicon';
+import { selectCandidates, unitsOf } from './patterns';
+import { segmentChinese, segmentEnglish, type Segmented } from './passes';
+import { refine } from './refine';
+import { TypoCorrector } from './typo';
+import { ValueFinder } from './values';
+import { assignAttributes } from './assign';
+import { LooseFindings } from './loose';
+
+/** Complaints of the whole person: a site beside them ("back from Thailand with a fever") is not theirs. */
+const SYSTEMIC = new Set([
+  'fever',
+  'chills',
+  'fatigue',
+  'malaise',
+  'night-sweats',
+  'sweating',
+  'weight-loss',
+  'weight-gain',
+  'loss-of-appetite',
+  'nausea',
+  'vomiting',
+  'dizziness',
+  'vertigo',
+  'palpitations',
+  'shortness-of-breath',
+  'cough',
+  'productive-cough',
+  'insomnia',
+  'low-mood',
+  'anxiety',
+  'confusion',
+  'syncope',
+  'excessive-thirst',
+  'polyuria',
+  'dehydration',
+  'recent-travel',
+  'smoker',
+  'pregnant',
+]);
+
+/** Texts longer than this are read up to it: a consultation box is not a book. */
+export const MAX_TEXT_LENGTH = 50_000;
+
+const EN_STOPWORDS = new Set(
+  `a an the of in on at to and or with for from by is are was were be been being am i me my mine it its this that these those
+  there here have has had do does did so very really just also too then than as if when while what which who whom how why
+  you your he she his her they them their we us our all any some no not yes yeah ok okay well oh um uh please thanks thank
+  hi hello dear doctor doc sir madam can could would should will shall may might must get got getting go going went gone
+  feel feeling felt like bit lot little much more most about around since for ago now today yesterday week weeks day days
+  month months year years time times again still even though but because`.split(/\s+/),
+);
+
+interface Found {
+  kind: 'term' | 'site' | 'concept' | 'cue';
+  id: string;
+  first: number;
+  last: number;
+  units: number[];
+}
+
+export class ClinicalLanguage {
+  readonly lexicon: Lexicon;
+  private readonly typo: TypoCorrector;
+  private readonly values: ValueFinder;
+  private readonly loose: LooseFindings;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    data: LanguageData,
+  ) {
+    this.lexicon = new Lexicon(kb, data);
+    this.typo = new TypoCorrector(this.lexicon.englishWords);
+    this.values = new ValueFinder(kb, this.lexicon.t2s);
+    this.loose = new LooseFindings(kb, this.lexicon.t2s);
+  }
+
+  /** Everything the text says, in its own order. `lang` is the person's language; Chinese text is read as Chinese whatever it says. */
+  understand(input: string, lang?: Lang): Extraction {
+    const text = input.length > MAX_TEXT_LENGTH ? input.slice(0, MAX_TEXT_LENGTH) : input;
+    const hasHan = HAN.test(text);
+    const spans: Span[] = [];
+    const unread: string[] = [];
+    const values = this.values.find(text);
+    if (hasHan) this.pass(text, 'zh', segmentChinese(text, this.lexicon.t2s), spans, unread, values);
+    if (!hasHan || /[a-z]{2,}/i.test(text)) {
+      const en = segmentEnglish(text, (w) => this.typo.correct(w));
+      this.pass(text, 'en', en, spans, hasHan ? [] : unread, values);
+    }
+    // A pregnancy told by its weeks.
+    const g = this.kb.hasTerm('pregnant') ? readGestation(text)[0] : undefined;
+    const told = spans.find((s) => s.term === 'pregnant' && s.subject === 'patient');
+    if (g && told) told.attributes = { ...told.attributes, gestationWeeks: g.weeks };
+    else {
+      if (g)
+        spans.push({
+          text: text.slice(g.start, g.end),
+          start: g.start,
+          end: g.end,
+          term: 'pregnant' as TermId,
+          present: true,
+          certainty: 'certain',
+          subject: 'patient',
+          temporality: 'current',
+          attributes: { gestationWeeks: g.weeks },
+        });
+    }
+    // A journey to a place where imported infections come from.
+    if (this.kb.hasTerm('recent-travel') && !spans.some((s) => s.term === 'recent-travel')) {
+      const trip = readTravel(text)[0];
+      if (trip)
+        spans.push({
+          text: text.slice(trip.start, trip.end),
+          start: trip.start,
+          end: trip.end,
+          term: 'recent-travel' as TermId,
+          present: true,
+          certainty: 'certain',
+          subject: 'patient',
+          temporality: 'current',
+          ...(trip.place ? { attributes: { place: trip.place } } : {}),
+        });
+    }
+    const normalValues: NormalValue[] = [];
+    for (const r of values) {
+      const term = this.values.finding(r);
+      if (!term) {
+        normalValues.push({ ...r.value, start: r.start, end: r.end });
+        continue;
+      }
+      spans.push({
+        text: text.slice(r.start, r.end),
+        start: r.start,
+        end: r.end,
+        term: term as TermId,
+        present: true,
+        certainty: 'certain',
+        subject: 'patient',
+        temporality: 'current',
+        value: r.value,
+      });
+    }
+    return { lang: hasHan ? 'zh' : (lang ?? 'en'), spans: dedupe(spans), normalValues, unread };
+  }
+
+  private pass(
+    text: string,
+    lang: Lang,
+    seg: Segmented,
+    spans: Span[],
+    unread: string[],
+    values: readonly { start: number; end: number }[],
+  ): void {
+    const index = lang === 'en' ? this.lexicon.en : this.lexicon.zh;
+    const keys = seg.units.map((u) => u.key);
+    const chosen = selectCandidates(index.find(keys, seg.clauseOf), keys.length).map((c): Found => ({
+      kind: c.entry.kind,
+      id: c.entry.id,
+      first: c.first,
+      last: c.last,
+      units: unitsOf(c),
+    }));
+    const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
+    const consumed = new Uint8Array(keys.length);
+    for (const f of chosen) if (f.kind !== 'cue') for (const u of f.units) consumed[u] = 1;
+    const mentions: (Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[] })[] = [];
+
+    // Terms named outright.
+    for (const f of chosen) if (f.kind === 'term') mentions.push({ term: f.id as TermId, first: f.first, last: f.last, anchor: f.first });
+
+    // Generic complaints at a body site.
+    const sites = chosen.filter((f) => f.kind === 'site');
+    const concepts = chosen.filter((f) => f.kind === 'concept');
+    const radiationSites = new Set<Found>();
+    const radiateEndsAt = new Set(cues.filter((c) => c.kind === 'radiate').map((c) => c.last));
+    for (const s of sites) {
+      for (let k = s.first - 1; k >= Math.max(0, s.first - 4); k--) {
+        if (radiateEndsAt.has(k) && seg.clauseOf[k] === seg.clauseOf[s.first]) radiationSites.add(s);
+      }
+    }
+    const bySentence = <T extends { first: number }>(list: readonly T[]): Map<number, T[]> => {
+      const map = new Map<number, T[]>();
+      for (const x of list) {
+        const key = seg.sentenceOf[x.first] as number;
+        const l = map.get(key);
+        if (l) l.push(x);
+        else map.set(key, [x]);
+      }
+      return map;
+    };
+    const sideOf = (s: Found): SpanSite => {
+      const sided = this.lexicon.sites.get(s.id as SiteId)?.sided ?? false;
+      const sides = lang === 'en' ? EN_SIDES : ZH_SIDES;
+      let side: SpanSite['side'];
+      for (let k = s.first - 1; k >= Math.max(0, s.first - (lang === 'en' ? 3 : 2)); k--) {
+        const found = sides[keys[k] as string];
+        if (found) {
+          side = found;
+          break;
+        }
+      }
+      return sided && side ? { id: s.id as SiteId, side } : { id: s.id as SiteId };
+    };
+    const primarySites = sites.filter((s) => !radiationSites.has(s));
+    const sitesIn = bySentence(primarySites);
+    const conceptsIn = bySentence(concepts);
+    const migrateIn = bySentence(cues.filter((c) => c.kind === 'migrate'));
+    const radiationIn = bySentence([...radiationSites]);
+    const pairedSites = new Set<Found>();
+    const made = new Set<string>();
+    const compose = (c: Found, s: Found, from?: Found): void => {
+      const term = this.lexicon.termAt(c.id as ConceptId, s.id as SiteId);
+      pairedSites.add(s);
+      if (!term) return;
+      const key = `${term}|${c.first}`;
+      if (made.has(key)) return;
+      made.add(key);
+      mentions.push({
+        term,
+        first: Math.min(c.first, s.first),
+        last: Math.max(c.last, s.last),
+        anchor: c.first,
+        site: sideOf(s),
+        ...(from ? { migratedFrom: sideOf(from) } : {}),
+      });
+    };
+    // A complaint takes the nearest site of its own clause; failing that, the site of an earlier
+    // clause of its sentence when only complaints stand between ("my big toe is red, hot, swollen").
+    const clauseHasTerm = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
+    for (const c of concepts) {
+      const inSentence = sitesIn.get(seg.sentenceOf[c.first] as number) ?? [];
+      if (inSentence.length === 0) continue;
+      const migrate = migrateIn.get(seg.sentenceOf[c.first] as number)?.[0];
+      const after = migrate ? inSentence.filter((s) => s.first > migrate.last) : [];
+      const before = migrate ? inSentence.filter((s) => s.last < migrate.first) : [];
+      if (migrate && after.length > 0) {
+        compose(c, after[0] as Found, before[before.length - 1]);
+        for (const s of before) pairedSites.add(s);
+        continue;
+      }
+      const clause = seg.clauseOf[c.first] as number;
+      const own = inSentence.filter((s) => seg.clauseOf[s.first] === clause);
+      if (own.length > 0) {
+        compose(c, nearest(own, c) as Found);
+        continue;
+      }
+      const earlier = inSentence.filter((s) => s.last < c.first);
+      const site = earlier[earlier.length - 1];
+      if (!site) continue;
+      let clear = true;
+      for (let k = (seg.clauseOf[site.first] as number) + 1; k <= clause && clear; k++) if (clauseHasTerm.has(k)) clear = false;
+      if (clear) compose(c, site);
+    }
+    // A list of sites under one complaint: "my knees and ankles hurt".
+    for (const s of primarySites) {
+      if (pairedSites.has(s)) continue;
+      const sameSentence = conceptsIn.get(seg.sentenceOf[s.first] as number) ?? [];
+      const c = nearest(
+        sameSentence.filter((x) => seg.clauseOf[x.first] === seg.clauseOf[s.first]),
+        s,
+      );
+      if (c) compose(c, s);
+    }
+    // A site beside a term named outright says where it is ("a rash on both arms").
+    for (const m of mentions) {
+      if (m.site || SYSTEMIC.has(m.term)) continue;
+      const near = (sitesIn.get(seg.sentenceOf[m.first] as number) ?? []).filter((s) => Math.abs(s.first - m.first) <= 6);
+      const s = nearest(near, { first: m.first, last: m.last });
+      if (s && !pairedSites.has(s)) m.site = sideOf(s);
+    }
+    for (const m of mentions) {
+      const rad = (radiationIn.get(seg.sentenceOf[m.first] as number) ?? []).filter((s) => s.first > m.last);
+      if (rad.length > 0) m.radiation = rad.map(sideOf);
+    }
+
+    // A clause no phrase read may still name an examination finding in the clinician's own words.
+    const clauseHasMention = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
+    for (let i = 0; i < keys.length;) {
+      let j = i;
+      while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
+      if (!clauseHasMention.has(seg.clauseOf[i] as number)) {
+        const term = this.loose.match(keys.slice(i, j + 1), lang);
+        if (term) mentions.push({ term, first: i, last: j, anchor: i });
+      }
+      i = j + 1;
+    }
+    const gestation = readGestation(text);
+    const attributes = readAttributes(text, lang).filter(
+      (a) => !(a.kind === 'duration' && gestation.some((g) => g.start < a.end && a.start < g.end)),
+    );
+    const context = new ContextReader(seg, cues, consumed, keys, lang);
+    const made2: Span[] = [];
+    for (const m of mentions) {
+      const ctx = context.read(m);
+      const start = (seg.units[m.first] as { start: number }).start;
+      const end = (seg.units[m.last] as { end: number }).end;
+      const span: Span = {
+        text: text.slice(start, end),
+        start,
+        end,
+        term: m.term,
+        present: ctx.present,
+        certainty: ctx.certainty,
+        subject: ctx.subject,
+        temporality: ctx.temporality,
+        ...(m.site ? { site: m.site } : {}),
+      };
+      const extra = { ...(m.migratedFrom ? { migratedFrom: m.migratedFrom } : {}), ...(m.radiation ? { radiation: m.radiation } : {}) };
+      if (Object.keys(extra).length > 0) span.attributes = extra;
+      made2.push(span);
+    }
+    assignAttributes(made2, attributes, seg);
+    for (const s of made2) spans.push(refine(s, this.kb));
+
+    // What was not understood, clause by clause, so the person can say it another way.
+    const inCue = new Uint8Array(keys.length);
+    for (const c of cues) for (let u = c.first; u <= c.last; u++) inCue[u] = 1;
+    const read = new Uint8Array(text.length + 1);
+    for (const a of attributes) if (a.kind === 'duration') read.fill(1, a.start, a.end);
+    for (const s of made2) read.fill(1, s.start, s.end);
+    for (const v of values) read.fill(1, v.start, v.end);
+    for (let i = 0; i < keys.length;) {
+      let j = i;
+      while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
+      const start = (seg.units[i] as { start: number }).start;
+      const end = (seg.units[j] as { end: number }).end;
+      let understood = false;
+      let content = 0;
+      for (let u = i; u <= j; u++) {
+        const unit = seg.units[u] as { start: number };
+        if (consumed[u] || read[unit.start]) understood = true;
+        const k = keys[u] as string;
+        if (!inCue[u] && (lang === 'en' ? !EN_STOPWORDS.has(k) && !/^\d/.test(k) : HAN.test(k))) content++;
+      }
+      if (!understood && content >= (lang === 'en' ? 1 : 2)) unread.push(text.slice(start, end));
+      i = j + 1;
+    }
+  }
+}
+
+function nearest<T extends { first: number; last: number }>(list: readonly T[], to: { first: number; last: number }): T | undefined {
+  let best: T | undefined;
+  let bestD = Infinity;
+  for (const x of list) {
+    const d = x.first > to.last ? x.first - to.last : to.first > x.last ? to.first - x.last + 0.5 : 0;
+    if (d < bestD) {
+      best = x;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** One span per term and reading: the first mention says where; a later one may add what the first lacked. */
+function dedupe(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  const byKey = new Map<string, Span>();
+  for (const s of sorted) {
+    const key = `${s.term}|${s.present}|${s.subject}|${s.temporality}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, s);
+      out.push(s);
+      continue;
+    }
+    if (!first.site && s.site) first.site = s.site;
+    if (!first.duration && s.duration) first.duration = s.duration;
+    if (!first.value && s.value) first.value = s.value;
+  }
+  return out;
+}

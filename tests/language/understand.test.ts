@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefaultMatcher } from '../../src/language/nodeFiles';
+import type { Span } from '../../src/schema/language';
+
+const matcher = loadDefaultMatcher();
+const read = (text: string, lang: 'en' | 'zh' = 'en') => matcher.understand(text, lang);
+/** The patient's own current readings as "term" or "-term" for a denial. */
+const own = (text: string, lang: 'en' | 'zh' = 'en') =>
+  read(text, lang)
+    .spans.filter((s) => s.subject === 'patient' && s.temporality === 'current')
+    .map((s) => (s.present ? s.term : `-${s.term}`));
+const span = (text: string, term: string, lang: 'en' | 'zh' = 'en'): Span | undefined =>
+  read(text, lang).spans.find((s) => s.term === term);
+
+describe('the language layer reads how people describe illness', () => {
+  it('reads the sentences a new user typed in the consultation, in both languages', () => {
+    expect(own('It burns when I pee and I keep needing to go, even though only a little comes out')).toEqual(
+      expect.arrayContaining(['dysuria', 'urinary-frequency']),
+    );
+    expect(own('It burns when I pee')).not.toContain('burn-injury');
+    const toe = own('My big toe is suddenly red, hot, swollen and extremely painful since last night');
+    expect(toe).toEqual(expect.arrayContaining(['joint-pain', 'joint-swelling']));
+    expect(span('My big toe is suddenly red, hot, swollen and extremely painful since last night', 'joint-pain')?.site?.id).toBe('big-toe');
+    expect(
+      own('The pain started around my belly button and has moved to the lower right side of my belly. I feel sick and don’t want to eat'),
+    ).toEqual(expect.arrayContaining(['right-lower-quadrant-pain', 'nausea', 'loss-of-appetite']));
+    expect(own('I get wheezy and tight in the chest, worse at night and when I exercise or it’s cold')).toContain('wheeze');
+    expect(own('I’ve been throwing up and have had watery diarrhoea since last night, with stomach cramps')).toEqual(
+      expect.arrayContaining(['vomiting', 'diarrhoea']),
+    );
+    expect(own('小便的时候烧灼痛，总想上厕所，每次只尿一点', 'zh')).toEqual(expect.arrayContaining(['dysuria', 'urinary-frequency']));
+  });
+
+  it('keeps denials, hedges, relatives and past history apart from the complaint', () => {
+    expect(own('no fever, chills or night sweats, but a cough for 3 weeks')).toEqual(['-fever', '-chills', '-night-sweats', 'cough']);
+    expect(span('maybe a bit of a temperature', 'fever')?.certainty).toBe('hedged');
+    const mum = read('my mother has a tremor and I have chest pain').spans;
+    expect(mum.find((s) => s.term === 'tremor')?.subject).toBe('family');
+    expect(mum.find((s) => s.term === 'chest-pain')?.subject).toBe('patient');
+    expect(
+      span('I had pins and needles in my hands years ago', 'numbness')?.temporality ??
+        span('I had pins and needles in my hands years ago', 'hand-numbness')?.temporality,
+    ).toBe('past');
+    expect(own('没有发烧，也不咳嗽，就是头痛', 'zh')).toEqual(['-fever', '-cough', 'headache']);
+    expect(own('I can’t catch my breath')).toEqual(['shortness-of-breath']);
+    expect(own('咳个不停', 'zh')).toEqual(['cough']);
+  });
+
+  it('reads durations, sides and values with their units converted', () => {
+    expect(span('cough for 3 weeks', 'cough')?.duration?.days).toBe(21);
+    expect(span('发烧三天了', 'fever', 'zh')?.duration?.days).toBe(3);
+    expect(span('my left knee is swollen', 'joint-swelling')?.site).toEqual({ id: 'knee', side: 'left' });
+    const values = read('a fever of 102 F, BP 180/110, sugar 270 mg/dL, sats 88%').spans.flatMap((s) =>
+      s.value ? [[s.value.analyte, s.value.value]] : [],
+    );
+    expect(values).toEqual(
+      expect.arrayContaining([
+        ['temperature', 38.9],
+        ['systolic-bp', 180],
+        ['diastolic-bp', 110],
+        ['glucose', 15],
+        ['spo2', 88],
+      ]),
+    );
+    expect(span('心率120', 'tachycardia', 'zh')?.value?.value).toBe(120);
+    expect(span('血小板只有三萬', 'thrombocytopenia', 'zh')?.value?.value).toBe(30);
+  });
+
+  it('reads traditional characters and full-width digits as their simplified forms', () => {
+    expect(own('喉嚨痛，發燒兩天', 'zh')).toEqual(expect.arrayContaining(['sore-throat', 'fever']));
+    expect(span('体温３９．２度', 'raised-temperature', 'zh')?.value?.value).toBe(39.2);
+  });
+
+  it('tolerates typos on longer words and never on short ones', () => {
+    expect(own('bad diarhea and vomitting')).toEqual(expect.arrayContaining(['diarrhoea', 'vomiting']));
+    expect(own('I feel thing')).toEqual([]);
+  });
+
+  it('reads a pregnancy by its weeks and history terms', () => {
+    const p = span('I’m 34 weeks and the baby hasn’t moved much since yesterday', 'pregnant');
+    expect(p?.attributes?.gestationWeeks).toBe(34);
+    expect(own('I smoke 20 a day and just got back from Thailand')).toEqual(expect.arrayContaining(['smoker', 'recent-travel']));
+  });
+
+  it('points every span at the words that said it', () => {
+    const text = 'Headache since Monday, no vomiting';
+    for (const s of read(text).spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+    const zh = '喉嚨痛，發燒兩天';
+    for (const s of read(zh, 'zh').spans) expect(zh.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('says what it did not understand, and survives any input', () => {
+    expect(read('The weather is nice, I like my garden').unread.length).toBeGreaterThan(0);
+    for (const bad of ['', '   ', '?!?!…', '😀😀 🤒', '<script>alert(1)</script> fever', 'ḟéver\u0000\uFFFF', 'a'.repeat(20_000)]) {
+      const x = read(bad);
+      expect(Array.isArray(x.spans)).toBe(true);
+    }
+    const long = 'I have a headache and no fever. '.repeat(600);
+    const x = read(long);
+    expect(x.spans.map((s) => `${s.present ? '' : '-'}${s.term}`)).toEqual(['headache', '-fever']);
+  });
+});
