@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, RESULTS_DIR, servePage, type BrowserSession } from './harness';
+import { auditStore } from './storeAudit';
 import type { HospitalHook } from '../../src/ui/world/testHook';
 
 type Ev = { seq: number; time: number; type: string; payload: Record<string, unknown> };
@@ -202,10 +203,12 @@ describe('the hospital world in Chromium', () => {
       undefined,
       { timeout: 60_000 },
     );
-    // Pausing saves; the save is one IndexedDB transaction, done well within a second.
+    // Pausing saves (one IndexedDB transaction, after the export of what was learned): the
+    // reload waits until the store holds the consultations, however long a loaded machine takes.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(' ');
-    await page.waitForTimeout(1_500);
+    await expect.poll(() => auditStore(page).then((a) => a.consultations), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect((await auditStore(page)).problems).toEqual([]);
     await page.goto(`${url}?lang=en&view=learning`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     await page.waitForFunction(
