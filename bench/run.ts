@@ -12,6 +12,7 @@ import { benchLlm } from './llm';
 import { benchWorker } from './worker';
 import { benchWorkers } from './workers';
 import { benchRender } from './render';
+import { benchA11y } from './a11y';
 import { writeReport, type BenchResult } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -36,4 +37,5 @@ results.push(...benchRetrieval(ctx, quick));
 results.push(...(await benchLlm(ctx, quick)));
 results.push(...(await benchWorker(ctx, quick)));
 results.push(...(await benchRender()));
+results.push(...(await benchA11y()));
 writeReport(results);

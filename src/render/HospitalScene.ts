@@ -7,6 +7,9 @@ import { ICONS, ICON_SIZE } from './art/icons';
 import { TILE_SIZE } from './art/tiles';
 import { facing, feetOf, stateIcon, walkFrame } from './motion';
 import type { BubbleQueue } from './bubbles';
+import { busiestSpot, READABLE_ZOOM, sceneZoom } from './camera';
+import { CameraRig } from './cameraRig';
+import { BAKE_SCALE, RoomSigns } from './roomSigns';
 
 /** What the scene needs from the page: the world to draw and where to report clicks. */
 export interface SceneBridge {
@@ -26,6 +29,27 @@ export interface SceneBridge {
   select(id: string | undefined): void;
   /** Where the speech bubbles go: an element laid over the canvas. */
   overlay: HTMLElement;
+  /** The visitor asked for less motion: the camera jumps instead of gliding, bubbles do not fade. */
+  reducedMotion(): boolean;
+  /** Milliseconds the opening overview holds before the camera glides to the busiest scene; none: it stays. */
+  openingGlideMs?: number;
+  /** The camera moved or zoomed (its zoom and whether it shows the whole building), for the page's controls. */
+  cameraChanged?(view: CameraView): void;
+}
+
+/** What the camera shows, for the page's controls and the test hook. */
+export interface CameraView {
+  zoom: number;
+  /** Zoom at which the whole building fits the canvas. */
+  overviewZoom: number;
+  /** The camera is on the overview (the whole building), not on a scene the visitor or the opening glide chose. */
+  overview: boolean;
+  following: string | undefined;
+  /** The world point (pixels) at the centre of the canvas. */
+  x: number;
+  y: number;
+  /** A glide (pan or zoom) is under way. */
+  moving: boolean;
 }
 
 interface Walker {
@@ -45,14 +69,12 @@ interface Walker {
   seen: number;
 }
 
-/** Texture pixels per map pixel of the baked map and signs: sharp at the default zoom of 2. */
-const BAKE_SCALE = 2;
-const MIN_ZOOM = 0.5;
-const MAX_ZOOM = 5;
 const DOUBLE_CLICK_MS = 350;
 const DRAG_THRESHOLD_PX = 5;
-/** The page's Chinese subset font (declared in src/ui/style.css); Latin text falls through to system-ui. */
-const SIGN_FONT = '"Agent Hospital Sans SC", system-ui, "Noto Sans CJK SC", sans-serif';
+/** A glide to a room the visitor picked: quicker than the others, they know where they are going. */
+const ROOM_GLIDE_MS = 600;
+/** A patient counts for this many staff when looking for the busiest scene: patients move and talk, staff wait at posts. */
+const PATIENT_WEIGHT = 4;
 
 /**
  * The hospital drawn with Phaser: the Tiled map's floor, walls and furniture, room signs in the
@@ -62,9 +84,15 @@ const SIGN_FONT = '"Agent Hospital Sans SC", system-ui, "Noto Sans CJK SC", sans
 export class HospitalScene extends Phaser.Scene {
   private bridge!: SceneBridge;
   private readonly walkers = new Map<string, Walker>();
-  private signs: { key: string; text: Phaser.GameObjects.Text }[] = [];
+  private signs!: RoomSigns;
+  private rig!: CameraRig;
   private frameNo = 0;
-  private signLang: Lang | undefined;
+  private pinch: { distance: number; zoom: number } | undefined;
+  private lastView = '';
+  /** When (page clock, ms) the opening overview gives way to the busiest scene, unless the visitor took the camera first. */
+  private openingGlideAt: number | undefined;
+  /** How long the opening overview holds, counted from the first frame with patients in it (the building is drawn before them). */
+  private openingHold: number | undefined;
   private layers: (Phaser.Tilemaps.TilemapLayer | Phaser.Tilemaps.TilemapGPULayer)[] = [];
   private baked!: Phaser.GameObjects.RenderTexture;
   private following: string | undefined;
@@ -94,112 +122,173 @@ export class HospitalScene extends Phaser.Scene {
     const map = this.make.tilemap({ key: 'hospital' });
     const tileset = map.addTilesetImage('hospital', 'tiles');
     if (!tileset) throw new Error('maps/hospital.tmj: the tileset "hospital" could not be matched to assets/art/tiles.png');
-    // The map does not change: its three tile layers and the room signs are drawn into one
-    // texture, so a frame pays for one textured quad instead of thousands of tiles and dozens of
-    // text textures. The texture has BAKE_SCALE pixels per map pixel so signs stay sharp when
-    // zoomed in; it is drawn again only when the language changes.
+    // The map does not change: its three tile layers are drawn into one texture, so a frame
+    // pays for one textured quad instead of thousands of tiles. The texture has BAKE_SCALE pixels
+    // per map pixel so it stays sharp when zoomed in.
     this.layers = ['floor', 'walls', 'furniture'].map((name) => map.createLayer(name, tileset, 0, 0)).filter((l) => l !== null);
     for (const l of this.layers) l.setScale(BAKE_SCALE).setVisible(false);
-    this.baked = this.add
-      .renderTexture(0, 0, map.widthInPixels * BAKE_SCALE, map.heightInPixels * BAKE_SCALE)
-      .setOrigin(0, 0)
-      .setScale(1 / BAKE_SCALE)
-      .setDepth(0);
-    const labels = map.getObjectLayer('labels');
-    for (const o of labels?.objects ?? []) {
-      const key = String((o.properties as { name: string; value: unknown }[] | undefined)?.find((p) => p.name === 'key')?.value ?? o.name);
-      const text = this.add
-        .text(((o.x ?? 0) + (o.width ?? 0) / 2) * BAKE_SCALE, ((o.y ?? 0) + 1) * BAKE_SCALE, '', {
-          fontFamily: SIGN_FONT,
-          fontSize: `${8 * BAKE_SCALE}px`,
-          color: '#1d2a33',
-          backgroundColor: '#fffbeecc',
-          padding: { x: 2 * BAKE_SCALE, y: BAKE_SCALE },
-          resolution: 2,
-          align: 'center',
-          wordWrap: { width: Math.max(40, (o.width ?? 0) - 6) * BAKE_SCALE },
-        })
-        .setOrigin(0.5, 0)
-        .setVisible(false);
-      this.signs.push({ key, text });
-    }
-    this.refreshSigns();
+    const bake = (): Phaser.GameObjects.RenderTexture =>
+      this.add
+        .renderTexture(0, 0, map.widthInPixels * BAKE_SCALE, map.heightInPixels * BAKE_SCALE)
+        .setOrigin(0, 0)
+        .setScale(1 / BAKE_SCALE)
+        .setDepth(0);
+    this.baked = bake();
+    this.baked.draw(this.layers);
+    (this.baked.texture as Phaser.Textures.DynamicTexture).render();
+    // The signs have a texture of their own: redrawn when the language or the sign size changes.
+    this.signs = new RoomSigns(this, map, bake().setDepth(1));
 
     const cam = this.cameras.main;
-    cam.setBounds(-200, -200, map.widthInPixels + 400, map.heightInPixels + 400);
     cam.setBackgroundColor('#3b4654');
-    cam.setZoom(2);
-    cam.centerOn(50 * TILE_SIZE, 50 * TILE_SIZE);
     cam.setRoundPixels(true);
+    this.rig = new CameraRig(
+      cam,
+      { width: map.widthInPixels, height: map.heightInPixels },
+      { reducedMotion: () => this.bridge.reducedMotion(), following: () => this.following !== undefined },
+    );
+    this.rig.fitOverview(false);
+    this.refreshSigns();
+    this.scale.on(Phaser.Scale.Events.RESIZE, () => {
+      // The canvas changed size (a rotated phone, a resized window): the overview refits.
+      this.rig.setBounds();
+      if (this.rig.onOverview) this.rig.fitOverview(false);
+    });
+    this.openingHold = this.bridge.openingGlideMs;
     this.wireInput();
   }
 
-  /** Room signs in the reader's language; redrawn only when the language changes. */
+  /** Room signs in the reader's language, sized for the zoom (during a glide, for where it ends: one redraw per glide). */
   private refreshSigns(): void {
-    const lang = this.bridge.lang();
-    if (lang === this.signLang) return;
-    this.signLang = lang;
-    const texts = this.signs.map((s) => this.bridge.signText(s.key, lang));
-    this.bakeSigns(texts);
-    // Canvas text does not wait for a web font: draw the signs now in what is there, and again
-    // once the Chinese font (fetched only for Chinese text) has arrived.
-    const font = `${8 * BAKE_SCALE}px ${SIGN_FONT}`;
-    const all = texts.join('');
-    if (!document.fonts.check(font, all))
-      document.fonts.load(font, all).then(
-        () => void (this.signLang === lang && this.baked.scene && this.bakeSigns(texts)), // unless the scene has closed
-        () => undefined, // no font: the signs keep the system's
-      );
+    this.signs.refresh(this.bridge.lang(), this.rig.targetZoom(), this.bridge.signText);
   }
 
   /** Draws the signs again, e.g. once the knowledge base has brought the departments' names. */
   relabelSigns(): void {
-    this.signLang = undefined;
+    this.signs.invalidate();
     this.refreshSigns();
   }
 
-  private bakeSigns(texts: string[]): void {
-    this.signs.forEach((s, i) => s.text.setText(texts[i] ?? '').updateText());
-    this.baked.clear();
-    // A sign with no words yet (a department before the knowledge base) is not drawn at all.
-    this.baked.draw([...this.layers, ...this.signs.filter((s) => s.text.text !== '').map((s) => s.text)]);
-    (this.baked.texture as Phaser.Textures.DynamicTexture).render();
+  /** The whole building, centred (the visitor's choice: the opening glide is off). */
+  overview(animate = true): void {
+    this.rig.touched = true;
+    this.follow(undefined);
+    this.rig.fitOverview(animate);
+  }
+
+  /** Glides to where most patients are (the busiest scene), close enough to see them talk. */
+  showBusiest(): void {
+    const cam = this.cameras.main;
+    const zoom = sceneZoom(cam.width, cam.height, TILE_SIZE);
+    const snap = this.bridge.snapshot();
+    const people = [
+      ...snap.patients.map((p) => ({ fx: p.fx, fy: p.fy, weight: PATIENT_WEIGHT })),
+      ...snap.staff.map((s) => ({ fx: s.x, fy: s.y })),
+    ];
+    const spot = busiestSpot(people, cam.width / zoom / TILE_SIZE, cam.height / zoom / TILE_SIZE);
+    if (!spot) return;
+    this.follow(undefined);
+    this.rig.move((spot.x + 0.5) * TILE_SIZE, (spot.y + 0.5) * TILE_SIZE, zoom, true);
+  }
+
+  /** What the camera shows, for the page's controls and the test hook. */
+  cameraView(): CameraView {
+    const cam = this.cameras.main;
+    return {
+      zoom: cam.zoom,
+      overviewZoom: this.rig.overviewZoom(),
+      overview: this.rig.onOverview,
+      following: this.following,
+      x: cam.midPoint.x,
+      y: cam.midPoint.y,
+      moving: this.rig.moving,
+    };
   }
 
   private wireInput(): void {
     const cam = this.cameras.main;
+    // A second touch point, for pinching (Phaser makes the mouse and one touch by default).
+    this.input.addPointer(1);
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      if (this.pinch || this.twoDown()) return;
       this.drag = { x: p.x, y: p.y, scrollX: cam.scrollX, scrollY: cam.scrollY, moved: false };
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (this.twoDown()) return this.pinchMove();
       if (!this.drag || !p.isDown) return;
       const dx = p.x - this.drag.x;
       const dy = p.y - this.drag.y;
-      if (Math.abs(dx) + Math.abs(dy) > DRAG_THRESHOLD_PX) {
+      if (Math.abs(dx) + Math.abs(dy) > DRAG_THRESHOLD_PX && !this.drag.moved) {
         this.drag.moved = true;
-        this.following = undefined;
-        cam.stopFollow();
+        this.rig.take();
+        this.follow(undefined);
       }
       if (this.drag.moved) cam.setScroll(this.drag.scrollX - dx / cam.zoom, this.drag.scrollY - dy / cam.zoom);
     });
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (this.pinch) {
+        // A pinch ends when the last finger lifts; lifting one finger is no tap.
+        if (!this.input.pointer1.isDown && !this.input.pointer2.isDown) this.pinch = undefined;
+        this.drag = undefined;
+        return;
+      }
       const wasDrag = this.drag?.moved ?? false;
       this.drag = undefined;
       if (wasDrag) return;
       const id = this.agentAt(p.worldX, p.worldY);
-      const now = this.time.now;
+      // The event's own time, not the frame's: on a slow device two taps can land in frames far apart.
+      const now = p.upTime;
       if (id && this.lastClick.id === id && now - this.lastClick.at < DOUBLE_CLICK_MS) this.follow(id);
       this.lastClick = { id: id ?? '', at: now };
       this.bridge.select(id);
     });
     this.input.on('wheel', (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
-      const before = cam.getWorldPoint(p.x, p.y);
-      const zoom = Phaser.Math.Clamp(cam.zoom * (dy > 0 ? 0.85 : 1 / 0.85), MIN_ZOOM, MAX_ZOOM);
-      cam.setZoom(zoom);
-      // Keep the point under the pointer where it was: zoom toward the pointer.
-      const after = cam.getWorldPoint(p.x, p.y);
-      if (!this.following) cam.setScroll(cam.scrollX + before.x - after.x, cam.scrollY + before.y - after.y);
+      this.zoomAt(p.x, p.y, cam.zoom * (dy > 0 ? 0.85 : 1 / 0.85));
     });
+  }
+
+  private twoDown(): boolean {
+    return this.input.pointer1.isDown && this.input.pointer2.isDown;
+  }
+
+  /** Two fingers: the zoom follows the distance between them, about the point between them. */
+  private pinchMove(): void {
+    const a = this.input.pointer1;
+    const b = this.input.pointer2;
+    const distance = Math.max(1, Math.hypot(a.x - b.x, a.y - b.y));
+    this.drag = undefined;
+    if (!this.pinch) {
+      this.pinch = { distance, zoom: this.cameras.main.zoom };
+      this.rig.take();
+      this.follow(undefined);
+      return;
+    }
+    this.zoomAt((a.x + b.x) / 2, (a.y + b.y) / 2, (this.pinch.zoom * distance) / this.pinch.distance);
+  }
+
+  /** Zooms keeping the world point under (x, y) on the canvas where it was. */
+  zoomAt(x: number, y: number, zoom: number): void {
+    this.rig.zoomAt(x, y, zoom);
+  }
+
+  /** Pans by a share of the screen (keyboard arrows). */
+  panBy(dxScreens: number, dyScreens: number): void {
+    this.follow(undefined);
+    this.rig.panBy(dxScreens, dyScreens);
+  }
+
+  /** The agent drawn nearest the centre of the canvas (keyboard inspection), within a screen's reach. */
+  agentNearCentre(): string | undefined {
+    const cam = this.cameras.main;
+    const cx = cam.midPoint.x;
+    const cy = cam.midPoint.y;
+    let best: { id: string; d: number } | undefined;
+    for (const w of this.walkers.values()) {
+      if (!cam.worldView.contains(w.sprite.x, w.sprite.y)) continue;
+      const d = Math.hypot(w.sprite.x - cx, w.sprite.y - FRAME_H / 2 - cy);
+      if (!best || d < best.d) best = { id: w.id, d };
+    }
+    return best?.id;
   }
 
   /** The agent whose sprite covers a world point (the front-most one). */
@@ -213,33 +302,52 @@ export class HospitalScene extends Phaser.Scene {
     return best?.id;
   }
 
-  /** Camera follows an agent until the visitor drags. */
+  /** Camera follows an agent until the visitor drags, coming close enough to see them. */
   follow(id: string | undefined): void {
     this.following = id;
     const w = id ? this.walkers.get(id) : undefined;
-    if (w) this.cameras.main.startFollow(w.sprite, true, 0.15, 0.15);
-    else this.cameras.main.stopFollow();
+    const cam = this.cameras.main;
+    if (!w) return void cam.stopFollow();
+    this.rig.take();
+    const lerp = this.bridge.reducedMotion() ? 1 : 0.15;
+    cam.startFollow(w.sprite, true, lerp, lerp);
+    const close = sceneZoom(cam.width, cam.height, TILE_SIZE);
+    if (cam.zoom < close) this.rig.move(w.sprite.x, w.sprite.y, close, true);
   }
 
-  /** Pans to a room (the room list). */
+  /** Glides to a room (the room list), close enough to see who is in it. */
   showRoom(name: string): void {
     const room = this.bridge.rooms.get(name);
     if (!room) return;
+    this.rig.take();
     this.follow(undefined);
-    this.cameras.main.pan((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, 600, 'Sine.easeInOut');
+    const cam = this.cameras.main;
+    const zoom = Math.max(cam.zoom, sceneZoom(cam.width, cam.height, TILE_SIZE));
+    this.rig.move((room.x + room.width / 2) * TILE_SIZE, (room.y + room.height / 2) * TILE_SIZE, zoom, true, ROOM_GLIDE_MS);
   }
 
   zoomTo(zoom: number): void {
-    this.cameras.main.setZoom(Phaser.Math.Clamp(zoom, MIN_ZOOM, MAX_ZOOM));
+    const cam = this.cameras.main;
+    this.zoomAt(cam.width / 2, cam.height / 2, zoom);
   }
 
   override update(time: number, delta: number): void {
     const started = performance.now();
+    if (this.openingGlideAt !== undefined && started >= this.openingGlideAt) {
+      this.openingGlideAt = undefined;
+      if (!this.rig.touched) this.showBusiest();
+    }
+    this.rig.step(started);
     this.bridge.frame(delta, time);
     this.simTimes.push(performance.now() - started);
     if (this.simTimes.length > 120) this.simTimes.shift();
     this.refreshSigns();
     const snap = this.bridge.snapshot();
+    if (this.openingHold !== undefined && snap.patients.length > 0) {
+      // The page's clock, like the glides: Phaser's frame clock runs slow when frames are slow.
+      this.openingGlideAt = performance.now() + this.openingHold;
+      this.openingHold = undefined;
+    }
     this.frameNo++;
     for (const s of snap.staff) this.place(s.id, 'staff', s.x, s.y, s.role);
     for (const p of snap.patients) {
@@ -262,6 +370,7 @@ export class HospitalScene extends Phaser.Scene {
       if (this.following === id) this.follow(undefined);
     }
     this.drawBubbles(time);
+    this.reportCamera();
     // The first drawn world, for page.firstFrameMs (bench/render.ts).
     if (this.frameNo === 1) performance.mark('world:first-frame');
     this.frameTimes.push(performance.now() - started);
@@ -317,6 +426,15 @@ export class HospitalScene extends Phaser.Scene {
     return w;
   }
 
+  /** Tells the page when the camera's zoom or overview state changed (not every frame's scroll). */
+  private reportCamera(): void {
+    const v = this.cameraView();
+    const sig = `${v.zoom.toFixed(2)}|${v.overview}|${v.following ?? ''}|${v.moving}`;
+    if (sig === this.lastView) return;
+    this.lastView = sig;
+    this.bridge.cameraChanged?.(v);
+  }
+
   /** Staff stand at their post facing the patient's service spot. */
   private staffFacing(id: string): Direction {
     const room = this.bridge.rooms.get(id.slice(id.indexOf(':') + 1));
@@ -328,6 +446,9 @@ export class HospitalScene extends Phaser.Scene {
   private drawBubbles(now: number): void {
     const cam = this.cameras.main;
     const alive = new Set<string>();
+    // Far out, a bubble is a dot that says someone is talking: a crowd of full bubbles would hide the hospital.
+    const compact = cam.zoom < READABLE_ZOOM;
+    const steady = this.bridge.reducedMotion();
     for (const { bubble, alpha } of this.bridge.bubbles.visible(now)) {
       const w = this.walkers.get(bubble.speaker);
       if (!w) continue;
@@ -349,7 +470,8 @@ export class HospitalScene extends Phaser.Scene {
       const sx = (w.sprite.x - cam.worldView.x) * cam.zoom;
       const sy = (w.sprite.y - FRAME_H - 4 - cam.worldView.y) * cam.zoom;
       b.el.style.transform = `translate(${Math.round(sx)}px, ${Math.round(sy)}px) translate(-50%, -100%)`;
-      b.el.style.opacity = String(alpha);
+      b.el.style.opacity = String(steady ? 1 : alpha);
+      if (b.el.classList.contains('compact') !== compact) b.el.classList.toggle('compact', compact);
     }
     for (const [speaker, b] of this.bubbleEls) {
       if (alive.has(speaker)) continue;
@@ -384,7 +506,7 @@ export class HospitalScene extends Phaser.Scene {
   }
 
   signTexts(): string[] {
-    return this.signs.map((s) => s.text.text);
+    return this.signs.texts();
   }
 
   static readonly characters = CHARACTER_IDS;

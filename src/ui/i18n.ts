@@ -59,6 +59,7 @@ export const STRINGS = {
   cost: { en: 'Cost', zh: '费用' },
   reference: { en: 'Reference', zh: '参考范围' },
   pickDisease: { en: 'Choose a disease to read its entry.', zh: '选择一种疾病查看详情。' },
+  views: { en: 'Views', zh: '视图' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -92,21 +92,28 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
 
   const title = h('h1', {});
   const subtitle = h('p', { class: 'subtitle' });
-  const nav = h('nav', { class: 'view-switch', attrs: { 'aria-label': 'views' } });
+  const nav = h('nav', { class: 'view-switch', attrs: { 'aria-label': 'views', id: 'view-switch' } });
+  // On a small screen the views fold behind this button (CSS shows it only there).
+  const menu = h('button', {
+    class: 'menu-toggle',
+    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'view-switch', 'data-testid': 'menu-toggle' },
+  });
   const langButtons = (['en', 'zh'] as const).map((l) => h('button', { attrs: { 'data-lang': l } }, l === 'en' ? 'English' : '中文'));
   const disclaimer = h('p', { class: 'disclaimer', attrs: { role: 'note', 'data-testid': 'disclaimer' } });
   const body = h('div', { class: 'view', attrs: { 'data-testid': 'view' } });
-  root.replaceChildren(
-    h(
-      'header',
-      { class: 'top' },
-      h('div', { class: 'brand' }, title, subtitle),
-      nav,
-      h('div', { class: 'lang-switch', attrs: { role: 'group', 'aria-label': 'Language / 语言' } }, ...langButtons),
-    ),
-    disclaimer,
-    body,
+  const header = h('header', { class: 'top' });
+  const setMenu = (open: boolean): void => {
+    header.classList.toggle('menu-open', open);
+    menu.setAttribute('aria-expanded', String(open));
+  };
+  menu.addEventListener('click', () => setMenu(!header.classList.contains('menu-open')));
+  header.append(
+    h('div', { class: 'brand' }, title, subtitle),
+    menu,
+    nav,
+    h('div', { class: 'lang-switch', attrs: { role: 'group', 'aria-label': 'Language / 语言' } }, ...langButtons),
   );
+  root.replaceChildren(header, disclaimer, body);
 
   const setUrl = (): void => {
     const params = new URLSearchParams(location.search);
@@ -122,10 +129,19 @@ export function startShell(root: HTMLElement, views: readonly View[]): void {
     subtitle.textContent = t('subtitle', lang);
     disclaimer.textContent = t('disclaimer', lang);
     for (const b of langButtons) b.classList.toggle('active', b.dataset['lang'] === lang);
+    menu.textContent = `☰ ${current.title[lang]}`;
+    menu.setAttribute('aria-label', `${t('views', lang)}: ${current.title[lang]}`);
     nav.replaceChildren(
       ...views.map((v) => {
-        const b = h('button', { class: v === current ? 'active' : '', attrs: { 'data-view': v.id } }, v.title[lang]);
-        b.addEventListener('click', () => show(v));
+        const b = h(
+          'button',
+          { class: v === current ? 'active' : '', attrs: { 'data-view': v.id, ...(v === current ? { 'aria-current': 'page' } : {}) } },
+          v.title[lang],
+        );
+        b.addEventListener('click', () => {
+          setMenu(false);
+          show(v);
+        });
         return b;
       }),
     );

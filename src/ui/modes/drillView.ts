@@ -231,7 +231,16 @@ export const DRILL_VIEW: View = {
       );
       dep.value = spec.extraDep;
       dep.addEventListener('change', () => void (spec.extraDep = dep.value));
-      const extra = h('input', { attrs: { type: 'number', min: '0', max: '20', value: String(spec.extra), 'data-testid': 'drill-extra' } });
+      const extra = h('input', {
+        attrs: {
+          type: 'number',
+          min: '0',
+          max: '20',
+          value: String(spec.extra),
+          'data-testid': 'drill-extra',
+          'aria-label': mt('extraStaff', lang),
+        },
+      });
       extra.addEventListener('change', () => void (spec.extra = Math.max(0, Math.min(20, Math.round(Number(extra.value) || 0)))));
       root.append(
         h('h2', {}, mt('drillTitle', lang)),

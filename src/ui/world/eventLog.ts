@@ -35,7 +35,8 @@ export function eventLog(run: HospitalRun, kb: KnowledgeBase, lang: () => Lang):
   const filter: LogFilter = { department: '', agent: '' };
   const select = h('select', { attrs: { 'aria-label': 'department', 'data-testid': 'log-department' } });
   const input = h('input', { class: 'search', attrs: { type: 'search', 'data-testid': 'log-agent' } });
-  const list = h('ol', { class: 'event-log', attrs: { 'data-testid': 'event-log' } });
+  // Focusable: it scrolls, and a keyboard must be able to scroll it.
+  const list = h('ol', { class: 'event-log', attrs: { 'data-testid': 'event-log', tabindex: '0' } });
   let drawnSeq = -1;
   let drawnLang: Lang | undefined;
   const options = (): void => {
@@ -46,6 +47,8 @@ export function eventLog(run: HospitalRun, kb: KnowledgeBase, lang: () => Lang):
     );
     select.value = filter.department;
     input.placeholder = w('agentFilter', l);
+    input.setAttribute('aria-label', w('agentFilter', l));
+    list.setAttribute('aria-label', w('log', l));
   };
   select.addEventListener('change', () => {
     filter.department = select.value;

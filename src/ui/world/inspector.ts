@@ -65,7 +65,7 @@ export function inspect(id: string, snap: Snapshot, deps: InspectorDeps, lang: L
     h('h5', {}, w('dialogue', lang)),
     h(
       'ol',
-      { class: 'dialogue' },
+      { class: 'dialogue', attrs: { tabindex: '0' } },
       ...(journal?.dialogue ?? []).map((d) => {
         const line = lineOf(d.event, run.voice, lang);
         const fromPatient = line?.speaker === id;

@@ -24,7 +24,7 @@ export const W = {
   none: { en: 'none yet', zh: '暂无' },
   inspector: { en: 'Inspector', zh: '详情' },
   clickSomeone: {
-    en: 'Click someone in the hospital to see who they are and what is happening to them. Double-click to follow.',
+    en: 'Click or tap someone in the hospital to see who they are and what is happening to them. Double-click or double-tap to follow.',
     zh: '点击医院中的人物查看详情，双击跟随。',
   },
   age: { en: 'age', zh: '岁' },
@@ -70,6 +70,18 @@ export const W = {
   thoughtExams: { en: 'Examination evidence', zh: '检查证据' },
   thoughtCases: { en: 'Similar earlier cases', zh: '相似既往病例' },
   thoughtExperience: { en: 'Lessons from experience', zh: '经验教训' },
+  wholeHospital: { en: 'Whole hospital', zh: '全院' },
+  busiest: { en: 'Busiest scene', zh: '最热闹处' },
+  zoomIn: { en: 'Zoom in', zh: '放大' },
+  zoomOut: { en: 'Zoom out', zh: '缩小' },
+  camera: { en: 'Camera', zh: '镜头' },
+  mapLabel: {
+    en: 'Map of the hospital. Arrow keys move the view, Enter shows the person nearest the middle, F follows them.',
+    zh: '医院地图。方向键移动视野，回车查看中央附近的人物，F 键跟随。',
+  },
+  panels: { en: 'Hospital panels', zh: '医院面板' },
+  figures: { en: 'Figures', zh: '概况' },
+  closePanel: { en: 'Close panel', zh: '收起面板' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function w(key: keyof typeof W, lang: Lang): string {

@@ -16,6 +16,7 @@ import type { HospitalRun } from './hospitalRun';
  * - setSpeed(m)     sim minutes per real second; pause(), play(), admit(); streamed()
  * - frameTimes()    the scene's recent update times in ms; stepTimes(): whole frames (update and render)
  * - track(id), trail(id)  start recording where an agent is drawn every animation frame, and read it
+ * - camera()        the camera's zoom, the zoom that fits the whole building, and whether it shows the overview
  */
 export interface HospitalHook {
   events(since?: number): { seq: number; time: number; type: string; payload: unknown }[];
@@ -38,6 +39,7 @@ export interface HospitalHook {
   follow(id: string | undefined): void;
   track(id: string): void;
   trail(id: string): { tileX: number; tileY: number; x: number; y: number }[];
+  camera(): ReturnType<HospitalScene['cameraView']>;
 }
 
 declare global {
@@ -98,6 +100,7 @@ export function installHook(run: HospitalRun, scene: HospitalScene, overlay: HTM
       if (!raf) raf = requestAnimationFrame(sample);
     },
     trail: (id) => [...(trails.get(id) ?? [])],
+    camera: () => scene.cameraView(),
   };
   window.__hospital = hook;
   return () => {

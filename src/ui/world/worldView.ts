@@ -9,6 +9,7 @@ import { frameIndex, FRAME_H, FRAME_W, FRAMES_PER_ROW } from '../../render/art/c
 import { patientLook, staffLook } from '../../render/cast';
 import { BubbleQueue } from '../../render/bubbles';
 import type { RunningGame } from '../../render/game';
+import type { CameraView } from '../../render/HospitalScene';
 import type { Room } from '../../sim/layout';
 import type { Snapshot } from '../../sim/snapshot';
 import type { AppContext, View } from '../appContext';
@@ -27,6 +28,8 @@ import { installHook } from './testHook';
 import { timeControls } from './timeControls';
 import { badDrillTitle, drillFromAddress, startWorldDrill } from './worldDrill';
 import { departmentOfDoctor } from '../../sim/services';
+import { cameraControls } from './cameraControls';
+import { bottomSheet } from './sheet';
 
 /**
  * Phaser and the map start downloading as soon as the page runs when the hospital is the view
@@ -40,6 +43,12 @@ let rendererLoading = view === null || view === 'world' ? loadRenderer() : undef
 
 /** How often the DOM panels redraw: often enough to feel live, rarely enough to cost nothing. */
 const PANEL_MS = 400;
+/** The opening overview holds this long (a look at the whole hospital) before the camera glides to the busiest scene. */
+const OPENING_GLIDE_MS = 4000;
+
+/** One query, read every frame: asking matchMedia anew each frame would make the browser recompute styles. */
+const lessMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const reducedMotion = (): boolean => lessMotion.matches;
 
 /**
  * The words on a room sign, from the map's `key` (department:…, exam:…, place:…). Departments'
@@ -103,6 +112,7 @@ interface LateWorld {
   rooms?: ReadonlyMap<string, Room>;
   frame?: (deltaMs: number, nowMs: number) => void;
   select?: (id: string | undefined) => void;
+  cameraChanged?: (view: CameraView) => void;
 }
 
 /** The world view's page and its Phaser game, opened before the knowledge base has loaded. */
@@ -133,7 +143,7 @@ function openStage(el: HTMLElement, lang: () => Lang): WorldStage {
   const params = new URLSearchParams(location.search);
   const kioskMode = params.get('kiosk') === '1';
   const status = h('p', { class: 'muted world-status' }, w('loadingWorld', lang()));
-  const stage = h('div', { class: 'world-stage', attrs: { 'data-testid': 'world-stage' } });
+  const stage = h('div', { class: 'world-stage', attrs: { 'data-testid': 'world-stage', role: 'application' } });
   const overlay = h('div', { class: 'bubble-layer', attrs: { 'aria-live': 'off' } });
   const caption = h('div', { class: 'kiosk-caption', attrs: { 'data-testid': 'kiosk-caption' } });
   const toolbar = h('div', { class: 'world-toolbar' });
@@ -180,6 +190,10 @@ function openStage(el: HTMLElement, lang: () => Lang): WorldStage {
       staffLook,
       select: (id) => late.select?.(id),
       overlay,
+      reducedMotion,
+      // The hold before the glide counts from when the patients are in the building (see HospitalScene).
+      ...(kioskMode ? {} : { openingGlideMs: OPENING_GLIDE_MS }),
+      cameraChanged: (view) => late.cameraChanged?.(view),
     }),
   );
   const stageOf: WorldStage = {
@@ -229,6 +243,8 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
   const notices: string[] = [];
   let inspectorSig = '';
   const portrait = portraitMaker(() => run);
+  let camera: ReturnType<typeof cameraControls> | undefined;
+  let sheet: ReturnType<typeof bottomSheet> | undefined;
 
   void (async () => {
     const mapData = await opened.map;
@@ -264,6 +280,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
         r.speak(told, app.lang());
         kiosk?.onFrame(told, now);
       },
+      cameraChanged: (view: CameraView) => camera?.onCamera(view),
     } satisfies LateWorld);
     const running = await opened.game;
     if (disposed) return;
@@ -275,6 +292,11 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       kiosk = new Kiosk(r, running.scene, caption, app.lang, study);
     }
     cleanups.push(installHook(r, running.scene, overlay, running.stepTimes));
+    if (!kioskMode) {
+      camera = cameraControls(stage, running.scene, app.lang, (id) => late.select?.(id));
+      stage.append(camera.el);
+      cleanups.push(camera.dispose);
+    }
 
     const time = timeControls(r, app.lang);
     cleanups.push(time.dispose);
@@ -316,7 +338,9 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     const inspector = h('section', { class: 'panel inspector', attrs: { 'data-testid': 'inspector' } });
     const log = eventLog(r, app.kb, app.lang);
     const logTitle = h('h4', {});
-    side.append(...(drill ? [drill.el] : []), hudBox, inspector, h('section', { class: 'panel' }, logTitle, log.el));
+    const logBox = h('section', { class: 'panel log-panel' }, logTitle, log.el);
+    side.append(...(drill ? [drill.el] : []), hudBox, inspector, logBox);
+    sheet = bottomSheet(side, { hud: hudBox, inspector, log: logBox }, app.lang);
 
     const drawPanels = (): void => {
       const l = app.lang();
@@ -349,6 +373,7 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     late.select = (id) => {
       selected = id;
       inspectorSig = '';
+      if (id) sheet?.open('inspector');
       drawPanels();
     };
     drawPanels();
@@ -357,6 +382,8 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
     const onLang = ({ lang }: { lang: Lang }): void => {
       r.relabel(lang);
       fillRooms();
+      camera?.refresh();
+      sheet?.refresh();
       inspectorSig = '';
       drawPanels();
     };
