@@ -253,6 +253,32 @@ function scan<T extends string | number>(
   }
 }
 
+/** One language's word tables, read alike. */
+interface Tables {
+  since: readonly [RegExp, number][];
+  severity: readonly [RegExp, 'mild' | 'moderate' | 'severe'][];
+  onset: readonly [RegExp, 'sudden' | 'gradual'][];
+  character: readonly [RegExp, string][];
+  trigger: readonly [RegExp, string][];
+  reliever: readonly [RegExp, string][];
+}
+const EN_TABLES: Tables = {
+  since: EN_SINCE,
+  severity: EN_SEVERITY,
+  onset: EN_ONSET,
+  character: EN_CHARACTER,
+  trigger: EN_TRIGGER,
+  reliever: EN_RELIEVER,
+};
+const ZH_TABLES: Tables = {
+  since: ZH_SINCE,
+  severity: ZH_SEVERITY,
+  onset: ZH_ONSET,
+  character: ZH_CHARACTER,
+  trigger: ZH_TRIGGER,
+  reliever: ZH_RELIEVER,
+};
+
 /** Every attribute reading in `text`, in order of position. */
 export function readAttributes(text: string, lang: Lang | 'both'): AttributeReading[] {
   const out: AttributeReading[] = [];
@@ -307,31 +333,19 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
         out.push({ kind: 'severity', value: v, start: m.index, end: m.index + m[0].length });
     }
   }
-  if (en) {
-    for (const [re, days] of EN_SINCE) {
+  for (const t of [en ? EN_TABLES : undefined, zh ? ZH_TABLES : undefined]) {
+    if (!t) continue;
+    for (const [re, days] of t.since) {
       for (const m of text.matchAll(re)) {
         if (out.some((r) => r.kind === 'duration' && r.start <= m.index && r.end >= m.index)) continue;
         out.push({ kind: 'duration', days, text: m[0], start: m.index, end: m.index + m[0].length });
       }
     }
-    scan(text, EN_SEVERITY, (value, start, end) => ({ kind: 'severity', value, start, end }), out);
-    scan(text, EN_ONSET, (value, start, end) => ({ kind: 'onset', value, start, end }), out);
-    scan(text, EN_CHARACTER, (value, start, end) => ({ kind: 'character', value, start, end }), out);
-    scan(text, EN_TRIGGER, (value, start, end) => ({ kind: 'trigger', value, start, end }), out);
-    scan(text, EN_RELIEVER, (value, start, end) => ({ kind: 'reliever', value, start, end }), out);
-  }
-  if (zh) {
-    for (const [re, days] of ZH_SINCE) {
-      for (const m of text.matchAll(re)) {
-        if (out.some((r) => r.kind === 'duration' && r.start <= m.index && r.end >= m.index)) continue;
-        out.push({ kind: 'duration', days, text: m[0], start: m.index, end: m.index + m[0].length });
-      }
-    }
-    scan(text, ZH_SEVERITY, (value, start, end) => ({ kind: 'severity', value, start, end }), out);
-    scan(text, ZH_ONSET, (value, start, end) => ({ kind: 'onset', value, start, end }), out);
-    scan(text, ZH_CHARACTER, (value, start, end) => ({ kind: 'character', value, start, end }), out);
-    scan(text, ZH_TRIGGER, (value, start, end) => ({ kind: 'trigger', value, start, end }), out);
-    scan(text, ZH_RELIEVER, (value, start, end) => ({ kind: 'reliever', value, start, end }), out);
+    scan(text, t.severity, (value, start, end) => ({ kind: 'severity', value, start, end }), out);
+    scan(text, t.onset, (value, start, end) => ({ kind: 'onset', value, start, end }), out);
+    scan(text, t.character, (value, start, end) => ({ kind: 'character', value, start, end }), out);
+    scan(text, t.trigger, (value, start, end) => ({ kind: 'trigger', value, start, end }), out);
+    scan(text, t.reliever, (value, start, end) => ({ kind: 'reliever', value, start, end }), out);
   }
   return out.sort((a, b) => a.start - b.start);
 }

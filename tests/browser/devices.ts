@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from './chrome';
-import { RESULTS_DIR, type BrowserSession } from './harness';
+import { collectConsoleErrors, RESULTS_DIR, type BrowserSession } from './harness';
 import type { HospitalHook } from '../../src/ui/world/testHook';
 
 /** The screens the page is checked on: a laptop, a phone and a tablet (CSS pixels, device pixel ratio). */
@@ -28,13 +28,8 @@ export async function openDevice(name: DeviceName, options: { reducedMotion?: bo
     ...(options.reducedMotion ? { reducedMotion: 'reduce' as const } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const consoleErrors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  return { context, page, consoleErrors, close: () => context.close() };
+  return { context, page, consoleErrors: collectConsoleErrors(page), close: () => context.close() };
 }
 
 /** What the visitor sees of the hospital: the share of the screen the canvas covers and the agents drawn inside it. */

@@ -47,13 +47,18 @@ export async function openBrowser(): Promise<BrowserSession> {
     viewport: { width: 1366, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const consoleErrors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
   mkdirSync(RESULTS_DIR, { recursive: true });
-  return { context, page, consoleErrors, close: () => context.close() };
+  return { context, page, consoleErrors: collectConsoleErrors(page), close: () => context.close() };
+}
+
+/** The page's console errors and uncaught errors, collected as they happen. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
 }
 
 /** Registers a suite's hooks: the served page and one fresh browser for the suite, closed after it. */
