@@ -1,3 +1,4 @@
+import { patientSeedOf, type DepartmentId, type PatientId } from '../schema/ids';
 import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { PatientGenerator } from '../patients/generator';
@@ -172,7 +173,7 @@ export class DrillRun {
   private readonly sim: Simulation;
   private readonly port: OfflineBrainPort;
   private readonly outbreakSeed: number;
-  private readonly registeredAt = new Map<string, { at: number; department: string }>();
+  private readonly registeredAt = new Map<PatientId, { at: number; department: DepartmentId }>();
   private readonly waits: { department: string; wait: number }[] = [];
   private readonly busy = new Map<ServiceId, number>();
   private readonly capacity = new Map<ServiceId, number>();
@@ -217,8 +218,8 @@ export class DrillRun {
     });
   }
 
-  private isOutbreak(id: string): boolean {
-    return id.startsWith(`P${this.outbreakSeed}-`);
+  private isOutbreak(id: PatientId): boolean {
+    return patientSeedOf(id) === this.outbreakSeed;
   }
 
   get done(): boolean {

@@ -1,6 +1,7 @@
 import type { Severity } from '../schema/common';
 import { SEVERITIES } from '../schema/common';
 import type { DiseaseId, TermId } from '../schema/ids';
+import { patientIdOf } from '../schema/ids';
 import type { PeopleFile } from '../schema/people';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -90,7 +91,7 @@ export class PatientGenerator {
       if (hit && (!f.sex || f.sex === sex)) findings.push(f.term);
     }
     return {
-      id: `P${seed}-${index}`,
+      id: patientIdOf(seed, index),
       seed,
       index,
       persona,

@@ -1,5 +1,5 @@
 import type { Bilingual, Severity, Sex } from '../schema/common';
-import type { DiseaseId, TermId } from '../schema/ids';
+import type { DiseaseId, PatientId, TermId } from '../schema/ids';
 
 /** A patient's history, every item already in both languages. */
 export interface PatientHistory {
@@ -40,7 +40,7 @@ export interface PatientSymptom {
  * qualitative findings present.
  */
 export interface Patient {
-  id: string;
+  id: PatientId;
   seed: number;
   index: number;
   persona: Persona;

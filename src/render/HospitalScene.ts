@@ -1,3 +1,4 @@
+import type { PatientId } from '../schema/ids';
 import Phaser from 'phaser';
 import type { Lang } from '../schema/common';
 import type { Snapshot } from '../sim/snapshot';
@@ -23,7 +24,7 @@ export interface SceneBridge {
   lang(): Lang;
   /** The words on a room sign (`key` from the map's labels layer) in a language. */
   signText(key: string, lang: Lang): string;
-  patientLook(id: string): CharacterId;
+  patientLook(id: PatientId): CharacterId;
   staffLook(id: string, role: string): CharacterId;
   /** Click on an agent (or on nothing). */
   select(id: string | undefined): void;
@@ -349,9 +350,9 @@ export class HospitalScene extends Phaser.Scene {
       this.openingHold = undefined;
     }
     this.frameNo++;
-    for (const s of snap.staff) this.place(s.id, 'staff', s.x, s.y, s.role);
+    for (const s of snap.staff) this.place(s.id, 'staff', s.x, s.y, () => this.bridge.staffLook(s.id, s.role));
     for (const p of snap.patients) {
-      const w = this.place(p.id, 'patient', p.fx, p.fy);
+      const w = this.place(p.id, 'patient', p.fx, p.fy, () => this.bridge.patientLook(p.id));
       const icon = stateIcon(p);
       const iconFrame = icon ? ICONS.indexOf(icon) : -1;
       if (iconFrame >= 0) {
@@ -377,11 +378,12 @@ export class HospitalScene extends Phaser.Scene {
     if (this.frameTimes.length > 120) this.frameTimes.shift();
   }
 
-  private place(id: string, kind: Walker['kind'], tx: number, ty: number, role?: string): Walker {
+  /** `lookOf` is asked once, when the walker first appears. */
+  private place(id: string, kind: Walker['kind'], tx: number, ty: number, lookOf: () => CharacterId): Walker {
     let w = this.walkers.get(id);
     const { x, y } = feetOf(tx, ty);
     if (!w) {
-      const look = kind === 'patient' ? this.bridge.patientLook(id) : this.bridge.staffLook(id, role ?? '');
+      const look = lookOf();
       const sprite = this.add.sprite(x, y, 'people', frameIndex(look, 'down', 0)).setOrigin(0.5, 1);
       w = {
         id,

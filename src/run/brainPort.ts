@@ -3,7 +3,7 @@ import { PatientInterview } from '../patients/interview';
 import type { Simulation } from '../sim/simulation';
 import type { BrainRequest } from '../sim/world';
 import type { ClinicalStaff } from './staff';
-import type { DepartmentId } from '../schema/ids';
+import type { DepartmentId, PatientId } from '../schema/ids';
 
 interface Session {
   department: DepartmentId;
@@ -22,7 +22,7 @@ interface Session {
 export class OfflineBrainPort {
   private readonly sessions = new Map<number, Session>();
   /** Consultation request id of each patient's current consultation. */
-  private readonly current = new Map<string, number>();
+  private readonly current = new Map<PatientId, number>();
 
   constructor(
     readonly staff: ClinicalStaff,
@@ -33,7 +33,7 @@ export class OfflineBrainPort {
    * The diagnosis report of a patient's consultation, by the request that `patient:diagnosed`
    * carries; kept until the follow-up has been learned from.
    */
-  reportOf(patient: string, consultRequest: number): DiagnosisReport | undefined {
+  reportOf(patient: PatientId, consultRequest: number): DiagnosisReport | undefined {
     return (this.sessions.get(consultRequest) ?? this.sessions.get(this.current.get(patient) ?? -1))?.report;
   }
 

@@ -1,3 +1,4 @@
+import type { PatientId } from '../schema/ids';
 import type { Simulation } from '../sim/simulation';
 import type { BrainRequest } from '../sim/world';
 import type { StepContext } from '../brain/llm/doctor';
@@ -32,9 +33,9 @@ interface Session {
  */
 export class LlmBrainPort {
   private readonly sessions = new Map<number, Session>();
-  private readonly current = new Map<string, number>();
+  private readonly current = new Map<PatientId, number>();
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly triageMeters = new Map<string, LlmMeter>();
+  private readonly triageMeters = new Map<PatientId, LlmMeter>();
   private controller = new AbortController();
   /** Requests that could not be answered at all (only after a stop), and the last failure. */
   dropped = 0;
@@ -43,14 +44,14 @@ export class LlmBrainPort {
    * every later request of that patient's visit, so that no patient waits for ever.
    */
   private readonly offline: OfflineBrainPort;
-  private readonly offlinePatients = new Set<string>();
+  private readonly offlinePatients = new Set<PatientId>();
   lastError: string | undefined;
   /** The latest finished consultation, for the inspector. */
-  lastOutcome: { patient: string; outcome: LlmConsultationOutcome } | undefined;
+  lastOutcome: { patient: PatientId; outcome: LlmConsultationOutcome } | undefined;
   /** Called with the model's interview (its questions and the patient's answers, in order) as soon as it is written. */
-  onDialogue?: (patient: string, lines: readonly TranscriptLine[]) => void;
+  onDialogue?: (patient: PatientId, lines: readonly TranscriptLine[]) => void;
   /** Called with every finished consultation (transcripts, tokens). */
-  onConsultation?: (patient: string, outcome: LlmConsultationOutcome) => void;
+  onConsultation?: (patient: PatientId, outcome: LlmConsultationOutcome) => void;
 
   constructor(
     readonly clinician: LlmClinician,
@@ -60,7 +61,7 @@ export class LlmBrainPort {
   }
 
   /** The diagnosis report of a consultation, as OfflineBrainPort gives it (the inspector reads it when `patient:diagnosed` says so). */
-  reportOf(patient: string, consultRequest: number): LlmConsultationOutcome['report'] | undefined {
+  reportOf(patient: PatientId, consultRequest: number): LlmConsultationOutcome['report'] | undefined {
     return this.sessions.get(consultRequest)?.outcome?.report ?? this.offline.reportOf(patient, consultRequest);
   }
 
@@ -70,7 +71,7 @@ export class LlmBrainPort {
   }
 
   /** The patient's reply to `question`, streamed (the world's bubbles); undefined while paused or for an unknown patient. */
-  streamReply(patient: string, question: string): AsyncGenerator<string, void, void> | undefined {
+  streamReply(patient: PatientId, question: string): AsyncGenerator<string, void, void> | undefined {
     const record = this.sim.patientRecord(patient);
     if (!record || this.paused) return undefined;
     return this.clinician.streamReply(record, question, this.ctx(newMeter()));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
+import { DepartmentId, DiseaseId, ExamId, PatientId, TermId } from '../schema/ids';
 import type { World } from './world';
 import { OutbreakSpec } from './outbreak';
 import { TriageRule } from './config';
@@ -16,7 +16,7 @@ export type CommandResult = { ok: true } | { ok: false; reason: string };
  */
 export interface CommandContext {
   world: World;
-  answerTriage(patient: string, request: number, department: DepartmentId, redFlag: boolean): CommandResult;
+  answerTriage(patient: PatientId, request: number, department: DepartmentId, redFlag: boolean): CommandResult;
   answerConsult(args: ConsultAnswer): CommandResult;
   setArrivalRate(perHour: number): CommandResult;
   setCapacity(service: string, count: number): CommandResult;
@@ -26,7 +26,7 @@ export interface CommandContext {
 
 export const ConsultAnswer = z.strictObject({
   request: z.number().int(),
-  patient: z.string(),
+  patient: PatientId,
   /** Questions asked since the last answer, with the patient's replies. */
   dialogue: z.array(z.strictObject({ term: TermId, present: z.boolean() })),
   /** Either the next examination to order… */
@@ -47,7 +47,7 @@ function defineCommand<A extends z.ZodType>(def: CommandDef<A>): CommandDef<A> {
 
 export const COMMANDS = {
   'triage.decided': defineCommand({
-    args: z.strictObject({ request: z.number().int(), patient: z.string(), department: DepartmentId, redFlag: z.boolean() }),
+    args: z.strictObject({ request: z.number().int(), patient: PatientId, department: DepartmentId, redFlag: z.boolean() }),
     handle: (ctx, a) => ctx.answerTriage(a.patient, a.request, a.department, a.redFlag),
   }),
   'consult.answered': defineCommand({

@@ -1,26 +1,36 @@
+import type { DepartmentId, DiseaseId, ExamId, PatientId, TermId } from '../schema/ids';
+import type { BrainRequest } from './world';
+
 /**
  * Everything the world tells, past tense. Payloads carry ids (patient, department, term,
  * exam, disease); the views turn them into words in the reader's language.
  */
 // A type alias, not an interface: mitt needs the implicit index signature.
 export type SimEvents = {
-  'patient:arrived': { patient: string; visit: number; complaint: string };
-  'patient:triaged': { patient: string; department: string; redFlag: boolean };
-  'patient:registered': { patient: string; department: string };
-  'consultation:started': { patient: string; department: string; visit: number };
-  'doctor:asked': { patient: string; department: string; term: string };
-  'patient:answered': { patient: string; term: string; present: boolean };
-  'exam:ordered': { patient: string; department: string; exam: string };
-  'exam:started': { patient: string; exam: string; room: string };
-  'exam:reported': { patient: string; exam: string; findings: string[] };
-  'patient:diagnosed': { patient: string; department: string; disease: string; probability: number; severe: boolean; request: number };
-  'patient:dispensed': { patient: string; disease: string };
-  'patient:left': { patient: string };
-  'patient:went-home-for-results': { patient: string; exam: string; until: number };
-  'patient:followed-up': { patient: string; correct: boolean; truth: string; diagnosed: string; outcome: 'recovered' | 'worse' };
-  'patient:returned': { patient: string; visit: number };
-  'patient:discharged': { patient: string };
-  'brain:requested': { id: number; kind: string; patient: string };
+  'patient:arrived': { patient: PatientId; visit: number; complaint: TermId };
+  'patient:triaged': { patient: PatientId; department: DepartmentId; redFlag: boolean };
+  'patient:registered': { patient: PatientId; department: DepartmentId };
+  'consultation:started': { patient: PatientId; department: DepartmentId; visit: number };
+  'doctor:asked': { patient: PatientId; department: DepartmentId; term: TermId };
+  'patient:answered': { patient: PatientId; term: TermId; present: boolean };
+  'exam:ordered': { patient: PatientId; department: DepartmentId; exam: ExamId };
+  'exam:started': { patient: PatientId; exam: ExamId; room: string };
+  'exam:reported': { patient: PatientId; exam: ExamId; findings: TermId[] };
+  'patient:diagnosed': {
+    patient: PatientId;
+    department: DepartmentId;
+    disease: DiseaseId;
+    probability: number;
+    severe: boolean;
+    request: number;
+  };
+  'patient:dispensed': { patient: PatientId; disease: DiseaseId };
+  'patient:left': { patient: PatientId };
+  'patient:went-home-for-results': { patient: PatientId; exam: ExamId; until: number };
+  'patient:followed-up': { patient: PatientId; correct: boolean; truth: DiseaseId; diagnosed: DiseaseId; outcome: 'recovered' | 'worse' };
+  'patient:returned': { patient: PatientId; visit: number };
+  'patient:discharged': { patient: PatientId };
+  'brain:requested': { id: number; kind: BrainRequest['kind']; patient: PatientId };
   'command:refused': { name: string; message: string };
 };
 export type SimEventName = keyof SimEvents;

@@ -1,3 +1,4 @@
+import type { PatientId } from '../schema/ids';
 import type { Layout, Point, Room } from './layout';
 import type { ServiceId, StaffAgent } from './world';
 import { roomNameOf, staffIdOf } from './services';
@@ -20,7 +21,7 @@ export function roomOfService(rooms: ReadonlyMap<string, Room>, at: ServiceId): 
 }
 
 /** Where the n-th in line stands: queue spots, or the first free waiting-room seat for consultations. */
-export function queueSpot(layout: Layout, seatsTaken: readonly (string | undefined)[], at: ServiceId, n: number): Point {
+export function queueSpot(layout: Layout, seatsTaken: readonly (PatientId | undefined)[], at: ServiceId, n: number): Point {
   const room = roomOfService(layout.rooms, at);
   if (room.queue.length > 0) return room.queue[Math.min(n, room.queue.length - 1)] as Point;
   const waiting = roomNamed(layout.rooms, 'waiting');
@@ -58,7 +59,7 @@ export function placeStaff(rooms: ReadonlyMap<string, Room>): StaffAgent[] {
 }
 
 /** The list kept under `key`, created empty on first use (queues and who is being served). */
-export function listOf<K>(lists: Map<K, string[]>, key: K): string[] {
+export function listOf<K, V>(lists: Map<K, V[]>, key: K): V[] {
   let list = lists.get(key);
   if (!list) {
     list = [];

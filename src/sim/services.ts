@@ -71,3 +71,9 @@ export function serviceOfRoom(room: string): ServiceId | undefined {
   if (room.startsWith('exam-')) return examService(room.slice('exam-'.length));
   return room === 'triage' || room === 'registration' || room === 'pharmacy' ? room : undefined;
 }
+
+/** The department whose consulting room a map's room is, if it is one. */
+export function departmentOfRoom(room: string): DepartmentId | undefined {
+  const service = serviceOfRoom(room);
+  return service && departmentOfService(service);
+}

@@ -16,7 +16,7 @@ import { Rng } from './rng';
 import { snapshotOf, type Snapshot } from './snapshot';
 import type { BrainRequest, ConsultNext, PatientAgent, ServiceId, World } from './world';
 import { consultRoomName, consultService, EMERGENCY, examService, parseService, PHYSICAL_EXAM } from './services';
-import { DepartmentId, type ExamId, type TermId } from '../schema/ids';
+import { DepartmentId, type ExamId, type PatientId, type TermId } from '../schema/ids';
 import { formatIssues } from '../knowledge/errors';
 
 const DONE: CommandResult = { ok: true };
@@ -66,7 +66,7 @@ export class Simulation {
       staff: placeStaff(this.rooms),
       queues: new Map(),
       busy: new Map(),
-      seatsTaken: new Array<string | undefined>(roomNamed(this.rooms, 'waiting').seats.length).fill(undefined),
+      seatsTaken: new Array<PatientId | undefined>(roomNamed(this.rooms, 'waiting').seats.length).fill(undefined),
       requests: [],
       nextRequest: 1,
       generated: 0,
@@ -110,7 +110,7 @@ export class Simulation {
   }
 
   /** The generated record behind a patient agent: for the brain port, which wraps it for the doctor. */
-  patientRecord(id: string): PatientAgent['record'] | undefined {
+  patientRecord(id: PatientId): PatientAgent['record'] | undefined {
     return this.world.patients.get(id)?.record;
   }
 
@@ -178,7 +178,7 @@ export class Simulation {
     w.patients.set(agent.id, agent);
     w.stats.arrived += 1;
     this.walkTo(agent, this.queueSpot('triage', this.queueOf('triage').length));
-    this.emit('patient:arrived', { patient: agent.id, visit: 1, complaint: record.symptoms[0]?.term ?? '' });
+    this.emit('patient:arrived', { patient: agent.id, visit: 1, complaint: chiefComplaint(record) });
     return agent;
   }
 
@@ -267,11 +267,11 @@ export class Simulation {
 
   // ——— services ———
 
-  private queueOf(at: ServiceId): string[] {
+  private queueOf(at: ServiceId): PatientId[] {
     return listOf(this.world.queues, at);
   }
 
-  private serving(at: ServiceId): string[] {
+  private serving(at: ServiceId): PatientId[] {
     return listOf(this.world.busy, at);
   }
 
@@ -340,8 +340,7 @@ export class Simulation {
   private finishService(agent: PatientAgent, at: ServiceId): void {
     const w = this.world;
     if (at === 'triage') {
-      // Every generated patient has a chief complaint: the first of its symptoms.
-      const complaint = (agent.record.symptoms[0] as { term: TermId }).term;
+      const complaint = chiefComplaint(agent.record);
       // A hospital policy (a fever clinic) decides at the desk without asking the nurse's judgement.
       const rule = this.config.triageRules.find((r) => r.complaints.includes(complaint));
       if (rule) {
@@ -355,10 +354,10 @@ export class Simulation {
     }
     this.release(at, agent);
     if (at === 'registration') {
-      this.emit('patient:registered', { patient: agent.id, department: agent.department ?? '' });
+      this.emit('patient:registered', { patient: agent.id, department: known(agent.department, 'a registered patient’s department') });
       this.queueForDoctor(agent);
     } else if (at === 'pharmacy') {
-      this.emit('patient:dispensed', { patient: agent.id, disease: agent.diagnosis?.disease ?? '' });
+      this.emit('patient:dispensed', { patient: agent.id, disease: known(agent.diagnosis, 'the diagnosis at the pharmacy').disease });
       agent.stage = { kind: 'to-exit' };
       this.walkTo(agent, w.layout.exit);
     } else if (parseService(at).kind === 'exam') {
@@ -367,7 +366,7 @@ export class Simulation {
       const ready = w.time + Math.max(0, this.kb.exam(exam).minutes - this.minutesInRoom(exam));
       agent.pendingExamDone = exam;
       agent.pendingExam = undefined;
-      this.emit('exam:reported', { patient: agent.id, exam, findings: report.findings.map(String) });
+      this.emit('exam:reported', { patient: agent.id, exam, findings: [...report.findings] });
       if (ready - w.time > this.config.maxWaitForResultMinutes) {
         agent.stage = { kind: 'home', until: ready, reason: 'results' };
         this.emit('patient:went-home-for-results', { patient: agent.id, exam, until: ready });
@@ -434,14 +433,14 @@ export class Simulation {
   }
 
   /** The patient waiting for this brain answer, or the refusal of a stale one. */
-  private awaiting(patient: string, request: number): PatientAgent | CommandResult {
+  private awaiting(patient: PatientId, request: number): PatientAgent | CommandResult {
     const agent = this.world.patients.get(patient);
     if (!agent || agent.stage.kind !== 'awaiting-brain' || agent.stage.request !== request)
       return this.refuse('brain answer', `no patient ${patient} waits for request ${request}`);
     return agent;
   }
 
-  private onTriage(patient: string, request: number, named: string, redFlag: boolean): CommandResult {
+  private onTriage(patient: PatientId, request: number, named: string, redFlag: boolean): CommandResult {
     const agent = this.awaiting(patient, request);
     if ('ok' in agent) return agent;
     const department = this.departmentWithRoom(named);
@@ -489,7 +488,7 @@ export class Simulation {
         this.emit('exam:reported', {
           patient: agent.id,
           exam,
-          findings: this.reader.report(agent.record, exam).findings.map(String),
+          findings: [...this.reader.report(agent.record, exam).findings],
         });
         agent.stage = {
           kind: 'awaiting-brain',
@@ -543,7 +542,7 @@ export class Simulation {
       patient: agent.id,
       correct,
       truth: agent.record.disease,
-      diagnosed: agent.diagnosis?.disease ?? '',
+      diagnosed: known(agent.diagnosis, 'the diagnosis at follow-up').disease,
       outcome: correct ? 'recovered' : 'worse',
     });
     if (agent.consultRequest !== undefined)
@@ -571,4 +570,18 @@ export class Simulation {
     this.log.add(`${this.world.time.toFixed(3)} ${type} ${JSON.stringify(payload)}`);
     this.events.emit(type, payload);
   }
+}
+
+/** Every generated patient has a chief complaint: the first of its symptoms (the generator keeps at least one). */
+function chiefComplaint(record: Patient): TermId {
+  return known(record.symptoms[0], 'a patient’s chief complaint').term;
+}
+
+/**
+ * A value the patient's path guarantees by now (triage sets the department before registration,
+ * a diagnosis comes before the pharmacy and the follow-up); its absence is a bug in the world.
+ */
+function known<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the world lost ${what}`);
+  return value;
 }

@@ -1,3 +1,4 @@
+import type { DepartmentId, PatientId } from '../schema/ids';
 import type { ServiceId, Stage, World } from './world';
 
 /** What the views draw each frame: positions and states, no hidden truth. */
@@ -5,14 +6,14 @@ export interface Snapshot {
   time: number;
   /** `x`, `y`: the tile a patient is on; `fx`, `fy`: where along its walk, in fractional tiles (for smooth drawing). */
   patients: {
-    id: string;
+    id: PatientId;
     x: number;
     y: number;
     fx: number;
     fy: number;
     stage: Stage['kind'];
     at?: ServiceId;
-    department?: string;
+    department?: DepartmentId;
     visit: number;
     severe: boolean;
   }[];

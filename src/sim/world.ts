@@ -1,5 +1,5 @@
 import type { Patient } from '../patients/types';
-import type { DepartmentId, DiseaseId, ExamId, TermId } from '../schema/ids';
+import type { DepartmentId, DiseaseId, ExamId, PatientId, TermId } from '../schema/ids';
 import type { Layout, Point } from './layout';
 import type { Rng } from './rng';
 import type { ServiceId } from './services';
@@ -8,9 +8,9 @@ export type { ServiceId } from './services';
 
 /** What the world asked the brain and is waiting for (DESIGN.md: asked, never awaited inside a tick). */
 export type BrainRequest =
-  | { id: number; kind: 'triage'; patient: string; complaint: TermId }
-  | { id: number; kind: 'consult'; patient: string; department: DepartmentId; resumeAfterExam?: ExamId }
-  | { id: number; kind: 'follow-up'; patient: string; department: DepartmentId; consultRequest: number };
+  | { id: number; kind: 'triage'; patient: PatientId; complaint: TermId }
+  | { id: number; kind: 'consult'; patient: PatientId; department: DepartmentId; resumeAfterExam?: ExamId }
+  | { id: number; kind: 'follow-up'; patient: PatientId; department: DepartmentId; consultRequest: number };
 
 /**
  * A patient's stage on the way through the hospital. Every change of stage is an event.
@@ -32,7 +32,7 @@ export type ConsultNext =
   { kind: 'exam'; exam: ExamId } | { kind: 'diagnosis'; disease: DiseaseId; probability: number; severe: boolean; request: number };
 
 export interface PatientAgent {
-  id: string;
+  id: PatientId;
   /** The generated patient, hidden truth included: the world knows it, the doctors never see it. */
   record: Patient;
   visit: number;
@@ -67,12 +67,12 @@ export interface World {
   time: number;
   rng: Rng;
   layout: Layout;
-  patients: Map<string, PatientAgent>;
+  patients: Map<PatientId, PatientAgent>;
   staff: StaffAgent[];
-  queues: Map<ServiceId, string[]>;
+  queues: Map<ServiceId, PatientId[]>;
   /** Who each service is serving now (several at once where capacity allows). */
-  busy: Map<ServiceId, string[]>;
-  seatsTaken: (string | undefined)[];
+  busy: Map<ServiceId, PatientId[]>;
+  seatsTaken: (PatientId | undefined)[];
   requests: BrainRequest[];
   nextRequest: number;
   /** Patients generated so far: patient i of the world's patient seed. */

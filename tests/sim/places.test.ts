@@ -1,3 +1,4 @@
+import { PatientId } from '../../src/schema/ids';
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/cli/context';
 import { loadLayout } from '../../src/sim/nodeMap';
@@ -19,7 +20,7 @@ describe('places on the map', () => {
     // Far down the line, the last spot is shared rather than off the map.
     expect(queueSpot(layout, [], 'triage', 10_000)).toEqual(triage.queue.at(-1));
     const seats = roomNamed(layout.rooms, 'waiting').seats;
-    expect(queueSpot(layout, ['P1-0', undefined], 'consult:cardiology', 0)).toEqual(seats[1]);
+    expect(queueSpot(layout, [PatientId.parse('P1-0'), undefined], 'consult:cardiology', 0)).toEqual(seats[1]);
   });
 
   it('puts one member of staff at every post, with the role of the room', () => {

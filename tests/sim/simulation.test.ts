@@ -1,3 +1,4 @@
+import { PatientId } from '../../src/schema/ids';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/cli/context';
@@ -17,7 +18,8 @@ function hospital(config: Record<string, unknown> = {}) {
   const log: { type: keyof SimEvents; payload: Record<string, unknown>; time: number; pos?: { x: number; y: number } }[] = [];
   sim.events.on('*', (type, payload) => {
     const p = payload as Record<string, unknown>;
-    const agent = typeof p['patient'] === 'string' ? sim.world.patients.get(p['patient']) : undefined;
+    const patient = PatientId.safeParse(p['patient']);
+    const agent = patient.success ? sim.world.patients.get(patient.data) : undefined;
     log.push({ type, payload: p, time: sim.world.time, ...(agent ? { pos: { ...agent.pos } } : {}) });
   });
   const run = (minutes: number, dt = 0.25) => {
@@ -94,7 +96,7 @@ describe('the patient’s way through the hospital', () => {
     expect(event('patient:left').pos).toEqual(layout.exit);
     // The diagnosis event names the consultation; the brain that answered it holds the report behind it.
     const diagnosed = event('patient:diagnosed').payload as { patient: string; request: number; disease: string };
-    const report = h.port.reportOf(diagnosed.patient, diagnosed.request);
+    const report = h.port.reportOf(PatientId.parse(diagnosed.patient), diagnosed.request);
     expect(report?.diagnosis).toBe(diagnosed.disease);
     expect(report?.differential.length).toBeGreaterThan(0);
   });
@@ -134,18 +136,25 @@ describe('the patient’s way through the hospital', () => {
   it('answers a refusal the world finds (a stale brain answer, a missing room) with its reason, and changes nothing', () => {
     const h = hospital();
     const before = JSON.stringify(h.sim.snapshot());
+    // A well-formed id of a patient the world never admitted.
+    const nobody = 'P1-999999';
+    expect(h.sim.dispatch('triage.decided', { request: 999, patient: nobody, department: 'cardiology', redFlag: false })).toEqual({
+      ok: false,
+      reason: `no patient ${nobody} waits for request 999`,
+    });
+    // An id that is no patient id at all is refused when the command's arguments are parsed.
     expect(h.sim.dispatch('triage.decided', { request: 999, patient: 'nobody', department: 'cardiology', redFlag: false })).toEqual({
       ok: false,
-      reason: 'no patient nobody waits for request 999',
+      reason: expect.stringContaining('patient: a patient id'),
     });
     expect(
       h.sim.dispatch('consult.answered', {
         request: 999,
-        patient: 'nobody',
+        patient: nobody,
         dialogue: [],
         diagnosis: { disease: 'influenza', probability: 0.5, severe: false },
       }),
-    ).toEqual({ ok: false, reason: expect.stringContaining('no patient nobody') });
+    ).toEqual({ ok: false, reason: expect.stringContaining(`no patient ${nobody}`) });
     expect(JSON.stringify(h.sim.snapshot())).toBe(before);
     // A patient who waits for triage, sent to a department the map has no room for.
     const id = h.sim.admit().id;

@@ -1,3 +1,4 @@
+import { DepartmentId, TermId } from '../../src/schema/ids';
 import mitt from 'mitt';
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/cli/context';
@@ -63,8 +64,8 @@ describe('the hospital run of the page', () => {
     expect(told).toBeGreaterThan(50);
     const diagnosed = run.log.filter((e) => e.event.type === 'patient:diagnosed');
     expect(diagnosed.length).toBeGreaterThan(0);
-    const dep = (diagnosed.at(-1)!.event.payload as { department: string }).department;
-    const filed = run.reports.get(dep);
+    const last = diagnosed.at(-1)!.event;
+    const filed = last.type === 'patient:diagnosed' ? run.reports.get(last.payload.department) : undefined;
     expect(filed?.report.differential.length).toBeGreaterThan(0);
     expect(run.journals.get(filed!.patient)?.report).toBe(filed!.report);
     // The doctors are the page's one shared staff.
@@ -98,30 +99,36 @@ describe('the hospital run of the page', () => {
     const run = new HospitalRun(app(), layout, {}, 0);
     const id = run.admit();
     const voice = run.voice;
-    const asked = { type: 'doctor:asked', payload: { patient: id, department: 'cardiology', term: 'chest-pain' } } as const;
+    const cardiology = DepartmentId.parse('cardiology');
+    const asked = { type: 'doctor:asked', payload: { patient: id, department: cardiology, term: TermId.parse('chest-pain') } } as const;
     expect(lineOf(asked, voice, 'en')).toEqual({ speaker: 'doctor:consult-cardiology', text: 'Any chest pain?' });
     expect(lineOf(asked, voice, 'zh')?.text).toContain('胸痛');
-    const triaged = { type: 'patient:triaged', payload: { patient: id, department: 'cardiology', redFlag: false } } as const;
+    const triaged = { type: 'patient:triaged', payload: { patient: id, department: cardiology, redFlag: false } } as const;
     expect(describeEvent(triaged, voice, 'en')).toContain('Cardiology');
     expect(describeEvent(triaged, voice, 'zh')).toContain('心血管内科');
   });
 
   it('filters the event log by department and by the patient’s name', () => {
     const run = new HospitalRun(app(), layout, { arrivalsPerHour: 30 }, 10 * 60);
-    const triaged = run.log.find((e) => e.event.type === 'patient:triaged')!;
-    const { patient, department } = triaged.event.payload as { patient: string; department: string };
+    const triaged = run.log.find((e) => e.event.type === 'patient:triaged')!.event;
+    if (triaged.type !== 'patient:triaged') throw new Error('no patient was triaged');
+    const { patient, department } = triaged.payload;
     const byDep = run.log.filter((e) => passes(e, run, { department, agent: '' }));
     expect(byDep.length).toBeGreaterThan(0);
     expect(byDep.length).toBeLessThan(run.log.length);
     for (const e of byDep) {
-      const p = e.event.payload as { patient?: string; department?: string };
-      expect(p.department ?? run.sim.world.patients.get(p.patient ?? '')?.department).toBe(department);
+      const p = e.event.payload;
+      expect('department' in p ? p.department : 'patient' in p ? run.sim.world.patients.get(p.patient)?.department : undefined).toBe(
+        department,
+      );
     }
     const name = run.sim.patientRecord(patient)!.persona.name.zh;
     const byName = run.log.filter((e) => passes(e, run, { department: '', agent: name }));
     expect(byName.length).toBeGreaterThan(1);
-    for (const e of byName)
-      expect(run.sim.patientRecord((e.event.payload as { patient: string }).patient)!.persona.name.zh).toContain(name);
+    for (const e of byName) {
+      const p = e.event.payload;
+      expect('patient' in p ? run.sim.patientRecord(p.patient)?.persona.name.zh : undefined).toContain(name);
+    }
   });
 
   it('reopens with the new doctors when the page’s staff is replaced', () => {

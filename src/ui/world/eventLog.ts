@@ -16,15 +16,16 @@ export interface LogFilter {
 /** Whether a logged event passes the filter: by department (its own or its patient's) and by agent name or id. */
 export function passes(e: LoggedEvent, run: HospitalRun, f: LogFilter): boolean {
   if (e.event.type === 'brain:requested') return false;
-  const p = e.event.payload as { patient?: string; department?: string };
+  const p = e.event.payload;
+  const patient = 'patient' in p ? p.patient : undefined;
   if (f.department) {
-    const dep = p.department ?? (p.patient ? run.sim.world.patients.get(p.patient)?.department : undefined);
+    const dep = 'department' in p ? p.department : patient ? run.sim.world.patients.get(patient)?.department : undefined;
     if (dep !== f.department) return false;
   }
   if (f.agent) {
     const q = f.agent.toLowerCase();
-    const name = p.patient ? run.sim.patientRecord(p.patient)?.persona.name : undefined;
-    const hay = [p.patient ?? '', name?.en ?? '', name?.zh ?? ''].join(' ').toLowerCase();
+    const name = patient ? run.sim.patientRecord(patient)?.persona.name : undefined;
+    const hay = [patient ?? '', name?.en ?? '', name?.zh ?? ''].join(' ').toLowerCase();
     if (!hay.includes(q)) return false;
   }
   return true;

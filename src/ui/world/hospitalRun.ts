@@ -1,3 +1,4 @@
+import type { DepartmentId, DiseaseId, ExamId, PatientId, TermId } from '../../schema/ids';
 import mitt, { type Emitter } from 'mitt';
 import type { Lang } from '../../schema/common';
 import { MINUTES_PER_DAY } from '../../knowledge/clinicalRules';
@@ -35,10 +36,10 @@ export interface LoggedEvent {
 /** A patient's story as the inspector tells it; the truth only after the follow-up. */
 export interface Journal {
   dialogue: { time: number; event: AnyEvent }[];
-  exams: { exam: string; findings: string[] }[];
-  diagnosis?: { disease: string; probability: number; department: string };
+  exams: { exam: ExamId; findings: TermId[] }[];
+  diagnosis?: { disease: DiseaseId; probability: number; department: DepartmentId };
   report?: DiagnosisReport;
-  outcome?: { truth: string; correct: boolean };
+  outcome?: { truth: DiseaseId; correct: boolean };
 }
 
 export type RunEvents = { logged: LoggedEvent; restarted: undefined };
@@ -47,7 +48,7 @@ export type RunEvents = { logged: LoggedEvent; restarted: undefined };
 export interface WorldBrain {
   answer(): void;
   /** The report behind a diagnosis, by the consultation request that `patient:diagnosed` carries. */
-  reportOf(patient: string, consultRequest: number): DiagnosisReport | undefined;
+  reportOf(patient: PatientId, consultRequest: number): DiagnosisReport | undefined;
   /** The model's brain cancels calls in flight on pause and asks them again on resume. */
   pause?(): void;
   resume?(): void;
@@ -55,9 +56,9 @@ export interface WorldBrain {
   /** The model's figures (calls, tokens, fallbacks), shown in the HUD. */
   figures?(): LlmRunStats;
   /** The patient's reply to a question, streamed as the model writes it (whole text so far each time). */
-  streamReply?(patient: string, question: string): AsyncGenerator<string, void, void> | undefined;
+  streamReply?(patient: PatientId, question: string): AsyncGenerator<string, void, void> | undefined;
   /** The model's own words for an interview, set by the run so the bubbles can say them. */
-  onDialogue?: (patient: string, lines: readonly TranscriptLine[]) => void;
+  onDialogue?: (patient: PatientId, lines: readonly TranscriptLine[]) => void;
 }
 
 /** Builds the world's brain for a new simulation; the offline brain when absent or when it returns nothing. */
@@ -95,13 +96,13 @@ export class HospitalRun {
   minutesPerSecond = BASE_MINUTES_PER_SECOND * 2;
   private pausedFlag = false;
   log: LoggedEvent[] = [];
-  readonly journals = new Map<string, Journal>();
+  readonly journals = new Map<PatientId, Journal>();
   /** The latest diagnosis report of each department's doctor. */
-  readonly reports = new Map<string, { patient: string; report: DiagnosisReport }>();
+  readonly reports = new Map<DepartmentId, { patient: PatientId; report: DiagnosisReport }>();
   readonly voice: Voice;
   private seq = 0;
   /** The model's questions and answers not yet spoken, per patient, in the order the world plays them. */
-  private readonly modelLines = new Map<string, { doctor: string[]; patient: string[] }>();
+  private readonly modelLines = new Map<PatientId, { doctor: string[]; patient: string[] }>();
   /** Real milliseconds, as the frame loop last told us (bubbles are timed in real time). */
   now = 0;
 
@@ -158,7 +159,7 @@ export class HospitalRun {
     this.journal(d.patient).report = report;
   }
 
-  journal(patient: string): Journal {
+  journal(patient: PatientId): Journal {
     let j = this.journals.get(patient);
     if (!j) {
       j = { dialogue: [], exams: [] };
@@ -175,8 +176,8 @@ export class HospitalRun {
     const entry: LoggedEvent = { seq: ++this.seq, time: this.sim.world.time, event };
     this.log.push(entry);
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
-    const p = event.payload as Partial<SimEvents['patient:diagnosed']>;
-    if (typeof p.patient === 'string' && event.type !== 'brain:requested') {
+    const p = event.payload;
+    if ('patient' in p && event.type !== 'brain:requested') {
       const j = this.journal(p.patient);
       if (
         event.type === 'doctor:asked' ||
@@ -216,9 +217,9 @@ export class HospitalRun {
 
   /** Replies streamed into bubbles so far, and the last one (the tests read them). */
   streamedReplies = 0;
-  lastStreamed: { patient: string; text: string; updates: number } | undefined;
+  lastStreamed: { patient: PatientId; text: string; updates: number } | undefined;
 
-  private async streamAnswer(patient: string, question: string): Promise<void> {
+  private async streamAnswer(patient: PatientId, question: string): Promise<void> {
     const stream = this.port.streamReply?.(patient, question);
     if (!stream) return;
     let bubble: ReturnType<BubbleQueue['say']> | undefined;
@@ -238,11 +239,12 @@ export class HospitalRun {
     }
   }
 
-  private hearModel(patient: string, lines: readonly TranscriptLine[]): void {
+  private hearModel(patient: PatientId, lines: readonly TranscriptLine[]): void {
     const said = { doctor: [] as string[], patient: [] as string[] };
     for (const l of lines) if (l.speaker === 'doctor' || l.speaker === 'patient') said[l.speaker].push(l.text);
     this.modelLines.set(patient, said);
-    if (this.modelLines.size > JOURNAL_LIMIT) this.modelLines.delete(this.modelLines.keys().next().value as string);
+    const oldest = this.modelLines.size > JOURNAL_LIMIT ? this.modelLines.keys().next().value : undefined;
+    if (oldest !== undefined) this.modelLines.delete(oldest);
   }
 
   private modelSaid(event: AnyEvent): string | undefined {
@@ -300,7 +302,7 @@ export class HospitalRun {
   }
 
   /** Admits a patient now, whatever the arrival rate (the kiosk and the tests). */
-  admit(): string {
+  admit(): PatientId {
     return this.sim.admit().id;
   }
 }

@@ -6,7 +6,8 @@ import type { HospitalRun } from './hospitalRun';
 import { departmentName, diseaseName, examName, lineOf, termName } from './lines';
 import { reportView } from './reportView';
 import { PLACES, ROLES, STAGES, w } from './strings';
-import { parseService, roomOfStaff, serviceOfRoom, type ServiceId } from '../../sim/services';
+import { departmentOfDoctor, parseService, roomOfStaff, serviceOfRoom, type ServiceId } from '../../sim/services';
+import { patientIdIn, type PatientId } from '../../schema/ids';
 
 /** The name of a place a patient is bound for (`at` of the sim's stages). */
 export function placeName(run: HospitalRun, at: ServiceId | undefined, lang: Lang): string {
@@ -17,10 +18,13 @@ export function placeName(run: HospitalRun, at: ServiceId | undefined, lang: Lan
   return PLACES[at]?.[lang] ?? at;
 }
 
+/** Whose portrait: a patient, or a member of staff at their post. */
+export type PortraitOf = { patient: PatientId } | { staff: string; role: string };
+
 export interface InspectorDeps {
   run: HospitalRun;
   staff: ClinicalStaff;
-  portrait(id: string, role?: string): HTMLCanvasElement | null;
+  portrait(agent: PortraitOf): HTMLCanvasElement | null;
 }
 
 /** The inspector's content for one agent (re-drawn while it is open). */
@@ -28,11 +32,12 @@ export function inspect(id: string, snap: Snapshot, deps: InspectorDeps, lang: L
   const { run } = deps;
   const staff = snap.staff.find((s) => s.id === id);
   if (staff) return staffView(staff, deps, lang);
-  const p = snap.patients.find((x) => x.id === id);
-  const record = run.sim.patientRecord(id);
-  if (!record) return h('p', { class: 'muted' }, w('clickSomeone', lang));
+  const patient = patientIdIn(id);
+  const p = snap.patients.find((x) => x.id === patient);
+  const record = patient && run.sim.patientRecord(patient);
+  if (!patient || !record) return h('p', { class: 'muted' }, w('clickSomeone', lang));
   const persona = record.persona;
-  const journal = run.journals.get(id);
+  const journal = run.journals.get(patient);
   const stage = p ? `${STAGES[p.stage]?.[lang] ?? p.stage} ${placeName(run, p.at, lang)}` : (STAGES['home']?.[lang] ?? '');
   const sep = lang === 'en' ? ', ' : '、';
   return h(
@@ -41,7 +46,7 @@ export function inspect(id: string, snap: Snapshot, deps: InspectorDeps, lang: L
     h(
       'div',
       { class: 'who' },
-      deps.portrait(id),
+      deps.portrait({ patient }),
       h(
         'div',
         {},
@@ -104,7 +109,7 @@ export function inspect(id: string, snap: Snapshot, deps: InspectorDeps, lang: L
         )
       : h('p', { class: 'muted' }, w('truthHidden', lang)),
     journal?.report
-      ? h('details', {}, h('summary', {}, w('latestReport', lang)), reportView(run.voice, id, journal.report, journal, lang))
+      ? h('details', {}, h('summary', {}, w('latestReport', lang)), reportView(run.voice, patient, journal.report, journal, lang))
       : null,
   );
 }
@@ -113,18 +118,23 @@ function staffView(s: Snapshot['staff'][number], deps: InspectorDeps, lang: Lang
   const { run, staff } = deps;
   const room = roomOfStaff(s.id);
   const service = serviceOfRoom(room);
-  const where = s.department
-    ? departmentName(run.voice, s.department, lang)
-    : service
-      ? placeName(run, service, lang)
-      : (PLACES[room]?.[lang] ?? room);
+  // The doctor's department, read from the post's id: the map names a department's consulting room after it.
+  const department = s.role === 'doctor' ? departmentOfDoctor(s.id) : undefined;
+  // An examiner's `department` is the map's kind of examination room, shown as the map spells it.
+  const where = department
+    ? departmentName(run.voice, department, lang)
+    : s.department
+      ? s.department
+      : service
+        ? placeName(run, service, lang)
+        : (PLACES[room]?.[lang] ?? room);
   const head = h(
     'div',
     { class: 'who' },
-    deps.portrait(s.id, s.role),
+    deps.portrait({ staff: s.id, role: s.role }),
     h('div', {}, h('h3', {}, `${ROLES[s.role]?.[lang] ?? s.role}`), h('p', {}, where)),
   );
-  if (s.role !== 'doctor' || !s.department) {
+  if (!department) {
     return h(
       'div',
       { class: 'inspect staff', attrs: { 'data-testid': 'inspect-staff' } },
@@ -132,12 +142,12 @@ function staffView(s: Snapshot['staff'][number], deps: InspectorDeps, lang: Lang
       h('p', {}, `${(service && run.sim.world.queues.get(service)?.length) ?? 0} ${w('queue', lang)}`),
     );
   }
-  const doctor = staff.doctor(s.department);
-  const latest = run.reports.get(s.department);
+  const doctor = staff.doctor(department);
+  const latest = run.reports.get(department);
   const accuracy = doctor.consultations > 0 ? `${Math.round((doctor.correct / doctor.consultations) * 100)}%` : w('none', lang);
   return h(
     'div',
-    { class: 'inspect doctor', attrs: { 'data-testid': 'inspect-doctor', 'data-department': s.department } },
+    { class: 'inspect doctor', attrs: { 'data-testid': 'inspect-doctor', 'data-department': department } },
     head,
     h(
       'dl',

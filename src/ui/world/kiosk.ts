@@ -1,3 +1,4 @@
+import type { PatientId } from '../../schema/ids';
 import type { Lang } from '../../schema/common';
 import type { HospitalScene } from '../../render/HospitalScene';
 import type { HospitalRun, LoggedEvent } from './hospitalRun';
@@ -21,7 +22,7 @@ const BETWEEN_TOURS_MS = 2500;
  * the doctors meanwhile study a fast-forward whose accuracy curve rises on a card (KioskStudy).
  */
 export class Kiosk {
-  private current: string | undefined;
+  private current: PatientId | undefined;
   private startedAt = 0;
   private startedAtSim = 0;
   private endedAt: number | undefined;
@@ -38,7 +39,7 @@ export class Kiosk {
     private readonly study?: { start(): void },
   ) {}
 
-  get patient(): string | undefined {
+  get patient(): PatientId | undefined {
     return this.current;
   }
 

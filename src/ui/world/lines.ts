@@ -1,3 +1,4 @@
+import type { DepartmentId, DiseaseId, ExamId, PatientId, TermId } from '../../schema/ids';
 import type { Lang } from '../../schema/common';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import type { SimEvents } from '../../sim/events';
@@ -8,7 +9,7 @@ import { doctorIdOf } from '../../sim/services';
 export interface Voice {
   kb: KnowledgeBase;
   /** The patient's record (persona and symptoms); undefined once forgotten. */
-  patient(id: string): Patient | undefined;
+  patient(id: PatientId): Patient | undefined;
 }
 
 /** A line of speech: who says it (an agent id) and what, in the reader's language. */
@@ -27,22 +28,22 @@ const safe = <T>(f: () => T, fallback: T): T => {
   }
 };
 
-export function departmentName(v: Voice, id: string, lang: Lang): string {
+export function departmentName(v: Voice, id: DepartmentId, lang: Lang): string {
   return safe(() => v.kb.department(id).name[lang], id);
 }
-export function diseaseName(v: Voice, id: string, lang: Lang): string {
+export function diseaseName(v: Voice, id: DiseaseId, lang: Lang): string {
   return safe(() => v.kb.disease(id).name[lang], id);
 }
-export function examName(v: Voice, id: string, lang: Lang): string {
+export function examName(v: Voice, id: ExamId, lang: Lang): string {
   return safe(() => v.kb.exam(id).name[lang], id);
 }
 /** A term as a doctor says it (the textbook name, lower-case in English). */
-export function termName(v: Voice, id: string, lang: Lang): string {
+export function termName(v: Voice, id: TermId, lang: Lang): string {
   const name = safe(() => v.kb.term(id).name[lang], id);
   return lang === 'en' ? name.toLowerCase() : name;
 }
 /** A term as a patient says it: the first lay synonym when there is one. */
-function layTerm(v: Voice, id: string, lang: Lang): string {
+function layTerm(v: Voice, id: TermId, lang: Lang): string {
   const term = safe(() => v.kb.term(id), undefined);
   if (!term) return id;
   const lay = term.synonyms[lang][0];
@@ -58,7 +59,7 @@ function duration(days: number, lang: Lang): string {
 }
 
 /** The patient's answer, voiced by their persona's speaking style. */
-function answer(v: Voice, patient: string, term: string, present: boolean, lang: Lang): string {
+function answer(v: Voice, patient: PatientId, term: TermId, present: boolean, lang: Lang): string {
   const record = v.patient(patient);
   const style = record?.persona.style ?? 'polite';
   const lay = layTerm(v, term, lang);
@@ -93,7 +94,7 @@ function answer(v: Voice, patient: string, term: string, present: boolean, lang:
 
 /** Speaker ids, as the sim names its staff: `${role}:${room}`. */
 export const speakers = {
-  doctor: (department: string) => doctorIdOf(department),
+  doctor: (department: DepartmentId) => doctorIdOf(department),
   triage: 'triage-nurse:triage',
   registration: 'registration-nurse:registration',
   pharmacist: 'pharmacist:pharmacy',

@@ -1,3 +1,4 @@
+import type { PatientId } from '../../schema/ids';
 import type { Lang } from '../../schema/common';
 import type { DiagnosisReport } from '../../brain/offline/doctor';
 import { h } from '../dom';
@@ -12,7 +13,7 @@ const pct = (p: number): string => `${Math.round(p * 100)}%`;
  * symptoms, examination reports, what was retrieved from the case and experience bases, then
  * a numbered thought and the disease, with the differential and its probabilities.
  */
-export function reportView(v: Voice, patientId: string, report: DiagnosisReport, journal: Journal | undefined, lang: Lang): HTMLElement {
+export function reportView(v: Voice, patientId: PatientId, report: DiagnosisReport, journal: Journal | undefined, lang: Lang): HTMLElement {
   const record = v.patient(patientId);
   const present = report.questions.filter((q) => q.present).map((q) => termName(v, q.term, lang));
   const denied = report.questions.filter((q) => !q.present).map((q) => termName(v, q.term, lang));

@@ -1,3 +1,4 @@
+import { patientSeedOf } from '../../schema/ids';
 import { applyDrill, DrillSpec, FEVER_CLINIC_DEPARTMENT, OUTBREAKS, outbreakSeedOf } from '../../modes/drill';
 import type { Lang } from '../../schema/common';
 import { h } from '../dom';
@@ -46,7 +47,7 @@ export function drillFromAddress(params: URLSearchParams, seed: number): DrillSp
  * when the surge peaks, and how many outbreak patients have come so far.
  */
 export function startWorldDrill(run: HospitalRun, spec: DrillSpec): { el: HTMLElement; refresh: (lang: Lang) => void } {
-  const prefix = `P${outbreakSeedOf(spec.seed)}-`;
+  const outbreakSeed = outbreakSeedOf(spec.seed);
   let surge = { startHour: 0, peakHour: 0, endHour: 0 };
   let arrived = 0;
   // The world is rebuilt when new doctors arrive (an import, a reset): the drill starts again in it.
@@ -57,7 +58,7 @@ export function startWorldDrill(run: HospitalRun, spec: DrillSpec): { el: HTMLEl
     applyDrill(sim, run.staff.kb, spec, surge);
     arrived = 0;
     sim.events.on('patient:registered', (e) => {
-      if (e.patient.startsWith(prefix)) arrived++;
+      if (patientSeedOf(e.patient) === outbreakSeed) arrived++;
     });
   };
   apply();

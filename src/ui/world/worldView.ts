@@ -1,3 +1,4 @@
+import { patientIdIn } from '../../schema/ids';
 import { keepLearning } from './keepLearning';
 import { KioskStudy } from './kioskStudy';
 import { fetchMapText } from '../mapFile';
@@ -20,14 +21,14 @@ import tilesUrl from '../../../assets/art/tiles.png';
 import { eventLog } from './eventLog';
 import { HospitalRun } from './hospitalRun';
 import { hud } from './hud';
-import { inspect } from './inspector';
+import { inspect, type InspectorDeps } from './inspector';
 import { Kiosk } from './kiosk';
 import { departmentName } from './lines';
 import { PLACES, w } from './strings';
 import { installHook } from './testHook';
 import { timeControls } from './timeControls';
 import { badDrillTitle, drillFromAddress, startWorldDrill } from './worldDrill';
-import { departmentOfDoctor } from '../../sim/services';
+import { departmentOfDoctor, departmentOfRoom } from '../../sim/services';
 import { cameraControls } from './cameraControls';
 import { bottomSheet } from './sheet';
 
@@ -68,17 +69,18 @@ export function signText(app: Pick<AppContext, 'kb'> | undefined, key: string, l
 }
 
 /** Draws an agent's standing frame, enlarged, as the inspector's portrait. */
-function portraitMaker(run: () => HospitalRun | undefined): (id: string, role?: string) => HTMLCanvasElement | null {
+function portraitMaker(run: () => HospitalRun | undefined): InspectorDeps['portrait'] {
   const sheet = new Image();
   sheet.src = charactersUrl;
-  return (id, role) => {
+  return (agent) => {
     const r = run();
-    const look = role
-      ? staffLook(id, role)
-      : (() => {
-          const p = r?.sim.patientRecord(id)?.persona;
-          return p ? patientLook(id, p.age, p.sex) : undefined;
-        })();
+    const look =
+      'staff' in agent
+        ? staffLook(agent.staff, agent.role)
+        : (() => {
+            const p = r?.sim.patientRecord(agent.patient)?.persona;
+            return p ? patientLook(agent.patient, p.age, p.sex) : undefined;
+          })();
     if (!look) return null;
     const scale = 4;
     const canvas = h('canvas', { class: 'portrait', attrs: { width: String(FRAME_W * scale), height: String((FRAME_H - 2) * scale) } });
@@ -317,7 +319,8 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       const l = app.lang();
       const label = (name: string): string => {
         const room = layout.rooms.get(name);
-        if (room?.kind === 'consulting' && room.department) return departmentName(r.voice, room.department, l);
+        const department = room?.kind === 'consulting' && room.department ? departmentOfRoom(name) : undefined;
+        if (department) return departmentName(r.voice, department, l);
         if (room?.kind === 'exam' && room.department) return PLACES[room.department]?.[l] ?? name;
         return PLACES[room?.kind ?? name]?.[l] ?? name;
       };
@@ -350,8 +353,9 @@ function mountWorld(el: HTMLElement, app: AppContext): () => void {
       logTitle.textContent = w('log', l);
       log.refresh();
       const snap = r.sim.snapshot();
-      const j = selected ? r.journals.get(selected) : undefined;
-      const p = selected ? snap.patients.find((x) => x.id === selected) : undefined;
+      const patient = patientIdIn(selected);
+      const j = patient ? r.journals.get(patient) : undefined;
+      const p = patient ? snap.patients.find((x) => x.id === patient) : undefined;
       const doctorDep = selected ? departmentOfDoctor(selected) : undefined;
       const sig = [
         l,
