@@ -128,7 +128,7 @@ export class ClinicalLanguage {
         text: text.slice(r.start, r.end),
         start: r.start,
         end: r.end,
-        term: term as TermId,
+        term,
         present: true,
         certainty: 'certain',
         subject: 'patient',
