@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { KbError, issuesFromZod, type KbIssue } from '../knowledge/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { ConceptFile, LayFile, PlainFile, SiteFile, SiteTermFile, T2sFile, type LanguageData } from '../schema/language';
+import { ConceptFile, CueFile, LayFile, PlainFile, SiteFile, SiteTermFile, T2sFile, type LanguageData } from '../schema/language';
 
 /** One data file as read from disk or fetched: its name inside assets/language/ and its JSON. */
 export interface LanguageFile {
@@ -23,6 +23,7 @@ export const LANGUAGE_FILES = [
   'siteTerms.json',
   't2s.json',
   'plain.json',
+  'cues.json',
 ] as const;
 
 function parse<T>(schema: z.ZodType<T>, file: LanguageFile | undefined, fallback: T, issues: KbIssue[]): T {
@@ -44,6 +45,7 @@ export function parseLanguageData(files: readonly LanguageFile[], kb: KnowledgeB
     siteTerms: parse(SiteTermFile, byName.get('siteTerms.json'), [], issues),
     t2s: parse(T2sFile, byName.get('t2s.json'), {}, issues),
     plain: parse(PlainFile, byName.get('plain.json'), [], issues),
+    cues: parse(CueFile, byName.get('cues.json'), { en: {}, zh: {} }, issues),
   };
   data.plain.forEach((e, i) => {
     if (!kb.hasTerm(e.term)) at('plain.json', `[${i}].term`, `unknown term "${e.term}"`);

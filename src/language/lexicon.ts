@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { ConceptId, LanguageData, Site, SiteId } from '../schema/language';
 import type { TermId } from '../schema/ids';
 import { chinesePattern } from './chinese';
-import { EN_CUES, ZH_CUES, type CueKind } from './cues';
+
 import { englishPattern, englishTokens } from './english';
 import { PatternIndex, type Entry } from './patterns';
 
@@ -66,9 +66,9 @@ export class Lexicon {
       for (const p of c.phrases.zh) this.addZh(p, entry);
     }
     for (const r of data.siteTerms) if (kb.hasTerm(r.term)) this.siteTerms.set(`${r.concept}|${r.site}`, r.term);
-    for (const [kind, phrases] of Object.entries(EN_CUES))
+    for (const [kind, phrases] of Object.entries(data.cues.en))
       for (const p of phrases) this.addEn(p, { kind: 'cue', id: kind, rank: RANK.cue });
-    for (const [kind, phrases] of Object.entries(ZH_CUES))
+    for (const [kind, phrases] of Object.entries(data.cues.zh))
       for (const p of phrases) this.addZh(p, { kind: 'cue', id: kind, rank: RANK.cue });
   }
 
@@ -120,9 +120,5 @@ export class Lexicon {
       at = this.sites.get(at)?.parent;
     }
     return undefined;
-  }
-
-  isCue(kind: string): kind is CueKind {
-    return kind in EN_CUES;
   }
 }

@@ -5,7 +5,6 @@
  * thunderclap headache. Only to terms the knowledge base has.
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { TermId } from '../schema/ids';
 import type { Span } from '../schema/language';
 
 interface Rule {
@@ -37,7 +36,8 @@ const RULES: readonly Rule[] = [
 
 export function refine(span: Span, kb: KnowledgeBase): Span {
   for (const r of RULES) {
-    if (span.term === r.from && r.when(span) && kb.hasTerm(r.to)) return { ...span, term: r.to as TermId };
+    const to = r.to;
+    if (span.term === r.from && r.when(span) && kb.hasTerm(to)) return { ...span, term: to };
   }
   return span;
 }

@@ -108,40 +108,15 @@ export class ClinicalLanguage {
       const en = segmentEnglish(text, (w) => this.typo.correct(w));
       this.pass(text, 'en', en, spans, hasHan ? [] : unread, values);
     }
-    // A pregnancy told by its weeks.
-    const g = this.kb.hasTerm('pregnant') ? readGestation(text)[0] : undefined;
-    const told = spans.find((s) => s.term === 'pregnant' && s.subject === 'patient');
-    if (g && told) told.attributes = { ...told.attributes, gestationWeeks: g.weeks };
-    else {
-      if (g)
-        spans.push({
-          text: text.slice(g.start, g.end),
-          start: g.start,
-          end: g.end,
-          term: 'pregnant' as TermId,
-          present: true,
-          certainty: 'certain',
-          subject: 'patient',
-          temporality: 'current',
-          attributes: { gestationWeeks: g.weeks },
-        });
-    }
-    // A journey to a place where imported infections come from.
-    if (this.kb.hasTerm('recent-travel') && !spans.some((s) => s.term === 'recent-travel')) {
-      const trip = readTravel(text)[0];
-      if (trip)
-        spans.push({
-          text: text.slice(trip.start, trip.end),
-          start: trip.start,
-          end: trip.end,
-          term: 'recent-travel' as TermId,
-          present: true,
-          certainty: 'certain',
-          subject: 'patient',
-          temporality: 'current',
-          ...(trip.place ? { attributes: { place: trip.place } } : {}),
-        });
-    }
+    // A pregnancy told by its weeks, and a journey to a place where imported infections come from.
+    const pregnant = 'pregnant';
+    const g = this.kb.hasTerm(pregnant) ? readGestation(text)[0] : undefined;
+    const toldPregnant = spans.find((s) => s.term === pregnant && s.subject === 'patient');
+    if (g && toldPregnant) toldPregnant.attributes = { ...toldPregnant.attributes, gestationWeeks: g.weeks };
+    else if (g && this.kb.hasTerm(pregnant)) spans.push(ownSpan(text, g, pregnant, { gestationWeeks: g.weeks }));
+    const travel = 'recent-travel';
+    const trip = this.kb.hasTerm(travel) && !spans.some((s) => s.term === travel) ? readTravel(text)[0] : undefined;
+    if (trip && this.kb.hasTerm(travel)) spans.push(ownSpan(text, trip, travel, trip.place ? { place: trip.place } : undefined));
     const normalValues: NormalValue[] = [];
     for (const r of values) {
       const term = this.values.finding(r);
@@ -153,7 +128,7 @@ export class ClinicalLanguage {
         text: text.slice(r.start, r.end),
         start: r.start,
         end: r.end,
-        term: term as TermId,
+        term,
         present: true,
         certainty: 'certain',
         subject: 'patient',
@@ -360,6 +335,21 @@ export class ClinicalLanguage {
       i = j + 1;
     }
   }
+}
+
+/** A span the person tells of themselves, now, for certain. */
+function ownSpan(text: string, at: { start: number; end: number }, term: TermId, attributes?: Span['attributes']): Span {
+  return {
+    text: text.slice(at.start, at.end),
+    start: at.start,
+    end: at.end,
+    term,
+    present: true,
+    certainty: 'certain',
+    subject: 'patient',
+    temporality: 'current',
+    ...(attributes ? { attributes } : {}),
+  };
 }
 
 function nearest<T extends { first: number; last: number }>(list: readonly T[], to: { first: number; last: number }): T | undefined {

@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { ANALYTE_LABELS } from '../knowledge/valueReader';
-import type { AnalyteId } from '../schema/ids';
+import type { AnalyteId, TermId } from '../schema/ids';
 import type { SpanValue } from '../schema/language';
 import { foldChinese } from './chinese';
 
@@ -292,7 +292,7 @@ export class ValueFinder {
   }
 
   /** The finding an out-of-range value shows (adult reference range), or undefined when normal. */
-  finding(r: ValueReading): string | undefined {
+  finding(r: ValueReading): TermId | undefined {
     const a = this.kb.analyte(r.analyte).analyte;
     const direction = r.value.value > a.high ? 'high' : r.value.value < a.low ? 'low' : undefined;
     return direction ? this.kb.findingForAnalyte(r.analyte, direction)?.id : undefined;

@@ -81,6 +81,14 @@ export const PlainEntry = z.strictObject({
 export type PlainEntry = z.infer<typeof PlainEntry>;
 export const PlainFile = z.array(PlainEntry);
 
+/** What a context cue does (src/language/cues.ts says each in full). */
+export const CueKind = z.enum(['negate', 'negate-after', 'pseudo', 'hedge', 'family', 'past', 'past-after', 'stop', 'migrate', 'radiate']);
+export type CueKind = z.infer<typeof CueKind>;
+const CueLists = z.partialRecord(CueKind, z.array(Phrase));
+/** cues.json: the words that deny, hedge, attribute to a relative or to the past, end a cue's reach… by language. */
+export const CueFile = z.strictObject({ en: CueLists, zh: CueLists });
+export type CueFile = z.infer<typeof CueFile>;
+
 /** Traditional (and regional variant) characters to simplified ones. */
 export const T2sFile = z.record(z.string().min(1).max(2), z.string().min(1).max(2));
 
@@ -92,9 +100,18 @@ export interface LanguageData {
   siteTerms: SiteTerm[];
   t2s: Record<string, string>;
   plain: PlainEntry[];
+  cues: CueFile;
 }
 
-export const EMPTY_LANGUAGE_DATA: LanguageData = { lay: { en: [], zh: [] }, sites: [], concepts: [], siteTerms: [], t2s: {}, plain: [] };
+export const EMPTY_LANGUAGE_DATA: LanguageData = {
+  lay: { en: [], zh: [] },
+  sites: [],
+  concepts: [],
+  siteTerms: [],
+  t2s: {},
+  plain: [],
+  cues: { en: {}, zh: {} },
+};
 
 /* ------------------------------------------------------------------ what a text says */
 

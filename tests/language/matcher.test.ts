@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { cuesOnly } from '../helpers/language';
 import { englishTokens } from '../../src/language/english';
 import { VocabularyMatcher } from '../../src/language/matcher';
 import { miniHospital } from '../helpers/kb';
 
 const { kb } = miniHospital();
-const matcher = new VocabularyMatcher(kb);
+const matcher = new VocabularyMatcher(kb, cuesOnly());
 const ids = (text: string) => matcher.match(text).map((m) => (m.negated ? `-${m.term}` : m.term));
 
 describe('VocabularyMatcher', () => {

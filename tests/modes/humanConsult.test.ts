@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cuesOnly } from '../helpers/language';
 import { defaultContext } from '../../src/cli/context';
 import { VocabularyMatcher } from '../../src/language/matcher';
 import { ClinicalStaff } from '../../src/run/staff';
@@ -9,7 +10,7 @@ import type { DepartmentId, TermId } from '../../src/schema/ids';
 
 const ctx = defaultContext();
 const staff = new ClinicalStaff(ctx.kb, ctx.reader);
-const matcher = new VocabularyMatcher(ctx.kb);
+const matcher = new VocabularyMatcher(ctx.kb, cuesOnly());
 
 describe('consultation: a real person and the virtual doctor', () => {
   it('flags crushing chest pain at once, in English and Chinese', () => {
