@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
-import { HospitalScene, type SceneBridge } from './HospitalScene';
+import { HospitalScene } from './HospitalScene';
+import type { SceneBridge } from './sceneBridge';
 
 export interface RunningGame {
   scene: HospitalScene;

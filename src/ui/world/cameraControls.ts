@@ -1,5 +1,6 @@
 import type { Lang } from '../../schema/common';
-import type { CameraView, HospitalScene } from '../../render/HospitalScene';
+import type { HospitalScene } from '../../render/HospitalScene';
+import type { CameraView } from '../../render/sceneBridge';
 import { h } from '../dom';
 import { w } from './strings';
 

@@ -10,7 +10,7 @@ import { frameIndex, FRAME_H, FRAME_W, FRAMES_PER_ROW } from '../../render/art/c
 import { patientLook, staffLook } from '../../render/cast';
 import { BubbleQueue } from '../../render/bubbles';
 import type { RunningGame } from '../../render/game';
-import type { CameraView } from '../../render/HospitalScene';
+import type { CameraView } from '../../render/sceneBridge';
 import type { Room } from '../../sim/layout';
 import type { Snapshot } from '../../sim/snapshot';
 import type { AppContext, View } from '../appContext';
