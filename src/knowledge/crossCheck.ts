@@ -180,6 +180,19 @@ export function checkReferences(kb: ParsedKb): KbIssue[] {
       if (other === disease.id) here(`confusedWith[${ci}]`, 'a disease is not confused with itself');
       else if (!diseaseIds.has(other)) here(`confusedWith[${ci}]`, `unknown disease "${other}"`);
     });
+    disease.riskFactors.forEach((r, ri) => {
+      if (!r.term) return;
+      const term = terms.get(r.term);
+      if (!term) here(`riskFactors[${ri}].term`, `unknown term "${r.term}"`);
+      else if (term.kind !== 'symptom') here(`riskFactors[${ri}].term`, `"${r.term}" is a ${term.kind}, expected a history term`);
+    });
+    disease.epidemiology?.exposure.forEach((e, ei) => {
+      const term = terms.get(e);
+      if (!term) here(`epidemiology.exposure[${ei}]`, `unknown term "${e}"`);
+      else if (term.kind !== 'symptom') here(`epidemiology.exposure[${ei}]`, `"${e}" is a ${term.kind}, expected a history term`);
+      else if (!own.has(e) && !disease.riskFactors.some((r) => r.term === e))
+        here(`epidemiology.exposure[${ei}]`, `"${e}" gates the disease but is neither among its symptoms nor a risk factor's term`);
+    });
     const { mild, moderate, severe } = disease.severity;
     if (mild + moderate + severe <= 0) here('severity', 'at least one severity must have a positive weight');
   });

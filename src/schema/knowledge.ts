@@ -7,6 +7,8 @@ export const Department = z.strictObject({
   name: Bilingual,
   /** Body systems and complaints this department receives; shown to triage learners. */
   scope: Bilingual,
+  /** Where the department's base rates (`epidemiology.per100k` of its diseases) come from: the references read. */
+  epidemiologySource: z.string().min(20).optional(),
 });
 export type Department = z.infer<typeof Department>;
 export const DepartmentFile = z.array(Department).min(1);
@@ -178,7 +180,27 @@ export const RiskFactor = z.strictObject({
   kind: z.enum(['past', 'lifestyle', 'family', 'exposure', 'medication']),
   text: Bilingual,
   p: Probability,
+  /** The history term this factor is, when the vocabulary has one (smoker, pregnant, recent-travel…): the doctors weigh it. */
+  term: TermId.optional(),
 });
+
+/**
+ * How often the disease comes to a doctor in the real world. With `population` (who gets it) it
+ * gives the base rate by age band and sex; the open-world doctors start from it, and the realistic
+ * population draws arrivals from it.
+ */
+export const Epidemiology = z.strictObject({
+  /** New presentations to a doctor per 100,000 people per year, all ages and both sexes together. */
+  per100k: z.number().positive().max(50_000),
+  /** Where people with it first present: a clinic, or the emergency department. */
+  setting: z.enum(['outpatient', 'emergency']),
+  /**
+   * History terms of which at least one must be present for the disease to be possible: injury,
+   * poisoning, a bite, a burn, submersion, an electric shock. Without one the prior is near zero.
+   */
+  exposure: z.array(TermId).default([]),
+});
+export type Epidemiology = z.infer<typeof Epidemiology>;
 export type RiskFactor = z.infer<typeof RiskFactor>;
 
 export const Disease = z.strictObject({
@@ -199,6 +221,7 @@ export const Disease = z.strictObject({
   /** Terms that, when present, mean the patient needs emergency care now. */
   redFlags: z.array(TermId).default([]),
   riskFactors: z.array(RiskFactor).default([]),
+  epidemiology: Epidemiology.optional(),
   treatment: Treatment,
   /** Diseases a doctor commonly takes this one for. */
   confusedWith: z.array(DiseaseId).default([]),
