@@ -133,6 +133,8 @@ export const Population = z
     ageBands: z.partialRecord(AgeBand, z.number().nonnegative()),
     /** Fraction of patients who are male: 0 for diseases of women only, 1 for men only. */
     male: Probability,
+    /** Set for perinatal diseases: they begin within this many days of birth (the generator draws the age in days). */
+    maxAgeDays: z.number().int().positive().max(365).optional(),
   })
   .refine((p) => Object.values(p.ageBands).some((w) => (w ?? 0) > 0), {
     message: 'at least one age band must have a positive weight',
