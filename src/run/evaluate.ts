@@ -12,6 +12,10 @@ import type { TermId } from '../schema/ids';
 export interface EvaluatedCase {
   id: string;
   predictions: { diseaseId: string; name: string; icd10: string; probability: number }[];
+  /** Probability that the illness is none of the knowledge base's diseases. */
+  outside: number;
+  /** The doctors say the case may be outside their knowledge. */
+  saysUnknown: boolean;
   /** Each phrase that said something: the patient's current terms, and the language layer's whole reading (offsets within the phrase). */
   mapped: { phrase: string; terms: { id: TermId; present: boolean }[]; spans: Span[] }[];
   unmapped: string[];
@@ -23,6 +27,8 @@ export interface EvaluationSummary {
   top1: number;
   top3: number;
   unmappedRate: number;
+  /** Share of cases the doctors said may be outside their knowledge. */
+  saysUnknown: number;
 }
 
 /** An OSCE examination read as a written case: demographics parsed, sections flattened to phrases. */
@@ -68,6 +74,7 @@ export class CaseEvaluator {
   private top3 = 0;
   private phrases = 0;
   private unmappedPhrases = 0;
+  private unknown = 0;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -117,9 +124,9 @@ export class CaseEvaluator {
     complaint ??= [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined)).find((t) => t?.kind === 'symptom')?.id;
 
     const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
-    const ageBand = ageBandIndexOf(c.age);
-    const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
-    const predictions = report.differential.map((x) => {
+    const answer = this.staff.openWorld.diagnose(observations, ageBandIndexOf(c.age), c.sex === 'M', { department });
+    if (answer.saysUnknown) this.unknown++;
+    const predictions = answer.differential.map((x) => {
       const d = this.kb.disease(x.disease);
       return { diseaseId: d.id, name: d.name[c.language], icd10: d.icd10, probability: x.probability };
     });
@@ -130,7 +137,7 @@ export class CaseEvaluator {
       if (hit === 0) this.top1++;
       if (hit >= 0 && hit < 3) this.top3++;
     }
-    return { id: c.id, predictions, mapped, unmapped };
+    return { id: c.id, predictions, outside: answer.outside, saysUnknown: answer.saysUnknown, mapped, unmapped };
   }
 
   summary(): EvaluationSummary {
@@ -140,11 +147,12 @@ export class CaseEvaluator {
       top1: this.withDiagnosis ? this.top1 / this.withDiagnosis : 0,
       top3: this.withDiagnosis ? this.top3 / this.withDiagnosis : 0,
       unmappedRate: this.phrases ? this.unmappedPhrases / this.phrases : 0,
+      saysUnknown: this.n ? this.unknown / this.n : 0,
     };
   }
 
   /** Same ICD-10 category (the three-character code), or the name or a synonym in either language. */
-  private matches(diseaseId: string, truth: { name?: string; icd10?: string }): boolean {
+  matches(diseaseId: string, truth: { name?: string; icd10?: string }): boolean {
     const d = this.kb.disease(diseaseId);
     if (truth.icd10 && truth.icd10.trim().toUpperCase().slice(0, 3) === d.icd10.slice(0, 3)) return true;
     if (!truth.name) return false;

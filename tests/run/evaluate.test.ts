@@ -21,11 +21,14 @@ const Output = z.strictObject({
     top1: z.number().min(0).max(1),
     top3: z.number().min(0).max(1),
     unmappedRate: z.number().min(0).max(1),
+    saysUnknown: z.number().min(0).max(1),
   }),
   cases: z.array(
     z.strictObject({
       id: z.string(),
       predictions: z.array(z.strictObject({ diseaseId: z.string(), name: z.string(), icd10: z.string(), probability: z.number() })).max(5),
+      outside: z.number().min(0).max(1),
+      saysUnknown: z.boolean(),
       mapped: z.array(
         z.strictObject({
           phrase: z.string(),
