@@ -44,18 +44,33 @@ export function osceToCase(osce: OsceCase, id: string): ExternalCase {
     if (Array.isArray(n)) return n.flatMap((x) => flat(x, prefix));
     return Object.entries(n).flatMap(([k, v]) => flat(v, k.replace(/_/g, ' ')));
   };
-  const history = [actor.History, ...flat(actor.Past_Medical_History), ...flat(actor.Social_History), ...flat(actor.Review_of_Systems)]
+  const history = [
+    ...flat(actor.History),
+    ...flat(actor.Past_Medical_History),
+    ...flat(actor.Social_History),
+    ...flat(actor.Review_of_Systems),
+  ]
     .filter((x) => x.trim())
     .join('. ');
+  // A section given as a plain string, or a record without a primary symptom, is read as it is.
+  const symptoms =
+    typeof actor.Symptoms === 'string'
+      ? { primary: actor.Symptoms, secondary: [] }
+      : {
+          primary: actor.Symptoms.Primary_Symptom ?? '',
+          secondary:
+            typeof actor.Symptoms.Secondary_Symptoms === 'string' ? [actor.Symptoms.Secondary_Symptoms] : actor.Symptoms.Secondary_Symptoms,
+        };
+  const primary = symptoms.primary.trim() || symptoms.secondary[0] || history.split(/(?<=[.;。；])\s*/)[0] || '';
   const diagnosis = exam.Correct_Diagnosis ? { name: exam.Correct_Diagnosis } : undefined;
   return {
     id,
     age,
     sex: female ? 'F' : 'M',
-    language: /\p{Script=Han}/u.test(demo + actor.Symptoms.Primary_Symptom) ? 'zh' : 'en',
-    chiefComplaint: actor.Symptoms.Primary_Symptom,
+    language: /\p{Script=Han}/u.test(demo + primary) ? 'zh' : 'en',
+    chiefComplaint: primary,
     history,
-    symptoms: actor.Symptoms.Secondary_Symptoms,
+    symptoms: symptoms.secondary.filter((x) => x !== primary),
     negatives: [],
     findings: [...flat(exam.Physical_Examination_Findings), ...flat(exam.Test_Results)],
     ...(diagnosis ? { diagnosis } : {}),
