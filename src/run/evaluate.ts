@@ -6,7 +6,21 @@ import type { VocabularyMatcher } from '../language/matcher';
 import type { ValueReader } from '../knowledge/valueReader';
 import type { ClinicalStaff } from './staff';
 import { EMERGENCY } from '../sim/services';
-import type { TermId } from '../schema/ids';
+import type { DepartmentId, DiseaseId, TermId } from '../schema/ids';
+
+/** What a written case says, read once: the evidence and where it came from. */
+export interface CaseReading {
+  /** Term index → present (true) or said to be absent; anything else is unknown. */
+  observations: Map<number, boolean>;
+  /** Terms read from the examination findings (the rest the patient tells). */
+  fromFindings: Set<number>;
+  /** Terms of the chief complaint (what a consultation opens with). */
+  complaintTerms: number[];
+  mapped: EvaluatedCase['mapped'];
+  unmapped: string[];
+  /** Where the nurse sends the chief complaint. */
+  department: DepartmentId;
+}
 
 /** One diagnosed case in `evaluate --json` (README). */
 export interface EvaluatedCase {
@@ -98,8 +112,23 @@ export class CaseEvaluator {
     private readonly values: ValueReader,
   ) {}
 
+  /** Diagnoses one written case over the whole knowledge base (the offline brain). */
   evaluate(c: ExternalCase): EvaluatedCase {
+    const reading = this.read(c);
+    const answer = this.staff.openWorld.diagnose(reading.observations, ageBandIndexOf(c.age), c.sex === 'M', {
+      department: reading.department,
+    });
+    return this.record(c, reading, answer.differential, answer);
+  }
+
+  /**
+   * Reads a written case: every phrase through the language layer (and measured values through
+   * the value reader), what it says the patient has or has not, which of it came from the
+   * examination findings, and the department the nurse would send the chief complaint to.
+   */
+  read(c: ExternalCase): CaseReading {
     const observations = new Map<number, boolean>();
+    const fromFindings = new Set<number>();
     const mapped: EvaluatedCase['mapped'] = [];
     const unmapped: string[] = [];
     const take = (phrase: string, mode: 'present' | 'absent' | 'as-written', finding: boolean): void => {
@@ -128,20 +157,30 @@ export class CaseEvaluator {
       for (const t of terms) {
         const i = this.kb.termIndex(t.id);
         if (!observations.has(i) || t.present) observations.set(i, t.present);
+        if (finding) fromFindings.add(i);
       }
     };
     take(c.chiefComplaint, 'as-written', false);
+    const told = mapped[0]?.terms.filter((t) => t.present).map((t) => this.kb.termIndex(t.id)) ?? [];
     let complaint = mapped[0]?.terms.find((t) => t.present && this.kb.term(t.id).kind === 'symptom')?.id;
     for (const s of c.symptoms) take(s, 'as-written', false);
     for (const s of c.negatives) take(s, 'absent', false);
     for (const f of c.findings) take(f, 'as-written', true);
     for (const sentence of c.history.split(/(?<=[.;。；])\s*/)) take(sentence, 'as-written', false);
     complaint ??= [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined)).find((t) => t?.kind === 'symptom')?.id;
-
     const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
-    const answer = this.staff.openWorld.diagnose(observations, ageBandIndexOf(c.age), c.sex === 'M', { department });
-    if (answer.saysUnknown) this.unknown++;
-    const predictions = answer.differential.map((x) => {
+    return { observations, fromFindings, complaintTerms: told, mapped, unmapped, department };
+  }
+
+  /** Counts one diagnosed case into the summary and shapes it for `evaluate --json`. */
+  record(
+    c: ExternalCase,
+    reading: Pick<CaseReading, 'mapped' | 'unmapped'>,
+    differential: readonly { disease: DiseaseId; probability: number }[],
+    open: { outside: number; saysUnknown: boolean },
+  ): EvaluatedCase {
+    if (open.saysUnknown) this.unknown++;
+    const predictions = differential.map((x) => {
       const d = this.kb.disease(x.disease);
       return { diseaseId: d.id, name: d.name[c.language], icd10: d.icd10, probability: x.probability };
     });
@@ -152,7 +191,14 @@ export class CaseEvaluator {
       if (hit === 0) this.top1++;
       if (hit >= 0 && hit < 3) this.top3++;
     }
-    return { id: c.id, predictions, outside: answer.outside, saysUnknown: answer.saysUnknown, mapped, unmapped };
+    return {
+      id: c.id,
+      predictions,
+      outside: open.outside,
+      saysUnknown: open.saysUnknown,
+      mapped: reading.mapped,
+      unmapped: reading.unmapped,
+    };
   }
 
   summary(): EvaluationSummary {
