@@ -29,6 +29,8 @@ export const TrainingSession = z.strictObject({
   difficulty: Difficulty.optional(),
   /** Number of patients in the session. */
   cases: z.number().int().min(1).max(50).default(5),
+  /** A realistic clinic: patients at real base rates (common things are common) instead of every disease equally often. */
+  population: z.enum(['balanced', 'realistic']).default('balanced'),
   seed: z
     .number()
     .int()
@@ -132,5 +134,5 @@ export function sessionPool(kb: KnowledgeBase, s: TrainingSession): DiseaseId[] 
 /** Patient `index` (0-based) of the session: the same for every learner. */
 export function sessionPatient(generator: PatientGenerator, s: TrainingSession, index: number): Patient {
   if (index < 0 || index >= s.cases) throw new SessionError(`case ${index + 1} is outside this session of ${s.cases}`);
-  return generator.generate(s.seed, index, { diseases: sessionPool(generator.kb, s) });
+  return generator.generate(s.seed, index, { diseases: sessionPool(generator.kb, s), population: s.population });
 }

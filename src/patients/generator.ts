@@ -5,7 +5,7 @@ import { patientIdOf } from '../schema/ids';
 import type { HistoryItem, PeopleFile } from '../schema/people';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { BaseRates } from '../knowledge/epidemiology';
+import { BaseRates, FALLBACK_PER100K } from '../knowledge/epidemiology';
 import { ageGroupOf, referenceRange, rescale } from '../knowledge/referenceRanges';
 import { linkValues } from './physiology';
 import { Rng } from '../sim/rng';
@@ -72,8 +72,13 @@ export class PatientGenerator {
 
   generate(seed: number, index: number, options: GenerateOptions = {}): Patient {
     const rng = Rng.forItem(seed, index);
+    const realistic = options.population === 'realistic';
     const model =
-      options.population === 'realistic' && !options.diseases ? this.pickRealistic(rng) : this.pickDisease(rng, options.diseases);
+      realistic && !options.diseases
+        ? this.pickRealistic(rng)
+        : realistic
+          ? this.pickRealisticAmong(rng, options.diseases ?? [])
+          : this.pickDisease(rng, options.diseases);
     return this.generateFor(model, rng, seed, index);
   }
 
@@ -104,6 +109,18 @@ export class PatientGenerator {
       else lo = mid + 1;
     }
     return this.models[lo] as DiseaseModel;
+  }
+
+  /** An arrival at real base rates among some diseases (a realistic clinic of one department). */
+  private pickRealisticAmong(rng: Rng, subset: readonly DiseaseId[]): DiseaseModel {
+    const models = subset.map((id) => {
+      const m = this.modelById.get(id);
+      if (!m) throw new Error(`unknown disease "${id}"`);
+      return m;
+    });
+    if (models.length === 0) return this.pickRealistic(rng);
+    const weights = models.map((m) => m.disease.epidemiology?.per100k ?? FALLBACK_PER100K);
+    return models[rng.weightedIndex(weights)] as DiseaseModel;
   }
 
   private generateFor(model: DiseaseModel, rng: Rng, seed: number, index: number): Patient {

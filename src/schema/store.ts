@@ -52,6 +52,8 @@ export const MetricPoint = z.strictObject({
   consultations: z.number().int().nonnegative(),
   diagnosisTop1: z.number().min(0).max(1),
   diagnosisTop3: z.number().min(0).max(1),
+  /** Top-1 on as many arrivals at real base rates (the realistic exam); absent in older records. */
+  realisticTop1: z.number().min(0).max(1).optional(),
   examination: z.number().min(0).max(1),
   treatment: z.number().min(0).max(1),
   byDepartment: z.record(Slug, DepartmentScore).default({}),

@@ -41,6 +41,8 @@ export const SimConfig = z.strictObject({
   /** Seed of the world's own randomness (arrivals, which patient); patient i of `patientSeed` is always the same. */
   seed: z.number().int().default(1),
   patientSeed: z.number().int().default(1),
+  /** Who walks in: arrivals at real base rates (common things are common), or every disease equally often. */
+  population: z.enum(['balanced', 'realistic']).default('realistic'),
   /** Triage policies applied by the desk before the nurse is asked (e.g. a fever clinic's "fever → infectious diseases"). */
   triageRules: z.array(TriageRule).default([]),
 });

@@ -164,7 +164,7 @@ export class Simulation {
   /** Admits a patient now (drills, training, tests), whatever the arrival rate; `given` comes from another stream (an outbreak). */
   admit(given?: Patient): PatientAgent {
     const w = this.world;
-    const record = given ?? this.generator.generate(this.config.patientSeed, w.generated++);
+    const record = given ?? this.generator.generate(this.config.patientSeed, w.generated++, { population: this.config.population });
     const agent: PatientAgent = {
       id: record.id,
       record,

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
 import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
-import { buildExamSet, EXAM_SEED, sitExam } from '../run/exam';
+import { buildExamSet, buildRealisticExamSet, EXAM_SEED, sitExam } from '../run/exam';
 import { ClinicalStaff, consultationLine } from '../run/staff';
 import { LogHash } from '../sim/hash';
 import type { MetricPoint } from '../schema/store';
@@ -52,6 +52,7 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
   const total = request.consultations;
   const batchSize = request.batchSize ?? defaultBatchSize(total);
   const examSet = buildExamSet(generator, request.examPerDisease);
+  const realisticSet = buildRealisticExamSet(generator, examSet.length);
   const checkpointEvery = request.checkpoints > 0 ? Math.max(1, Math.floor(total / (request.checkpoints + 1))) : Infinity;
   post({ type: 'started', runId: deps.runId, startAt, total, seed });
 
@@ -66,6 +67,7 @@ export async function runReplay(request: StartReplay, deps: ReplayDeps): Promise
       consultations: staff.consultations,
       diagnosisTop1: exam.diagnosisTop1,
       diagnosisTop3: exam.diagnosisTop3,
+      realisticTop1: sitExam(staff, realisticSet).diagnosisTop1,
       examination: exam.examination,
       treatment: exam.treatment,
       byDepartment,

@@ -10,6 +10,7 @@ import type { MetricPoint } from '../../schema/store';
 export interface ChartLabels {
   top1: string;
   top3: string;
+  realistic: string;
   caseBase: string;
   experienceBase: string;
   consultations: string;
@@ -28,6 +29,8 @@ export function accuracyData(points: readonly MetricPoint[], department: string 
     rows.map((p) => p.consultations),
     rows.map((p) => 100 * (department ? (p.byDepartment[department]?.top1 ?? 0) : p.diagnosisTop1)),
     rows.map((p) => 100 * (department ? (p.byDepartment[department]?.top3 ?? 0) : p.diagnosisTop3)),
+    // The realistic exam is reported overall only.
+    rows.map((p) => (department || p.realisticTop1 === undefined ? null : 100 * p.realisticTop1)),
   ];
 }
 
@@ -47,9 +50,10 @@ export function accuracyChart(el: HTMLElement, labels: ChartLabels, title: strin
         { label: labels.consultations },
         { label: labels.top1, stroke: '#c0392b', width: 2, points: { show: true } },
         { label: labels.top3, stroke: '#2471a3', width: 2, points: { show: true } },
+        { label: labels.realistic, stroke: '#7d3c98', width: 2, dash: [6, 4], points: { show: true } },
       ],
     },
-    [[], [], []],
+    [[], [], [], []],
     el,
   );
 }

@@ -104,6 +104,7 @@ export const learningView: View = {
       const labels: ChartLabels = {
         top1: ds('top1', lang),
         top3: ds('top3', lang),
+        realistic: ds('realisticTop1', lang),
         caseBase: ds('caseBase', lang),
         experienceBase: ds('experienceBase', lang),
         consultations: ds('consultations', lang),

@@ -35,6 +35,7 @@ export const DASHBOARD_STRINGS = {
   overall: { en: 'All departments', zh: '全部科室' },
   top1: { en: 'top-1', zh: '首位诊断' },
   top3: { en: 'top-3', zh: '前三诊断' },
+  realisticTop1: { en: 'top-1, realistic patients', zh: '首位诊断（真实比例患者）' },
   consultations: { en: 'consultations', zh: '诊疗次数' },
   growth: { en: 'Growth of the bases', zh: '知识库增长' },
   noCurve: { en: 'No checkpoints yet: fast-forward to draw the curve.', zh: '暂无检查点：快进后将绘制曲线。' },

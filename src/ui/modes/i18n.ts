@@ -132,6 +132,7 @@ export const MODE_STRINGS = {
     zh: '请立即就医急诊：拨打当地急救电话（如120）或前往最近的急诊科。',
   },
   because: { en: 'Because you reported', zh: '因为你提到' },
+  realisticClinic: { en: 'Realistic clinic (common illnesses as often as in life)', zh: '真实门诊（常见病按真实比例出现）' },
   considers: { en: 'What the doctor considers, and why', zh: '医生考虑的疾病及理由' },
   outsideKnowledge: {
     en: 'This may be outside what the hospital knows ({p} that it is none of these): see a real doctor.',

@@ -204,6 +204,9 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           ...(['easy', 'medium', 'hard'] as const).map((x) => h('option', { attrs: { value: x } }, mt(x, lang))),
         );
         diff.value = s.difficulty ?? '';
+        const realistic = h('input', {
+          attrs: { type: 'checkbox', 'data-testid': 'session-realistic', ...(s.population === 'realistic' ? { checked: '' } : {}) },
+        });
         const num = (value: number, testid: string): HTMLInputElement =>
           h('input', { attrs: { type: 'number', value: String(value), 'data-testid': testid } });
         const cases = num(s.cases, 'session-cases');
@@ -232,6 +235,7 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
               seed: Number(seed.value),
               lang,
               timeLimitMinutes: Number(limit.value),
+              population: realistic.checked ? 'realistic' : 'balanced',
             };
             const parsed = TrainingSession.safeParse(next);
             if (!parsed.success) throw new Error(formatIssues(parsed.error));
@@ -255,6 +259,7 @@ export function trainingView(id = 'training', role?: TrainingSession['role']): V
           field(mt('departments', lang), deps),
           field(mt('diseases', lang), diseases),
           field(mt('difficulty', lang), diff),
+          field(mt('realisticClinic', lang), realistic),
           h(
             'div',
             { class: 'mode-row' },
