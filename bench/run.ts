@@ -7,6 +7,7 @@ import { readKbFiles } from '../src/knowledge/nodeFiles';
 import { benchConsultations } from './consultations';
 import { benchPatients } from './patients';
 import { benchLanguage } from './language';
+import { benchOpenWorld } from './openworld';
 import { benchRetrieval } from './retrieval';
 import { benchLlm } from './llm';
 import { benchWorker } from './worker';
@@ -31,6 +32,7 @@ results.push({
 const ctx = defaultContext();
 results.push(...benchPatients(ctx, quick));
 results.push(...benchLanguage(ctx, quick));
+results.push(...benchOpenWorld(ctx));
 results.push(...benchConsultations(ctx, quick));
 results.push(...(await benchWorkers(ctx, quick)));
 results.push(...benchRetrieval(ctx, quick));

@@ -4,23 +4,44 @@ import { ExternalCase, OsceCase } from '../schema/cases';
 import { formatPath } from '../knowledge/errors';
 import { loadDefaultMatcher } from '../language/nodeFiles';
 import { ValueReader } from '../knowledge/valueReader';
-import { CaseEvaluator, osceToCase, type EvaluatedCase } from '../run/evaluate';
+import { CaseEvaluator, osceToCase, type EvaluatedCase, type EvaluationSummary } from '../run/evaluate';
+import { consultCase } from '../run/llmCaseConsult';
+import { LlmClient } from '../brain/llm/client';
+import { LlmDoctor } from '../brain/llm/doctor';
+import { loadPromptBook } from '../brain/llm/nodePrompts';
+import { newMeter } from '../brain/llm/stats';
+import { llmConfigFromArgs } from './simulateLlm';
 import { loadBundle, parseBundle } from '../run/bundle';
 import { ClinicalStaff } from '../run/staff';
 import { choiceOption } from './args';
 import type { HospitalContext } from './context';
 import { readJsonFile } from './files';
-import { UsageError, type CliIo } from './io';
+import { settleAsync, UsageError, type CliIo } from './io';
 
 /** `agent-hospital evaluate`: the doctors diagnose written cases, one JSON object per line. */
 export function runEvaluate(argv: string[], io: CliIo, context: () => HospitalContext): number {
   const { values } = parseArgs({
     args: argv,
-    options: { cases: { type: 'string' }, format: { type: 'string' }, bases: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      cases: { type: 'string' },
+      format: { type: 'string' },
+      bases: { type: 'string' },
+      json: { type: 'boolean' },
+      brain: { type: 'string' },
+      'base-url': { type: 'string' },
+      model: { type: 'string' },
+      'api-key-env': { type: 'string' },
+      lang: { type: 'string' },
+      concurrency: { type: 'string' },
+      'spend-cap': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+    },
     strict: true,
   });
   if (!values.cases) throw new UsageError('--cases FILE is required (one case per line)');
   const format = choiceOption('format', values.format, ['cases', 'osce'] as const, 'cases');
+  const brain = choiceOption('brain', values.brain, ['offline', 'llm'] as const, 'offline');
+  const llm = brain === 'llm' ? llmConfigFromArgs(values) : undefined;
   let text: string;
   try {
     text = readFileSync(values.cases, 'utf8');
@@ -31,7 +52,7 @@ export function runEvaluate(argv: string[], io: CliIo, context: () => HospitalCo
   const staff = new ClinicalStaff(kb, reader);
   if (values.bases) loadBundle(staff, parseBundle(kb, readJsonFile(values.bases)));
   const evaluator = new CaseEvaluator(kb, staff, loadDefaultMatcher(kb), new ValueReader(kb));
-  const cases: EvaluatedCase[] = [];
+  const written: ExternalCase[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const where = `${values.cases}:${i + 1}`;
@@ -48,23 +69,92 @@ export function runEvaluate(argv: string[], io: CliIo, context: () => HospitalCo
       io.err(`${where}: skipped, ${issue ? `${formatPath(issue.path)}: ${issue.message}` : 'invalid'}`);
       return;
     }
-    const c = format === 'osce' ? osceToCase(parsed.data as OsceCase, String(i + 1)) : (parsed.data as ExternalCase);
-    cases.push(evaluator.evaluate(c));
+    written.push(format === 'osce' ? osceToCase(parsed.data as OsceCase, String(i + 1)) : (parsed.data as ExternalCase));
   });
-  const summary = evaluator.summary();
-  if (values.json) {
-    io.out(JSON.stringify({ summary, cases }));
+  if (llm) {
+    // The model answers asynchronously: the exit code is set when the run ends.
+    const client = new LlmClient(llm.config, { log: (line) => io.err(line) });
+    const doctor = new LlmDoctor(kb, client, loadPromptBook());
+    settleAsync(
+      evaluateWithModel(evaluator, staff, doctor, written, llm.config.concurrency).then(
+        (cases) =>
+          print(io, evaluator.summary(), cases, values.json === true, { client, model: llm.config.model, cap: llm.config.spendCapTokens }),
+        (err: unknown) => {
+          io.err(`agent-hospital: the LLM evaluation stopped: ${client.redact(err instanceof Error ? err.message : String(err))}`);
+          return 1;
+        },
+      ),
+    );
+    return 0;
+  }
+  return print(
+    io,
+    evaluator.summary(),
+    written.map((c) => evaluator.evaluate(c)),
+    values.json === true,
+  );
+}
+
+/** Each case as a consultation by the model, `parallel` at a time, in the file's order in the output. */
+async function evaluateWithModel(
+  evaluator: CaseEvaluator,
+  staff: ClinicalStaff,
+  doctor: LlmDoctor,
+  cases: readonly ExternalCase[],
+  parallel: number,
+): Promise<EvaluatedCase[]> {
+  const out: EvaluatedCase[] = new Array<EvaluatedCase>(cases.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < cases.length) {
+      const i = next++;
+      const c = cases[i] as ExternalCase;
+      const reading = evaluator.read(c);
+      const r = await consultCase(staff, doctor, c, reading, { lang: c.language, meter: newMeter() });
+      out[i] = evaluator.record(c, reading, r.differential, r.open);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+  return out;
+}
+
+function print(
+  io: CliIo,
+  summary: EvaluationSummary,
+  cases: EvaluatedCase[],
+  json: boolean,
+  model?: { client: LlmClient; model: string; cap: number },
+): number {
+  const s = model?.client.stats;
+  const llm = s
+    ? {
+        calls: s.calls,
+        promptTokens: s.promptTokens,
+        completionTokens: s.completionTokens,
+        fallbacks: s.fallbacks,
+        retries: s.retries,
+        spendCapReached: s.spendCapReached,
+      }
+    : undefined;
+  if (json) {
+    io.out(JSON.stringify(llm ? { summary: { ...summary, brain: 'llm', llm }, cases } : { summary, cases }));
     return 0;
   }
   for (const c of cases) {
     const best = c.predictions[0];
     io.out(
-      `${c.id.padEnd(6)} ${best ? `${best.name} [${best.icd10}] ${(best.probability * 100).toFixed(0)}%` : '—'}  (mapped ${c.mapped.length}, unmapped ${c.unmapped.length})`,
+      `${c.id.padEnd(6)} ${best ? `${best.name} [${best.icd10}] ${(best.probability * 100).toFixed(0)}%` : '—'}${c.saysUnknown ? ' (may be outside the knowledge base)' : ''}  (mapped ${c.mapped.length}, unmapped ${c.unmapped.length})`,
     );
   }
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   io.out(
-    `${summary.cases} cases, ${summary.withDiagnosis} with a diagnosis: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}; unmapped phrases ${pct(summary.unmappedRate)}`,
+    `${summary.cases} cases, ${summary.withDiagnosis} with a diagnosis: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}; unmapped phrases ${pct(summary.unmappedRate)}; said to be outside the knowledge base ${pct(summary.saysUnknown)}`,
   );
+  if (llm && model) {
+    io.out(
+      `model ${model.model}: calls ${llm.calls}, tokens ${llm.promptTokens} prompt + ${llm.completionTokens} completion, retries ${llm.retries}, offline fallbacks ${llm.fallbacks}`,
+    );
+    if (llm.spendCapReached) io.out(`the spend cap of ${model.cap} tokens was reached: the offline brain answered the rest`);
+  }
   return 0;
 }

@@ -3,6 +3,7 @@ import type { DiseaseId } from '../schema/ids';
 import { toPatientRecord } from '../patients/record';
 import { formatDuration } from '../patients/duration';
 import { choiceOption, intOption } from './args';
+import { POPULATIONS } from '../patients/generator';
 import type { HospitalContext } from './context';
 import { UsageError, type CliIo } from './io';
 
@@ -18,6 +19,7 @@ export function runPatients(argv: string[], io: CliIo, context: () => HospitalCo
       lang: { type: 'string' },
       department: { type: 'string' },
       disease: { type: 'string' },
+      population: { type: 'string' },
       json: { type: 'boolean' },
     },
     strict: true,
@@ -25,6 +27,7 @@ export function runPatients(argv: string[], io: CliIo, context: () => HospitalCo
   const count = intOption('count', values.count, 10, 1, MAX_COUNT);
   const seed = intOption('seed', values.seed, 1, -2147483648, 2147483647);
   const lang = choiceOption('lang', values.lang, ['en', 'zh'] as const, 'en');
+  const population = choiceOption('population', values.population, POPULATIONS, 'balanced');
   const { kb, generator, reader } = context();
   let diseases: DiseaseId[] | undefined;
   if (values.disease) {
@@ -36,7 +39,7 @@ export function runPatients(argv: string[], io: CliIo, context: () => HospitalCo
       throw new UsageError(`--department: no department "${values.department}" (ids: ${kb.departments.map((d) => d.id).join(', ')})`);
   }
   for (let i = 0; i < count; i++) {
-    const patient = generator.generate(seed, i, diseases ? { diseases } : {});
+    const patient = generator.generate(seed, i, diseases ? { diseases } : { population });
     if (values.json) {
       io.out(JSON.stringify(toPatientRecord(generator, reader, patient, lang)));
       continue;

@@ -3,6 +3,7 @@ import { simulate } from '../run/simulate';
 import { ClinicalStaff } from '../run/staff';
 import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
 import { readJsonFile, writeBundleFile } from './files';
+import { POPULATIONS } from '../patients/generator';
 import { choiceOption, intOption } from './args';
 import { llmConfigFromArgs, runLlmSimulate } from './simulateLlm';
 import { simulateSharded } from '../run/shard';
@@ -34,6 +35,7 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
       'llm-reflect': { type: 'boolean' },
       workers: { type: 'string' },
       shards: { type: 'string' },
+      population: { type: 'string' },
     },
     strict: true,
   });
@@ -42,6 +44,7 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
   const examPerDisease = intOption('exam-per-disease', values['exam-per-disease'], 10, 1, 1000);
   const checkpoints = intOption('checkpoints', values.checkpoints, 9, 0, 1000);
   const brain = choiceOption('brain', values.brain, ['offline', 'llm'] as const, 'offline');
+  const population = choiceOption('population', values.population, POPULATIONS, 'balanced');
   if (values.workers !== undefined || values.shards !== undefined) {
     const workers = intOption('workers', values.workers, 1, 1, 64);
     const shards = intOption('shards', values.shards, workers, 1, 1024);
@@ -52,7 +55,7 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
     const run = simulateSharded(
       generator,
       reader,
-      { consultations, seed, examPerDisease, checkpoints, shards, clock },
+      { consultations, seed, examPerDisease, checkpoints, shards, clock, population },
       runShardsInThreads(workers, progressBar(consultations, Boolean(values.json))),
     );
     settleAsync(
@@ -84,6 +87,7 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
     checkpoints,
     clock,
     staff,
+    population,
     onProgress: progressBar(consultations, Boolean(values.json)),
   });
   return report(io, summary, staff, values);
@@ -123,6 +127,8 @@ function report(io: CliIo, summary: SimulationSummary, staff: ClinicalStaff, val
   io.out(`diagnosis top-3 ${pct(before.diagnosisTop3)} → ${pct(after.diagnosisTop3)}`);
   io.out(`examination     ${pct(before.examination)} → ${pct(after.examination)}`);
   io.out(`treatment       ${pct(before.treatment)} → ${pct(after.treatment)}`);
+  const realistic = summary.realisticExam;
+  io.out(`realistic top-1 ${pct(realistic.before.diagnosisTop1)} → ${pct(realistic.after.diagnosisTop1)}  (arrivals at real base rates)`);
   for (const [dep, s] of Object.entries(after.byDepartment))
     io.out(
       `  ${dep.padEnd(24)} top-1 ${pct(before.byDepartment[dep]?.diagnosisTop1 ?? 0).padStart(6)} → ${pct(s.diagnosisTop1).padStart(6)}`,

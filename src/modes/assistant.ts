@@ -33,6 +33,10 @@ export interface AssistantAnswer {
   mapped: EvaluatedCase['mapped'];
   unmapped: string[];
   redFlags: TermId[];
+  /** Probability that the illness is none the hospital knows. */
+  outside: number;
+  /** The assistant says the case may be outside its knowledge. */
+  saysUnknown: boolean;
 }
 
 /**
@@ -81,7 +85,8 @@ export class DoctorAssistant {
     const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
     const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
-    const differential = possibleDifferential(kb, report.differential, c.sex);
+    const open = this.staff.openWorld.diagnose(observations, ageBand, c.sex === 'M', { department });
+    const differential = possibleDifferential(kb, open.differential, c.sex);
     return {
       department,
       differential,
@@ -95,6 +100,8 @@ export class DoctorAssistant {
         present,
         differential.filter((x) => x.probability >= 0.3).map((x) => x.disease),
       ),
+      outside: open.outside,
+      saysUnknown: open.saysUnknown,
     };
   }
 }

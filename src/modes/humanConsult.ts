@@ -68,6 +68,10 @@ export interface ConsultAdvice {
   exams: ExamId[];
   retrievedCases: DiagnosisReport['retrievedCases'];
   experiences: DiagnosisReport['experiences'];
+  /** Probability that the illness is none the hospital knows. */
+  outside: number;
+  /** The doctor says this may be outside its knowledge. */
+  saysUnknown: boolean;
 }
 
 /**
@@ -171,7 +175,9 @@ export class HumanConsultation {
     const observations = new Map<number, boolean>();
     for (const [t, p] of this.answers) observations.set(kb.termIndex(t), p);
     const report = doctor.diagnoseFrom(observations, this.ageBand, male);
-    const differential = possibleDifferential(kb, report.differential, this.person.sex).map(({ disease, probability }) => {
+    // The differential runs over the whole knowledge base at real base rates; the department is a soft prior.
+    const open = this.staff.openWorld.diagnose(observations, this.ageBand, male, { department });
+    const differential = possibleDifferential(kb, open.differential, this.person.sex).map(({ disease, probability }) => {
       const d = kb.diseaseIndex(disease);
       const features = doctor.beliefs.featuresOf(d);
       const supporting = this.present.filter((t) => features.has(kb.termIndex(t)));
@@ -194,6 +200,8 @@ export class HumanConsultation {
       exams: this.separatingExams(observations, 3),
       retrievedCases: report.retrievedCases,
       experiences: report.experiences,
+      outside: open.outside,
+      saysUnknown: open.saysUnknown,
     };
   }
 

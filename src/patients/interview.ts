@@ -23,7 +23,7 @@ export class PatientInterview {
     this.age = patient.persona.age;
     this.male = patient.persona.sex === 'M';
     this.ageBand = ageBandIndexOf(this.age);
-    this.symptoms = new Set(patient.symptoms.map((s) => s.term));
+    this.symptoms = new Set([...patient.symptoms.map((s) => s.term), ...patient.riskTerms]);
     this.chiefComplaint = (patient.symptoms[0] as { term: TermId }).term;
   }
 
@@ -31,7 +31,7 @@ export class PatientInterview {
     return this.patient.id;
   }
 
-  /** "Do you have …?" — true if the patient has the symptom. */
+  /** "Do you have …?" — true if the patient has the symptom (or the history: "Do you smoke?"). */
   ask(term: TermId): boolean {
     return this.symptoms.has(term);
   }

@@ -28,8 +28,8 @@ export function drawPersona(people: PeopleFile, nationalityWeights: readonly num
 }
 
 /** Draws the items of one history section that fit this patient; at most one per group. */
-export function drawHistoryItems(items: readonly HistoryItem[], rng: Rng, age: number, sex: Sex): Bilingual[] {
-  const out: Bilingual[] = [];
+export function drawHistoryItems(items: readonly HistoryItem[], rng: Rng, age: number, sex: Sex): HistoryItem[] {
+  const out: HistoryItem[] = [];
   const groups = new Set<string>();
   for (const item of items) {
     if (age < item.minAge || (item.maxAge !== undefined && age > item.maxAge)) continue;
@@ -37,7 +37,7 @@ export function drawHistoryItems(items: readonly HistoryItem[], rng: Rng, age: n
     if (item.group && groups.has(item.group)) continue;
     if (!rng.chance(item.p)) continue;
     if (item.group) groups.add(item.group);
-    out.push(item.text);
+    out.push(item);
   }
   return out;
 }

@@ -4,12 +4,13 @@ import type { ExamResultRecord } from '../schema/patient';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { AnalyteSlot } from './model';
 import type { Patient } from './types';
+import { ageGroupOf, referenceRange } from '../knowledge/referenceRanges';
 
 /** The one thing an examination tells about one patient: values (labs) and findings. */
 export interface ExamReport {
   exam: ExamId;
-  /** Measured items of the exam: slot index into `Patient.analyteValues`, the analyte and the value. */
-  values: { slot: number; analyte: string; value: number }[];
+  /** Measured items of the exam: slot index into `Patient.analyteValues`, the analyte, the value and the patient's reference range. */
+  values: { slot: number; analyte: string; value: number; low: number; high: number }[];
   /** Abnormal findings this examination shows; empty means a normal report. */
   findings: TermId[];
 }
@@ -20,7 +21,7 @@ export interface ExamReport {
  */
 export class ExamReader {
   private readonly slotsByExam = new Map<string, number[]>();
-  private readonly findingTerm: (slot: number, value: number) => TermId | undefined;
+  private readonly findingTerm: (slot: number, value: number, range: { low: number; high: number }) => TermId | undefined;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -33,12 +34,16 @@ export class ExamReader {
     });
     const high = slots.map((s) => kb.findingForAnalyte(s.id, 'high')?.id);
     const low = slots.map((s) => kb.findingForAnalyte(s.id, 'low')?.id);
-    this.findingTerm = (slot, value) => {
-      const s = slots[slot] as AnalyteSlot;
-      if (value > s.high) return high[slot];
-      if (value < s.low) return low[slot];
+    this.findingTerm = (slot, value, range) => {
+      if (value > range.high) return high[slot];
+      if (value < range.low) return low[slot];
       return undefined;
     };
+  }
+
+  /** The patient's reference range for an analyte slot (by age and sex). */
+  rangeOf(patient: Patient, slot: number): { low: number; high: number } {
+    return referenceRange(this.slots[slot] as AnalyteSlot, ageGroupOf(patient.persona.age, patient.persona.ageDays), patient.persona.sex);
   }
 
   report(patient: Patient, exam: ExamId): ExamReport {
@@ -46,8 +51,9 @@ export class ExamReader {
     const findings: TermId[] = [];
     for (const slot of this.slotsByExam.get(exam) ?? []) {
       const value = patient.analyteValues[slot] as number;
-      values.push({ slot, analyte: (this.slots[slot] as AnalyteSlot).id, value });
-      const term = this.findingTerm(slot, value);
+      const range = this.rangeOf(patient, slot);
+      values.push({ slot, analyte: (this.slots[slot] as AnalyteSlot).id, value, ...range });
+      const term = this.findingTerm(slot, value, range);
       if (term) findings.push(term);
     }
     for (const term of patient.findings) if (this.kb.term(term).exam === exam) findings.push(term);
@@ -58,7 +64,7 @@ export class ExamReader {
   allFindings(patient: Patient): TermId[] {
     const out: TermId[] = [...patient.findings];
     for (let slot = 0; slot < this.slots.length; slot++) {
-      const term = this.findingTerm(slot, patient.analyteValues[slot] as number);
+      const term = this.findingTerm(slot, patient.analyteValues[slot] as number, this.rangeOf(patient, slot));
       if (term) out.push(term);
     }
     return out;
@@ -69,15 +75,15 @@ export class ExamReader {
     const e = this.kb.exam(exam);
     const report = this.report(patient, exam);
     const normal = lang === 'zh' ? '正常' : 'normal';
-    const out: ExamResultRecord[] = report.values.map(({ slot, value }) => {
+    const out: ExamResultRecord[] = report.values.map(({ slot, value, low, high }) => {
       const s = this.slots[slot] as AnalyteSlot;
       const analyte = this.kb.analyte(s.id).analyte;
-      const term = this.findingTerm(slot, value);
+      const term = this.findingTerm(slot, value, { low, high });
       const record: ExamResultRecord = {
         exam: analyte.name[lang] === e.name[lang] ? e.name[lang] : `${e.name[lang]} — ${analyte.name[lang]}`,
         examId: e.id,
         value,
-        referenceRange: `${s.low.toFixed(s.decimals)}–${s.high.toFixed(s.decimals)}`,
+        referenceRange: `${low.toFixed(s.decimals)}–${high.toFixed(s.decimals)}`,
         finding: term ? this.kb.term(term).name[lang] : normal,
       };
       if (analyte.unit) record.unit = analyte.unit;

@@ -15,6 +15,8 @@ export interface Persona {
   name: Bilingual;
   /** Whole years; 0 for infants. */
   age: number;
+  /** Days since birth, for infants under a year (a newborn's illness begins in its first weeks). */
+  ageDays?: number;
   sex: Sex;
   nationality: Bilingual;
   occupation: Bilingual;
@@ -55,4 +57,6 @@ export interface Patient {
   symptoms: PatientSymptom[];
   analyteValues: Float64Array;
   findings: TermId[];
+  /** History and risk terms the patient has (smoker, recent travel…): they say yes when asked. */
+  riskTerms: TermId[];
 }

@@ -25,6 +25,14 @@ export function buildExamSet(generator: PatientGenerator, perDisease: number, di
   return out;
 }
 
+/** Where the realistic exam's patients start among the exam seed's indexes (after any balanced set). */
+const REALISTIC_EXAM_OFFSET = 10_000_000;
+
+/** A realistic exam: `count` arrivals at real base rates, drawn from the exam seed (common things are common). */
+export function buildRealisticExamSet(generator: PatientGenerator, count: number): Patient[] {
+  return Array.from({ length: count }, (_, i) => generator.generate(EXAM_SEED, REALISTIC_EXAM_OFFSET + i, { population: 'realistic' }));
+}
+
 /**
  * The doctors sit the exam on the paper's three tasks — examination, diagnosis, treatment —
  * with their bases as they are and without learning from it.

@@ -1,9 +1,9 @@
 import type { PatientGenerator } from '../patients/generator';
 import type { ExamReader } from '../patients/results';
 import { LogHash } from '../sim/hash';
-import { buildExamSet, EXAM_SEED, sitExam } from './exam';
+import { EXAM_SEED } from './exam';
 import type { LlmClinician, LlmConsultationOutcome } from './llmClinician';
-import type { SimulationSummary } from './simulate';
+import { buildExamSets, sitExams, type SimulationSummary } from './simulate';
 import { consultationLine } from './staff';
 
 export interface LlmSimulateOptions {
@@ -57,8 +57,9 @@ export async function simulateWithLlm(
   const staff = clinician.staff;
   const client = clinician.llm.client;
   const startAt = staff.consultations;
-  const examSet = buildExamSet(generator, options.examPerDisease);
-  const before = sitExam(staff, examSet);
+  const examSets = buildExamSets(generator, options.examPerDisease);
+  const beforeBoth = sitExams(staff, examSets);
+  const before = beforeBoth.balanced;
   const outcomes: (LlmConsultationOutcome | undefined)[] = new Array(options.consultations);
   const started = options.clock();
   let next = 0;
@@ -81,7 +82,8 @@ export async function simulateWithLlm(
   };
   await Promise.all(Array.from({ length: Math.max(1, options.parallel) }, worker));
   const seconds = options.clock() - started;
-  const after = sitExam(staff, examSet);
+  const afterBoth = sitExams(staff, examSets);
+  const after = afterBoth.balanced;
   const log = new LogHash();
   const finished = outcomes.filter((o): o is LlmConsultationOutcome => o !== undefined);
   outcomes.forEach((o, i) => {
@@ -105,10 +107,12 @@ export async function simulateWithLlm(
     caseBase: staff.caseBaseSize,
     experienceBase: staff.experienceBaseSize,
     eventLogHash: log.hex(),
+    population: 'balanced',
     exam: { before, after },
+    realisticExam: { before: beforeBoth.realistic, after: afterBoth.realistic },
     curve: [
-      { consultations: startAt, ...scores(before) },
-      { consultations: startAt + finished.length, ...scores(after) },
+      { consultations: startAt, ...scores(before), realisticTop1: beforeBoth.realistic.diagnosisTop1 },
+      { consultations: startAt + finished.length, ...scores(after), realisticTop1: afterBoth.realistic.diagnosisTop1 },
     ],
     training: {
       diagnosisTop1: share((o) => o.correct),

@@ -6,9 +6,10 @@ import { LogHash } from '../sim/hash';
 import { exportBundle, parseBundle } from './bundle';
 import { mergeBundle } from './bundleMerge';
 import { ClinicalStaff, consultationLine } from './staff';
-import { buildExamSet, EXAM_SEED, sitExam } from './exam';
+import { EXAM_SEED } from './exam';
+import type { PopulationKind } from '../patients/generator';
 import { loadBundle } from './bundle';
-import { withoutDepartments, type SimulationSummary } from './simulate';
+import { buildExamSets, curvePoint, sitExams, type SimulationSummary } from './simulate';
 
 /**
  * A sharded run: the training patients are dealt to `shards` hospitals (patient i to shard
@@ -23,6 +24,8 @@ export interface ShardPlan {
   shards: number;
   /** Global consultation counts at which each shard saves what it has learned, ascending; the last is `consultations`. */
   checkpoints: readonly number[];
+  /** Who the training patients are (default balanced). */
+  population?: PopulationKind;
 }
 
 export interface ShardResult {
@@ -65,7 +68,7 @@ export function trainShard(
       next++;
     }
     if (i >= plan.consultations) break;
-    const patient = generator.generate(plan.seed, i);
+    const patient = generator.generate(plan.seed, i, { population: plan.population ?? 'balanced' });
     const o = staff.consult(patient, true);
     log.add(consultationLine(patient.id, o));
     done++;
@@ -111,14 +114,24 @@ export function runShardsInline(generator: PatientGenerator, reader: ExamReader)
 export async function simulateSharded(
   generator: PatientGenerator,
   reader: ExamReader,
-  options: { consultations: number; seed: number; examPerDisease: number; checkpoints: number; shards: number; clock: () => number },
+  options: {
+    consultations: number;
+    seed: number;
+    examPerDisease: number;
+    checkpoints: number;
+    shards: number;
+    clock: () => number;
+    population?: PopulationKind;
+  },
   run: ShardRunner,
 ): Promise<{ summary: SimulationSummary; staff: ClinicalStaff }> {
   if (options.seed === EXAM_SEED) throw new Error(`seed ${EXAM_SEED} is reserved for the exam; training on it would leak the exam`);
   const kb = generator.kb;
-  const examSet = buildExamSet(generator, options.examPerDisease);
-  const before = sitExam(new ClinicalStaff(kb, reader), examSet);
+  const examSets = buildExamSets(generator, options.examPerDisease);
+  const before = sitExams(new ClinicalStaff(kb, reader), examSets);
+  const population = options.population ?? 'balanced';
   const plan: ShardPlan = {
+    population,
     seed: options.seed,
     consultations: options.consultations,
     shards: options.shards,
@@ -128,14 +141,14 @@ export async function simulateSharded(
   const results = await run(plan);
   const seconds = options.clock() - started;
   const { pooled, hash } = poolShards(kb, results);
-  const curve: SimulationSummary['curve'] = [{ consultations: 0, ...withoutDepartments(before) }];
+  const curve: SimulationSummary['curve'] = [curvePoint(0, before)];
   let staff = new ClinicalStaff(kb, reader);
   let after = before;
   pooled.forEach((bundle, k) => {
     staff = new ClinicalStaff(kb, reader);
     loadBundle(staff, bundle);
-    after = sitExam(staff, examSet);
-    curve.push({ consultations: plan.checkpoints[k] as number, ...withoutDepartments(after) });
+    after = sitExams(staff, examSets);
+    curve.push(curvePoint(plan.checkpoints[k] as number, after));
   });
   return {
     staff,
@@ -146,7 +159,9 @@ export async function simulateSharded(
       caseBase: staff.caseBaseSize,
       experienceBase: staff.experienceBaseSize,
       eventLogHash: hash,
-      exam: { before, after },
+      population,
+      exam: { before: before.balanced, after: after.balanced },
+      realisticExam: { before: before.realistic, after: after.realistic },
       curve,
     },
   };

@@ -27,9 +27,15 @@ export const OsceCase = z.object({
   OSCE_Examination: z.object({
     Objective_for_Doctor: z.string().optional(),
     Patient_Actor: z.object({
-      Demographics: z.string(),
-      History: z.string().default(''),
-      Symptoms: z.object({ Primary_Symptom: z.string(), Secondary_Symptoms: z.array(z.string()).default([]) }),
+      Demographics: z.string().default(''),
+      History: Nested.default(''),
+      /** Published records give this as an object, as a plain string, or without a primary symptom. */
+      Symptoms: z
+        .union([
+          z.string(),
+          z.object({ Primary_Symptom: z.string().optional(), Secondary_Symptoms: z.union([z.array(z.string()), z.string()]).default([]) }),
+        ])
+        .default(''),
       Past_Medical_History: Nested.optional(),
       Social_History: Nested.optional(),
       Review_of_Systems: Nested.optional(),

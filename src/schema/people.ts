@@ -40,6 +40,10 @@ export const HistoryItem = z.strictObject({
   sex: Sex.optional(),
   /** At most one item of a group is drawn (a patient cannot both smoke and never smoke). */
   group: z.string().optional(),
+  /** The history term it is (smoker…): the patient says yes when asked about it. */
+  term: z.string().optional(),
+  /** What the comorbidity does to measured values: analyte id → [low, high] drawn uniformly, unless the illness has set it. */
+  values: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
 });
 export type HistoryItem = z.infer<typeof HistoryItem>;
 

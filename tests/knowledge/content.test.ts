@@ -22,9 +22,10 @@ describe('the shipped knowledge base', () => {
     expect(unique(kb.diseases.map((d) => d.name.en.toLowerCase()))).toBe(true);
     expect(unique(kb.diseases.map((d) => d.name.zh))).toBe(true);
     for (const d of kb.diseases) {
-      // Symptom (R) and encounter (Z) codes are not diagnoses; U is reserved except COVID-19's U07.1.
-      expect(d.icd10, d.id).toMatch(/^[A-TV-Y]\d{2}(\.\d{1,2})?$|^U07\.1$/);
-      expect(d.icd10.startsWith('R') || d.icd10.startsWith('Z'), d.id).toBe(false);
+      // Symptom (R) and encounter (Z) codes are not diagnoses, except the few conditions WHO classes
+      // only there (febrile convulsions, syncope, retention of urine, epistaxis); U is reserved except COVID-19's U07.1.
+      expect(d.icd10, d.id).toMatch(/^[A-TV-Y]\d{2}(\.\d{1,2})?$|^U07\.1$|^R(56\.0|55|33|04\.0)$/);
+      expect(d.icd10.startsWith('Z'), d.id).toBe(false);
     }
   });
 

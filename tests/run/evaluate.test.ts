@@ -21,11 +21,14 @@ const Output = z.strictObject({
     top1: z.number().min(0).max(1),
     top3: z.number().min(0).max(1),
     unmappedRate: z.number().min(0).max(1),
+    saysUnknown: z.number().min(0).max(1),
   }),
   cases: z.array(
     z.strictObject({
       id: z.string(),
       predictions: z.array(z.strictObject({ diseaseId: z.string(), name: z.string(), icd10: z.string(), probability: z.number() })).max(5),
+      outside: z.number().min(0).max(1),
+      saysUnknown: z.boolean(),
       mapped: z.array(
         z.strictObject({
           phrase: z.string(),
@@ -64,7 +67,9 @@ describe('agent-hospital evaluate', () => {
   it('reads AgentClinic-style OSCE examinations', () => {
     const r = run('evaluate', '--cases', fixture('osce.jsonl'), '--format', 'osce', '--json');
     const out = Output.parse(JSON.parse(r.out[0]!));
-    expect(out.summary).toMatchObject({ cases: 4, withDiagnosis: 4 });
+    // Published records also give Symptoms as a plain string, History as an object, or no primary symptom: all are read.
+    expect(out.summary).toMatchObject({ cases: 6, withDiagnosis: 6 });
+    expect(out.cases[5]!.mapped[0]!.terms.length).toBeGreaterThan(0);
     const graves = out.cases[2]!;
     expect(graves.mapped.flatMap((m) => m.terms.map((t) => t.id))).toEqual(
       expect.arrayContaining(['suppressed-tsh', 'raised-ft4', 'tachycardia']),

@@ -172,6 +172,15 @@ export class Beliefs {
     return this.known[d] ?? new Set();
   }
 
+  /**
+   * What the doctor itself has counted of a feature in patients with the disease: times it was
+   * asked or examined, and times it was present (zeros before it has seen any).
+   */
+  counted(d: number, t: number): { observed: number; present: number } {
+    const row = this.rows[d];
+    return row ? { observed: row.observed[t] as number, present: row.present[t] as number } : { observed: 0, present: 0 };
+  }
+
   /** Number of patients of each disease the doctor has learned from. */
   patientsSeen(d: number): number {
     return this.rows[d]?.patients ?? 0;

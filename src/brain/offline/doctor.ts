@@ -216,8 +216,9 @@ export class OfflineDoctor {
     exams.push(exam);
     done.add(exam);
     const report = interview.examine(exam);
-    for (const { analyte, value } of report.values) {
-      const dev = deviation(this.kb.analyte(analyte).analyte, value);
+    for (const { analyte, value, low, high } of report.values) {
+      // Judged against the patient's own range (a child's heart rate, a woman's haemoglobin).
+      const dev = deviation({ low, high }, value);
       if (dev <= 0) continue;
       severity.deviation += dev;
       severity.values.push({ analyte, value });

@@ -11,5 +11,6 @@ export interface PatientView {
   ask(term: TermId): boolean;
   /** The patient's own rating of how much the illness affects them, 0–10. */
   rateBurden(): number;
-  examine(exam: ExamId): { findings: readonly TermId[]; values: readonly { analyte: string; value: number }[] };
+  /** Findings and measured values, each with the patient's own reference range (by age and sex). */
+  examine(exam: ExamId): { findings: readonly TermId[]; values: readonly { analyte: string; value: number; low: number; high: number }[] };
 }

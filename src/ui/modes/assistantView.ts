@@ -98,6 +98,9 @@ export const ASSISTANT_VIEW: View = {
             : null,
           h('p', {}, `${mt('department', lang)}: ${departmentName(kb, a.department, lang)}`),
           h('h3', {}, mt('differential', lang)),
+          a.saysUnknown
+            ? h('p', { class: 'bad', attrs: { 'data-testid': 'outside-knowledge' } }, mt('outsideKnowledge', lang, { p: pct(a.outside) }))
+            : null,
           h(
             'ol',
             { attrs: { 'data-testid': 'assistant-differential' } },

@@ -23,6 +23,9 @@ export function advicePanel(app: AppContext, a: ConsultAdvice, lang: Lang): HTML
         )
       : null,
     h('h3', {}, mt('considers', lang)),
+    a.saysUnknown
+      ? h('p', { class: 'bad', attrs: { 'data-testid': 'outside-knowledge' } }, mt('outsideKnowledge', lang, { p: pct(a.outside) }))
+      : null,
     h(
       'ol',
       { attrs: { 'data-testid': 'differential' } },

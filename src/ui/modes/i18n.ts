@@ -133,6 +133,10 @@ export const MODE_STRINGS = {
   },
   because: { en: 'Because you reported', zh: '因为你提到' },
   considers: { en: 'What the doctor considers, and why', zh: '医生考虑的疾病及理由' },
+  outsideKnowledge: {
+    en: 'This may be outside what the hospital knows ({p} that it is none of these): see a real doctor.',
+    zh: '这可能超出本院的知识范围（{p} 的可能不是以下任何一种）：请就诊真实医生。',
+  },
   supporting: { en: 'for', zh: '支持' },
   against: { en: 'against', zh: '不支持' },
   suggestExams: { en: 'Examinations that would best tell these apart', zh: '最能区分这些疾病的检查' },

@@ -111,3 +111,45 @@ describe('agent-hospital simulate --brain llm', () => {
     expect(r.out + r.err).not.toContain(KEY);
   }, 120_000);
 });
+
+describe('agent-hospital evaluate --brain llm', () => {
+  it('runs each written case as a consultation by the model and counts its calls', async () => {
+    const cases = fileURLToPath(new URL('../../fixtures/cases.jsonl', import.meta.url));
+    const before = server.requests.length;
+    const r = await cli(['evaluate', '--cases', cases, '--brain', 'llm', '--base-url', server.baseURL, '--model', 'test-model', '--json'], {
+      OPENAI_API_KEY: KEY,
+    });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as {
+      summary: { cases: number; brain: string; top1: number; llm: { calls: number; promptTokens: number; fallbacks: number } };
+      cases: { predictions: { diseaseId: string }[] }[];
+    };
+    expect(out.summary.brain).toBe('llm');
+    expect(out.summary.cases).toBe(7);
+    // Three calls a case at most: the questions, the examinations and the diagnosis.
+    expect(out.summary.llm.calls).toBeGreaterThanOrEqual(14);
+    expect(out.summary.llm.calls).toBeLessThanOrEqual(21);
+    expect(server.requests.length - before).toBe(out.summary.llm.calls);
+    const tasks = new Set(server.requests.slice(before).map((q) => q.task));
+    expect([...tasks].sort()).toEqual(['doctor-diagnose', 'doctor-examine', 'doctor-inquiry']);
+    for (const c of out.cases) expect(c.predictions.length).toBeGreaterThan(0);
+    expect(r.out + r.err).not.toContain(KEY);
+  }, 120_000);
+
+  it('still answers every case when the model fails, from the offline brain', async () => {
+    const failing = await startOpenAiServer({ script: () => ({ kind: 'status', status: 500 }) });
+    try {
+      const cases = fileURLToPath(new URL('../../fixtures/cases.jsonl', import.meta.url));
+      const r = await cli(
+        ['evaluate', '--cases', cases, '--brain', 'llm', '--base-url', failing.baseURL, '--model', 'm', '--timeout-ms', '2000', '--json'],
+        { OPENAI_API_KEY: KEY },
+      );
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.out) as { summary: { llm: { fallbacks: number } }; cases: { predictions: unknown[] }[] };
+      expect(out.summary.llm.fallbacks).toBeGreaterThan(0);
+      for (const c of out.cases) expect(c.predictions.length).toBeGreaterThan(0);
+    } finally {
+      await failing.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,132 @@
+import type { DepartmentId, DiseaseId } from '../../schema/ids';
+import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { BaseRates, referenceFeatures, UNEXPOSED } from '../../knowledge/epidemiology';
+import type { Beliefs } from './beliefs';
+
+/** Tunables of the open-world differential, with the reason for each value. */
+export const OPEN_WORLD = {
+  /** How many patients' worth the reference entry is, against what the doctors have counted themselves. */
+  referenceWeight: 8,
+  /**
+   * A feature that a disease's entry does not list still comes with it at this share of its
+   * background rate (an incidental complaint): it weakens the diagnosis, never vetoes it.
+   */
+  incidental: 0.6,
+  /** A disease the knowledge base lacks shows any one mentioned feature with this chance… */
+  unknownFeatureP: 0.12,
+  /** …but no more than this many times its background rate: an unknown disease is no sharper than a known one is typical. */
+  unknownLift: 4,
+  /** Share of presentations that no disease of the knowledge base explains. */
+  unknownPrior: 0.1,
+  /** The case is said to be possibly outside the knowledge base when that hypothesis reaches this. */
+  saysUnknownAt: 0.5,
+  /** The department the nurse chose is this many times more likely: a soft prior, not a wall. */
+  departmentWeight: 2,
+} as const;
+
+export interface OpenWorldAnswer {
+  /** The leading diseases, with probabilities that sum with `outside` to at most 1. */
+  differential: { disease: DiseaseId; probability: number }[];
+  /** Probability that the illness is none of the knowledge base's diseases. */
+  outside: number;
+  /** The doctor says the case may be outside its knowledge. */
+  saysUnknown: boolean;
+}
+
+/**
+ * The differential for a person or a written case, over the whole knowledge base: each disease
+ * starts from its real base rate for the person's age and sex (gated diseases need their
+ * exposure), and every mentioned feature weighs by how much likelier it is with the disease than
+ * in anyone who comes to a doctor. What was not mentioned is unknown, not absent. The reference
+ * entries give the likelihoods, and what the department's doctor has counted in its own patients
+ * refines them (MedAgent-Zero's learning carries over). A "not in my knowledge" hypothesis
+ * competes with the diseases, so a case that fits none of them well is said to be outside.
+ */
+export class OpenWorldReasoner {
+  readonly rates: BaseRates;
+  /** Per term, the diseases whose entry lists it and the probability given. */
+  private readonly listed: { d: Int32Array; p: Float64Array }[];
+  private readonly departments: readonly DepartmentId[];
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    /** The beliefs of the doctor who sees each disease (its department's), or none for the reference alone. */
+    private readonly beliefsOf: (department: DepartmentId) => Beliefs | undefined = () => undefined,
+    rates?: BaseRates,
+  ) {
+    this.rates = rates ?? new BaseRates(kb);
+    const perTerm = kb.terms.map(() => ({ d: [] as number[], p: [] as number[] }));
+    kb.diseases.forEach((disease, d) => {
+      for (const [term, p] of referenceFeatures(disease)) {
+        const row = perTerm[kb.termIndex(term)] as { d: number[]; p: number[] };
+        row.d.push(d);
+        row.p.push(p);
+      }
+    });
+    this.listed = perTerm.map((r) => ({ d: Int32Array.from(r.d), p: Float64Array.from(r.p) }));
+    this.departments = kb.diseases.map((d) => d.department);
+  }
+
+  /**
+   * `observations`: term index → present (true) or said to be absent (false); anything not in it
+   * is unknown. `department`: the nurse's choice, if any, as a soft prior.
+   */
+  diagnose(
+    observations: ReadonlyMap<number, boolean>,
+    ageBand: number,
+    male: boolean,
+    options: { department?: DepartmentId; top?: number } = {},
+  ): OpenWorldAnswer {
+    const kb = this.kb;
+    const D = kb.diseases.length;
+    const scores = new Float64Array(D);
+    const present = (t: number): boolean => observations.get(t) === true;
+    let knownRate = 0;
+    for (let d = 0; d < D; d++) {
+      let s = this.rates.logRate(d, ageBand, male);
+      knownRate += Math.exp(s);
+      if (!this.rates.exposed(d, present)) s += Math.log(UNEXPOSED);
+      if (options.department && this.departments[d] === options.department) s += Math.log(OPEN_WORLD.departmentWeight);
+      scores[d] = s;
+    }
+    // The "not in my knowledge" hypothesis: a share of all presentations, explaining any feature modestly.
+    let unknown = Math.log((knownRate * OPEN_WORLD.unknownPrior) / (1 - OPEN_WORLD.unknownPrior));
+    const incidentalP = new Float64Array(D);
+    for (const [t, isPresent] of observations) {
+      const bg = this.rates.background[t] as number;
+      const leak = OPEN_WORLD.incidental * bg;
+      const qU = Math.max(bg, Math.min(OPEN_WORLD.unknownFeatureP, OPEN_WORLD.unknownLift * bg));
+      unknown += isPresent ? Math.log(qU / bg) : Math.log((1 - qU) / (1 - bg));
+      // Every disease not listing the feature: the incidental rate.
+      const base = isPresent ? Math.log(leak / bg) : Math.log((1 - leak) / (1 - bg));
+      incidentalP.fill(base);
+      const row = this.listed[t] as { d: Int32Array; p: Float64Array };
+      for (let i = 0; i < row.d.length; i++) {
+        const d = row.d[i] as number;
+        const p = 1 - (1 - this.likelihood(d, t, row.p[i] as number)) * (1 - leak);
+        incidentalP[d] = isPresent ? Math.log(p / bg) : Math.log((1 - p) / (1 - bg));
+      }
+      for (let d = 0; d < D; d++) scores[d] = (scores[d] as number) + (incidentalP[d] as number);
+    }
+    const max = Math.max(unknown, ...scores);
+    let z = Math.exp(unknown - max);
+    for (let d = 0; d < D; d++) z += Math.exp((scores[d] as number) - max);
+    const outside = Math.exp(unknown - max) / z;
+    const order = Array.from(scores.keys()).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+    const differential = order.slice(0, options.top ?? 5).map((d) => ({
+      disease: kb.diseases[d]?.id as DiseaseId,
+      probability: Math.exp((scores[d] as number) - max) / z,
+    }));
+    return { differential, outside, saysUnknown: outside >= OPEN_WORLD.saysUnknownAt };
+  }
+
+  /** The reference probability refined by what the disease's doctor has counted in its own patients. */
+  private likelihood(d: number, t: number, reference: number): number {
+    const beliefs = this.beliefsOf(this.departments[d] as DepartmentId);
+    if (!beliefs) return reference;
+    const { observed, present } = beliefs.counted(d, t);
+    if (observed === 0) return reference;
+    const w = OPEN_WORLD.referenceWeight;
+    return Math.min(0.995, Math.max(0.005, (reference * w + present) / (w + observed)));
+  }
+}
