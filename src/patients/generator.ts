@@ -199,7 +199,10 @@ export class PatientGenerator {
     const riskTerms = new Set<TermId>();
     for (const item of [...past, ...lifestyle]) if (item.term && this.kb.hasTerm(item.term)) riskTerms.add(item.term);
     for (const risk of model.disease.riskFactors) {
+      // Drawn for everyone so that one patient's stream does not depend on another's sex.
       if (!rng.chance(risk.p)) continue;
+      const only = risk.sex ?? (risk.term ? this.kb.term(risk.term).sex : undefined);
+      if (only && only !== sex) continue;
       const section = risk.kind === 'exposure' ? 'exposures' : risk.kind === 'medication' ? 'medications' : risk.kind;
       history[section].push(risk.text);
       if (risk.term && risk.kind !== 'family') riskTerms.add(risk.term);

@@ -184,6 +184,8 @@ export const RiskFactor = z.strictObject({
   p: Probability,
   /** The history term this factor is, when the vocabulary has one (smoker, pregnant, recent-travel…): the doctors weigh it. */
   term: TermId.optional(),
+  /** Set when only people of one sex can have it (pregnancy, the contraceptive pill). */
+  sex: Sex.optional(),
 });
 
 /**
