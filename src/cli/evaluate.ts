@@ -87,12 +87,8 @@ export function runEvaluate(argv: string[], io: CliIo, context: () => HospitalCo
     );
     return 0;
   }
-  return print(
-    io,
-    evaluator.summary(),
-    written.map((c) => evaluator.evaluate(c)),
-    values.json === true,
-  );
+  const cases = written.map((c) => evaluator.evaluate(c));
+  return print(io, evaluator.summary(), cases, values.json === true);
 }
 
 /** Each case as a consultation by the model, `parallel` at a time, in the file's order in the output. */

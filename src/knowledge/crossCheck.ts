@@ -186,6 +186,8 @@ export function checkReferences(kb: ParsedKb): KbIssue[] {
       if (!term) here(`riskFactors[${ri}].term`, `unknown term "${r.term}"`);
       else if (term.kind !== 'symptom') here(`riskFactors[${ri}].term`, `"${r.term}" is a ${term.kind}, expected a history term`);
     });
+    if (!disease.epidemiology)
+      here('epidemiology', 'missing: give per100k (presentations per 100,000 people a year), setting and any exposure gate');
     disease.epidemiology?.exposure.forEach((e, ei) => {
       const term = terms.get(e);
       if (!term) here(`epidemiology.exposure[${ei}]`, `unknown term "${e}"`);

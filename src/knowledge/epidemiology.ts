@@ -12,8 +12,6 @@ export const POPULATION_AGE_SHARE: readonly number[] = [0.08, 0.16, 0.155, 0.29,
 export const FALLBACK_PER100K = 5;
 /** A disease of the other sex, or far outside its ages, is this many times less likely, not impossible (a written case may be odd). */
 const OUTSIDE_POPULATION = 1e-4;
-/** A gated disease (an injury, a poisoning) whose exposure nobody mentioned is this many times less likely. */
-export const UNEXPOSED = 1e-3;
 /** No feature is so rare in the population that its mention is beyond any incidental cause. */
 const BACKGROUND_FLOOR = 5e-4;
 const BACKGROUND_CEILING = 0.4;

@@ -2,6 +2,12 @@ import type { Sex } from '../schema/common';
 import { referenceRange } from '../knowledge/referenceRanges';
 import type { AnalyteSlot } from './model';
 
+/** The analytes physiology ties together; `kb validate` checks the catalogue declares each of them. */
+export const LINKED_ANALYTES: readonly (readonly string[])[] = [
+  ['spo2', 'pao2'],
+  ['creatinine', 'egfr', 'urea'],
+];
+
 /**
  * Values that physiology ties together are drawn apart (each from the disease's entry) and then
  * made to agree: oxygen saturation with arterial oxygen tension along the dissociation curve, and

@@ -62,9 +62,10 @@ describe('the hospital map', () => {
 
 describe('the patient’s way through the hospital', () => {
   it('walks from the entrance through triage, a department and an examination room to the pharmacy', () => {
-    const h = hospital({ arrivalsPerHour: 0 });
+    // This walk waits for every result (a slow report sending the patient home is tested on its own).
+    const h = hospital({ arrivalsPerHour: 0, maxWaitForResultMinutes: 3 * 24 * 60 });
     const id = h.sim.admit().id;
-    h.run(6 * 60);
+    h.run(30 * 60);
     const mine = h.log.filter((e) => e.payload['patient'] === id);
     const kinds: (keyof SimEvents)[] = mine.map((e) => e.type).filter((t) => t !== 'brain:requested');
     const order: (keyof SimEvents)[] = [

@@ -1,6 +1,6 @@
 import type { DepartmentId, DiseaseId } from '../../schema/ids';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { BaseRates, referenceFeatures, UNEXPOSED } from '../../knowledge/epidemiology';
+import { BaseRates, referenceFeatures } from '../../knowledge/epidemiology';
 import type { Beliefs } from './beliefs';
 
 /** Tunables of the open-world differential, with the reason for each value. */
@@ -15,11 +15,28 @@ export const OPEN_WORLD = {
   /** A disease the knowledge base lacks shows any one mentioned feature with this chance… */
   unknownFeatureP: 0.12,
   /** …but no more than this many times its background rate: an unknown disease is no sharper than a known one is typical. */
-  unknownLift: 4,
+  unknownLift: 4.5,
   /** Share of presentations that no disease of the knowledge base explains. */
   unknownPrior: 0.1,
   /** The case is said to be possibly outside the knowledge base when that hypothesis reaches this. */
   saysUnknownAt: 0.5,
+  /**
+   * A gated disease (an injury, a poisoning) whose exposure was not mentioned is this many times
+   * less likely: near zero, but a reader may have missed the words that told it.
+   */
+  unexposed: 0.01,
+  /**
+   * Each feature's evidence is counted at this weight: written features are not independent (a
+   * clinician who writes "productive cough" also writes "sputum"), and counting them fully makes
+   * the doctor surer than it should be.
+   */
+  evidenceWeight: 1,
+  /**
+   * The base rates' weight: people who reach a hospital doctor are not a random draw of the
+   * population (the common and mild stay at home or at the pharmacy), so the differences between
+   * diseases' rates there are flatter than in the population; 1 would take the population's as they are.
+   */
+  priorWeight: 0.6,
   /** The department the nurse chose is this many times more likely: a soft prior, not a wall. */
   departmentWeight: 2,
 } as const;
@@ -83,9 +100,9 @@ export class OpenWorldReasoner {
     const present = (t: number): boolean => observations.get(t) === true;
     let knownRate = 0;
     for (let d = 0; d < D; d++) {
-      let s = this.rates.logRate(d, ageBand, male);
+      let s = OPEN_WORLD.priorWeight * this.rates.logRate(d, ageBand, male);
       knownRate += Math.exp(s);
-      if (!this.rates.exposed(d, present)) s += Math.log(UNEXPOSED);
+      if (!this.rates.exposed(d, present)) s += Math.log(OPEN_WORLD.unexposed);
       if (options.department && this.departments[d] === options.department) s += Math.log(OPEN_WORLD.departmentWeight);
       scores[d] = s;
     }
@@ -96,7 +113,7 @@ export class OpenWorldReasoner {
       const bg = this.rates.background[t] as number;
       const leak = OPEN_WORLD.incidental * bg;
       const qU = Math.max(bg, Math.min(OPEN_WORLD.unknownFeatureP, OPEN_WORLD.unknownLift * bg));
-      unknown += isPresent ? Math.log(qU / bg) : Math.log((1 - qU) / (1 - bg));
+      unknown += OPEN_WORLD.evidenceWeight * (isPresent ? Math.log(qU / bg) : Math.log((1 - qU) / (1 - bg)));
       // Every disease not listing the feature: the incidental rate.
       const base = isPresent ? Math.log(leak / bg) : Math.log((1 - leak) / (1 - bg));
       incidentalP.fill(base);
@@ -106,7 +123,7 @@ export class OpenWorldReasoner {
         const p = 1 - (1 - this.likelihood(d, t, row.p[i] as number)) * (1 - leak);
         incidentalP[d] = isPresent ? Math.log(p / bg) : Math.log((1 - p) / (1 - bg));
       }
-      for (let d = 0; d < D; d++) scores[d] = (scores[d] as number) + (incidentalP[d] as number);
+      for (let d = 0; d < D; d++) scores[d] = (scores[d] as number) + OPEN_WORLD.evidenceWeight * (incidentalP[d] as number);
     }
     const max = Math.max(unknown, ...scores);
     let z = Math.exp(unknown - max);

@@ -26,7 +26,13 @@ function gate(): { until: Promise<void>; open: () => void } {
 }
 
 function hospital() {
-  const sim = new Simulation({ kb: ctx.kb, generator: ctx.generator, reader: ctx.reader, layout, config: { arrivalsPerHour: 0 } });
+  const sim = new Simulation({
+    kb: ctx.kb,
+    generator: ctx.generator,
+    reader: ctx.reader,
+    layout,
+    config: { arrivalsPerHour: 0, followUpDays: [1, 2], maxWaitForResultMinutes: 3 * 24 * 60 },
+  });
   const config = parseLlmConfig({ baseURL: server.baseURL, model: 'test-model', concurrency: 8, timeoutMs: 5000 });
   const port = createLlmBrainPort({ staff: new ClinicalStaff(ctx.kb, ctx.reader), sim, config, prompts: loadPromptBook(), lang: 'en' });
   const client = port.clinician.llm.client;
