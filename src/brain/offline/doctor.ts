@@ -12,10 +12,10 @@ import { SeverityJudge, type SeverityEvidence } from './severity';
 
 /** Tunables of the offline doctor, with the reason for each value. */
 export const DOCTOR = {
-  /** Questions before the doctor moves on to examinations (a short outpatient history). */
-  maxQuestions: 8,
-  /** Examinations beyond the bedside ones (a patient is sent to at most four rooms in a visit). */
-  maxExams: 4,
+  /** Questions before the doctor moves on to examinations (an outpatient history; over 800 diseases need a few more than 8 to tell apart). */
+  maxQuestions: 12,
+  /** Examinations beyond the bedside ones (a patient is sent to at most six rooms in a visit). */
+  maxExams: 6,
   /** Stop asking once the leading diagnosis is this probable. */
   confidentAfterInquiry: 0.9,
   /** Stop ordering once the leading diagnosis is this probable. */

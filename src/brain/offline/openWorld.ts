@@ -15,7 +15,7 @@ export const OPEN_WORLD = {
   /** A disease the knowledge base lacks shows any one mentioned feature with this chance… */
   unknownFeatureP: 0.12,
   /** …but no more than this many times its background rate: an unknown disease is no sharper than a known one is typical. */
-  unknownLift: 4.5,
+  unknownLift: 5,
   /** Share of presentations that no disease of the knowledge base explains. */
   unknownPrior: 0.1,
   /** The case is said to be possibly outside the knowledge base when that hypothesis reaches this. */
