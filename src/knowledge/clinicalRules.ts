@@ -1,5 +1,5 @@
 import type { Severity } from '../schema/common';
-import { ExamId, type TermId } from '../schema/ids';
+import { ExamId, type DepartmentId, type TermId } from '../schema/ids';
 import type { Disease } from '../schema/knowledge';
 import type { KnowledgeBase } from './knowledgeBase';
 
@@ -166,4 +166,23 @@ export function markTreatmentOf<P extends CaseFacts & { disease: string }>(
   const truth = check.kb.disease(patient.disease);
   const redFlags = redFlagsPresent(truth, patient, check.reader);
   return { ...markTreatment({ truth, chosen: plan.chosen, escalated: plan.escalated, severity: patient.severity, redFlags }), redFlags };
+}
+
+/** A doctor refers a patient on when it is at least this sure the illness is another department's. */
+export const REFER_AT = 0.6;
+
+/**
+ * The department a doctor refers its patient to, or undefined to treat it here: when its
+ * leading diagnosis, held with at least REFER_AT, belongs to another department. Emergency treats
+ * what comes to it (it stabilises and admits), and a patient is referred once a visit.
+ */
+export function referralFor(
+  kb: KnowledgeBase,
+  department: string,
+  lead: { disease: string; probability: number } | undefined,
+  alreadyReferred: boolean,
+): DepartmentId | undefined {
+  if (!lead || alreadyReferred || department === 'emergency' || lead.probability < REFER_AT) return undefined;
+  const owner = kb.disease(lead.disease).department;
+  return owner === department ? undefined : owner;
 }

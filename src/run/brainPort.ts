@@ -3,6 +3,7 @@ import { PatientInterview } from '../patients/interview';
 import type { Simulation } from '../sim/simulation';
 import type { BrainRequest } from '../sim/world';
 import type { ClinicalStaff } from './staff';
+import { referralFor } from '../knowledge/clinicalRules';
 import type { DepartmentId, PatientId } from '../schema/ids';
 
 interface Session {
@@ -23,6 +24,8 @@ export class OfflineBrainPort {
   private readonly sessions = new Map<number, Session>();
   /** Consultation request id of each patient's current consultation. */
   private readonly current = new Map<PatientId, number>();
+  /** Patients referred on in their current visit (a visit has one referral at most). */
+  private readonly referred = new Set<PatientId>();
 
   constructor(
     readonly staff: ClinicalStaff,
@@ -65,6 +68,7 @@ export class OfflineBrainPort {
         this.sessions.delete(r.consultRequest);
         this.sessions.delete(this.current.get(r.patient) ?? -1);
         this.current.delete(r.patient);
+        this.referred.delete(r.patient);
         return;
       }
       default:
@@ -95,6 +99,14 @@ export class OfflineBrainPort {
     }
     session.report = step.value;
     const top = step.value.differential[0];
+    // The rule book: an illness of another department is referred there, once a visit.
+    const to = referralFor(this.staff.kb, session.department, top, this.referred.has(r.patient));
+    if (to) {
+      this.referred.add(r.patient);
+      this.current.delete(r.patient);
+      this.sim.dispatch('consult.answered', { request: r.id, patient: r.patient, dialogue, refer: to });
+      return;
+    }
     this.sim.dispatch('consult.answered', {
       request: r.id,
       patient: r.patient,

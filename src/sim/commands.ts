@@ -31,8 +31,10 @@ export const ConsultAnswer = z.strictObject({
   dialogue: z.array(z.strictObject({ term: TermId, present: z.boolean() })),
   /** Either the next examination to order… */
   order: ExamId.optional(),
-  /** …or the conclusion. */
+  /** …or the conclusion… */
   diagnosis: z.strictObject({ disease: DiseaseId, probability: z.number().min(0).max(1), severe: z.boolean() }).optional(),
+  /** …or a referral to another department's doctor, whom the patient walks to. */
+  refer: DepartmentId.optional(),
 });
 export type ConsultAnswer = z.infer<typeof ConsultAnswer>;
 
@@ -51,8 +53,8 @@ export const COMMANDS = {
     handle: (ctx, a) => ctx.answerTriage(a.patient, a.request, a.department, a.redFlag),
   }),
   'consult.answered': defineCommand({
-    args: ConsultAnswer.refine((a) => Boolean(a.order) !== Boolean(a.diagnosis), {
-      message: 'give either an examination order or a diagnosis',
+    args: ConsultAnswer.refine((a) => [a.order, a.diagnosis, a.refer].filter(Boolean).length === 1, {
+      message: 'give one of an examination order, a diagnosis or a referral',
     }),
     handle: (ctx, a) => ctx.answerConsult(a),
   }),

@@ -24,6 +24,8 @@ export type SimEvents = {
     severe: boolean;
     request: number;
   };
+  /** The doctor's differential points to another department: the patient walks to its doctor. */
+  'patient:referred': { patient: PatientId; from: DepartmentId; to: DepartmentId };
   'patient:dispensed': { patient: PatientId; disease: DiseaseId };
   'patient:left': { patient: PatientId };
   'patient:went-home-for-results': { patient: PatientId; exam: ExamId; until: number };

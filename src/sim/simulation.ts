@@ -459,9 +459,16 @@ export class Simulation {
     const department = agent.department ?? EMERGENCY;
     // The command's arguments hold exactly one of the two (ConsultAnswer's refinement).
     const d = a.diagnosis;
+    if (a.refer !== undefined && (!this.departmentWithRoom(a.refer) || a.refer === department || agent.referredBy))
+      return this.refuse(
+        'consult.answered',
+        `refer: no referral to "${a.refer}" (a department with a room, other than this one, once a visit)`,
+      );
     const then: ConsultNext = d
       ? { kind: 'diagnosis', disease: d.disease, probability: d.probability, severe: d.severe, request: agent.consultRequest ?? a.request }
-      : { kind: 'exam', exam: a.order ?? PHYSICAL_EXAM };
+      : a.refer !== undefined
+        ? { kind: 'refer', to: a.refer }
+        : { kind: 'exam', exam: a.order ?? PHYSICAL_EXAM };
     agent.stage = { kind: 'consulting', department, lines: [...a.dialogue], nextLineAt: this.world.time, then };
     return DONE;
   }
@@ -502,6 +509,20 @@ export class Simulation {
       const examAt = examService(room);
       agent.stage = { kind: 'to-queue', at: examAt };
       this.walkTo(agent, this.queueSpot(examAt, this.queueOf(examAt).length));
+      return;
+    }
+    if (s.then.kind === 'refer') {
+      // Across the map to the other department's doctor, who sees the patient afresh.
+      const to = s.then.to;
+      this.release(at, agent);
+      this.emit('patient:referred', { patient: agent.id, from: s.department, to });
+      if (agent.consultRequest !== undefined) agent.referredBy = { department: s.department, consultRequest: agent.consultRequest };
+      agent.department = to;
+      agent.consultRequest = undefined;
+      agent.pendingExamDone = undefined;
+      const next = consultService(to);
+      agent.stage = { kind: 'to-queue', at: next };
+      this.walkTo(agent, this.queueSpot(next, this.queueOf(next).length));
       return;
     }
     this.release(at, agent);
@@ -552,6 +573,11 @@ export class Simulation {
         department: agent.department ?? EMERGENCY,
         consultRequest: agent.consultRequest,
       });
+    // The doctor who referred learns from the outcome too.
+    if (agent.referredBy) {
+      this.request({ kind: 'follow-up', patient: agent.id, ...agent.referredBy });
+      agent.referredBy = undefined;
+    }
     if (correct) {
       agent.stage = { kind: 'discharged' };
       this.emit('patient:discharged', { patient: agent.id });

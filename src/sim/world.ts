@@ -29,7 +29,9 @@ export type Stage =
   | { kind: 'discharged' };
 
 export type ConsultNext =
-  { kind: 'exam'; exam: ExamId } | { kind: 'diagnosis'; disease: DiseaseId; probability: number; severe: boolean; request: number };
+  | { kind: 'exam'; exam: ExamId }
+  | { kind: 'diagnosis'; disease: DiseaseId; probability: number; severe: boolean; request: number }
+  | { kind: 'refer'; to: DepartmentId };
 
 export interface PatientAgent {
   id: PatientId;
@@ -42,6 +44,8 @@ export interface PatientAgent {
   routeAt: number;
   stage: Stage;
   department?: DepartmentId;
+  /** The doctor who referred the patient on, and its consultation's key: it learns from the follow-up too. */
+  referredBy?: { department: DepartmentId; consultRequest: number };
   /** The consultation's first brain request: the key its follow-up is learned under. */
   consultRequest?: number;
   diagnosis?: { disease: DiseaseId; severe: boolean };

@@ -107,12 +107,44 @@ describe('the patient’s way through the hospital', () => {
     h.run(3 * 24 * 60, 0.5);
     const followUps = h.log.filter((e) => e.type === 'patient:followed-up');
     expect(followUps.length).toBeGreaterThan(50);
-    expect(h.port.staff.consultations).toBe(followUps.length);
+    // A referred patient's two doctors both learn from its follow-up.
+    const referred = new Set(h.log.filter((e) => e.type === 'patient:referred').map((e) => e.payload['patient']));
+    const referredFollowedUp = followUps.filter((e) => referred.has(e.payload['patient'])).length;
+    expect(h.port.staff.consultations).toBe(followUps.length + referredFollowedUp);
     const wrong = followUps.filter((e) => !e.payload['correct']).map((e) => e.payload['patient']);
     expect(wrong.length).toBeGreaterThan(0);
     const returned = new Set(h.log.filter((e) => e.type === 'patient:returned').map((e) => e.payload['patient']));
     for (const p of wrong) expect(returned.has(p)).toBe(true);
     expect(h.sim.snapshot().stats.followedUp).toBe(followUps.length);
+  });
+
+  it('refers a patient whose illness belongs to another department: the patient walks there, that doctor diagnoses, and both learn', () => {
+    const h = hospital({ arrivalsPerHour: 30, followUpDays: [0.5, 1] });
+    const learned: string[] = [];
+    const followUp = h.port.staff.followUp.bind(h.port.staff);
+    h.port.staff.followUp = (record, interview, department, report) => {
+      learned.push(`${record.id} ${department}`);
+      return followUp(record, interview, department, report);
+    };
+    h.run(3 * 24 * 60, 0.5);
+    const referrals = h.log.filter((e) => e.type === 'patient:referred');
+    expect(referrals.length).toBeGreaterThan(0);
+    for (const r of referrals) {
+      const { patient, from, to } = r.payload as { patient: string; from: string; to: string };
+      expect(to).not.toBe(from);
+      const after = h.log.slice(h.log.indexOf(r)).filter((e) => e.payload['patient'] === patient);
+      const seen = after.find((e) => e.type === 'consultation:started');
+      if (!seen) continue; // still walking when the run ended
+      expect(seen.payload['department']).toBe(to);
+      expect(inside(layout.rooms.get(`consult-${to}`), seen.pos)).toBe(true);
+      const diagnosed = after.find((e) => e.type === 'patient:diagnosed');
+      if (diagnosed) expect(diagnosed.payload['department']).toBe(to);
+      if (after.some((e) => e.type === 'patient:followed-up')) {
+        expect(learned).toContain(`${patient} ${to}`);
+        expect(learned).toContain(`${patient} ${from}`);
+      }
+    }
+    expect(h.log.some((e) => e.type === 'command:refused')).toBe(false);
   });
 
   it('replays the same event log from the same seed, and a different one from another', () => {
@@ -129,7 +161,7 @@ describe('the patient’s way through the hospital', () => {
     const h = hospital();
     const before = JSON.stringify(h.sim.snapshot());
     const r = h.sim.dispatch('consult.answered', { request: 1, patient: 'nobody', dialogue: [] } as never);
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('either an examination order or a diagnosis') });
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('one of an examination order, a diagnosis or a referral') });
     expect(h.sim.dispatch('hospital.setArrivalRate', { perHour: -5 }).ok).toBe(false);
     expect(JSON.stringify(h.sim.snapshot())).toBe(before);
   });

@@ -184,6 +184,13 @@ export function lineOf(e: AnyEvent, v: Voice, lang: Lang): Line | undefined {
             : `考虑是${d}。`,
       };
     }
+    case 'patient:referred': {
+      const d = departmentName(v, e.payload.to, lang);
+      return {
+        speaker: speakers.doctor(e.payload.from),
+        text: en ? `This looks like one for ${d}: please go and see them.` : `这更像是${d}的病，请到${d}就诊。`,
+      };
+    }
     case 'patient:dispensed':
       return { speaker: speakers.pharmacist, text: en ? 'Here is your medicine. Get well soon!' : '这是您的药，祝早日康复！' };
     case 'patient:returned':
@@ -225,6 +232,10 @@ export function describe(e: AnyEvent, v: Voice, lang: Lang): string {
       return en
         ? `${who} diagnosed with ${diseaseName(v, e.payload.disease, lang)} (${Math.round(e.payload.probability * 100)}%)`
         : `${who}诊断为${diseaseName(v, e.payload.disease, lang)}（${Math.round(e.payload.probability * 100)}%）`;
+    case 'patient:referred':
+      return en
+        ? `${who} referred from ${departmentName(v, e.payload.from, lang)} to ${departmentName(v, e.payload.to, lang)}`
+        : `${who}由${departmentName(v, e.payload.from, lang)}转诊至${departmentName(v, e.payload.to, lang)}`;
     case 'patient:dispensed':
       return en ? `${who} collected medicine` : `${who}已取药`;
     case 'patient:left':
