@@ -64,7 +64,8 @@ export function linkValues(
 /** Severinghaus's oxygen–haemoglobin dissociation curve: saturation (%) at a PaO2 (mmHg). */
 export function saturationForPaO2(pao2: number): number {
   const p = Math.max(1, pao2);
-  return 100 / (23400 / (p ** 3 + 150 * p) + 1);
+  // Products, not \`**\`: a power's last bit differs between JavaScript engines, and the page's worker must draw the same patients as Node.
+  return 100 / (23400 / (p * p * p + 150 * p) + 1);
 }
 
 /** The PaO2 (mmHg) at which the curve reaches a saturation (%), by bisection. */
@@ -87,7 +88,10 @@ export function ckdEpi2021(creatinineUmol: number, age: number, sex: Sex): numbe
   const k = female ? 0.7 : 0.9;
   const a = female ? -0.241 : -0.302;
   const r = scr / k;
-  return 142 * Math.min(r, 1) ** a * Math.max(r, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1);
+  const egfr = 142 * Math.min(r, 1) ** a * Math.max(r, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1);
+  // Fractional powers differ in their last bits between JavaScript engines: kept to a millionth, the
+  // page's worker and Node draw the same patients.
+  return Math.round(egfr * 1e6) / 1e6;
 }
 
 /** The creatinine (μmol/L) that gives an eGFR, by bisection on the (decreasing) equation. */

@@ -26,6 +26,16 @@ describe('full-information Bayes oracle over the shipped knowledge base', () => 
     expect(report.accuracy, `weakest: ${JSON.stringify(weakest)}`).toBeGreaterThanOrEqual(0.97);
   });
 
+  it('recovers at least 97% of patients who arrive at real base rates too (common diseases, as a clinic sees them)', () => {
+    let right = 0;
+    const n = 3000;
+    for (let i = 0; i < n; i++) {
+      const patient = generator.generate(777_002, i, { population: 'realistic' });
+      if (oracle.rank(patient, 1)[0]?.disease === patient.disease) right++;
+    }
+    expect(right / n).toBeGreaterThanOrEqual(0.97);
+  });
+
   it('leaves no disease that the oracle mostly gets wrong', () => {
     const bad = report.perDisease
       .filter((r) => r.accuracy < 0.7)

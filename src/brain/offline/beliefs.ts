@@ -1,6 +1,7 @@
 import { AGE_BANDS } from '../../schema/knowledge';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import type { Textbook } from '../../knowledge/textbook';
+import { stable } from './stable';
 
 /**
  * What one doctor believes about P(feature | disease), P(age band, sex | disease): the textbook
@@ -46,10 +47,10 @@ export class Beliefs {
   /** The same features grouped by the examination that shows them (symptoms are not listed). */
   private readonly knownByExam: Map<string, number[]>[];
   private readonly termExam: (string | undefined)[];
-  private static readonly LOG_TYPICAL = Math.log(TEXTBOOK_TYPICAL_P);
-  private static readonly LOG1M_TYPICAL = Math.log(1 - TEXTBOOK_TYPICAL_P);
-  private static readonly LOG_OTHER = Math.log(TEXTBOOK_OTHER_P);
-  private static readonly LOG1M_OTHER = Math.log(1 - TEXTBOOK_OTHER_P);
+  private static readonly LOG_TYPICAL = stable(Math.log(TEXTBOOK_TYPICAL_P));
+  private static readonly LOG1M_TYPICAL = stable(Math.log(1 - TEXTBOOK_TYPICAL_P));
+  private static readonly LOG_OTHER = stable(Math.log(TEXTBOOK_OTHER_P));
+  private static readonly LOG1M_OTHER = stable(Math.log(1 - TEXTBOOK_OTHER_P));
   private static readonly H_TYPICAL = binaryEntropy(TEXTBOOK_TYPICAL_P);
   private static readonly H_OTHER = binaryEntropy(TEXTBOOK_OTHER_P);
 
@@ -105,10 +106,10 @@ export class Beliefs {
   logDemographics(d: number, band: number, male: boolean): number {
     const row = this.rows[d];
     const bands = AGE_BANDS.length;
-    if (!row || row.patients === 0) return -Math.log(bands) - Math.log(2);
+    if (!row || row.patients === 0) return stable(-Math.log(bands) - Math.log(2));
     const pBand = ((row.bands[band] as number) + 0.5) / (row.patients + 0.5 * bands);
     const pMale = (row.male + 0.5) / (row.patients + 1);
-    return Math.log(pBand) + Math.log(male ? pMale : 1 - pMale);
+    return stable(Math.log(pBand) + Math.log(male ? pMale : 1 - pMale));
   }
 
   /** The follow-up told us the true disease: count what was observed in this patient. */
@@ -270,12 +271,12 @@ export class Beliefs {
     const present = prior * PRIOR_WEIGHT + (row.studiedPresent[t] as number) + (row.present[t] as number);
     const p = Math.min(0.995, Math.max(0.005, present / weight));
     row.p[t] = p;
-    row.logP[t] = Math.log(p);
-    row.log1mP[t] = Math.log(1 - p);
+    row.logP[t] = stable(Math.log(p));
+    row.log1mP[t] = stable(Math.log(1 - p));
     row.h[t] = binaryEntropy(p);
   }
 }
 
 export function binaryEntropy(p: number): number {
-  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
+  return p <= 0 || p >= 1 ? 0 : stable(-p * Math.log(p) - (1 - p) * Math.log(1 - p));
 }

@@ -1,4 +1,5 @@
 import { binaryEntropy, type Beliefs } from './beliefs';
+import { stable } from './stable';
 
 /**
  * The doctor's running differential: a log-score per disease (prior + evidence), updated as
@@ -110,9 +111,9 @@ export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d:
   let z = 0;
   for (let i = 0; i < n; i++) {
     const s = scores[among ? (among[i] as number) : i] as number;
-    if (s > floor) z += Math.exp(s - max);
+    if (s > floor) z += stable(Math.exp(s - max));
   }
-  return best.map((d) => ({ d, p: Math.exp((scores[d] as number) - max) / z }));
+  return best.map((d) => ({ d, p: stable(stable(Math.exp((scores[d] as number) - max)) / z) }));
 }
 
 /**

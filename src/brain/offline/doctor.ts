@@ -9,6 +9,7 @@ import { Beliefs } from './beliefs';
 import { LEAD, nextExam, nextQuestion } from './choices';
 import { Differential, topOf } from './differential';
 import { SeverityJudge, type SeverityEvidence } from './severity';
+import { stable } from './stable';
 
 /** Tunables of the offline doctor, with the reason for each value. */
 export const DOCTOR = {
@@ -111,7 +112,7 @@ export class OfflineDoctor {
     const share = DOCTOR.ownDepartmentShare;
     const textbook = this.ownDepartment[d] ? share / own : (1 - share) / Math.max(1, D - own);
     // Pseudo-counts: the textbook prior is worth 50 patients; then experience takes over.
-    return Math.log(textbook * 50 + (this.caseMix[d] as number)) + this.beliefs.logDemographics(d, ageBand, male);
+    return stable(Math.log(textbook * 50 + (this.caseMix[d] as number))) + this.beliefs.logDemographics(d, ageBand, male);
   }
 
   private refreshPrior(d: number): void {

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { stable } from './stable';
 import type { Textbook } from '../../knowledge/textbook';
 
 /** Abnormal measured values seen in a consultation, and their summed deviation from normal. */
@@ -146,5 +147,5 @@ function classOf(table: Float64Array, c: number): { prior: number; mean: number;
 
 function density(x: number, c: { mean: number; sd: number }): number {
   const z = (x - c.mean) / c.sd;
-  return Math.exp(-0.5 * z * z) / c.sd;
+  return stable(Math.exp(-0.5 * z * z) / c.sd);
 }

@@ -52,8 +52,9 @@ describe('Differential', () => {
     const scores = Float64Array.from([0, Math.log(3), -Infinity, Math.log(6)]);
     const top = topOf(scores, 3);
     expect(top.map((x) => x.d)).toEqual([3, 1, 0]);
-    expect(top[0]?.p).toBeCloseTo(0.6, 9);
-    expect(top[1]?.p).toBeCloseTo(0.3, 9);
-    expect(top[2]?.p).toBeCloseTo(0.1, 9);
+    // Kept to 2⁻³⁰ so that every JavaScript engine ranks alike (stable.ts).
+    expect(top[0]?.p).toBeCloseTo(0.6, 8);
+    expect(top[1]?.p).toBeCloseTo(0.3, 8);
+    expect(top[2]?.p).toBeCloseTo(0.1, 8);
   });
 });
