@@ -18,7 +18,12 @@ export function benchOpenWorld(ctx: HospitalContext): BenchResult[] {
   const matcher = loadDefaultMatcher(ctx.kb);
   const score = (part: string) => {
     const name = `cases.${part}.jsonl`;
-    return scoreYardstick(ctx.kb, new ClinicalStaff(ctx.kb, ctx.reader), matcher, parseYardstick(readFileSync(fixture(name), 'utf8'), name));
+    return scoreYardstick(
+      ctx.kb,
+      new ClinicalStaff(ctx.kb, ctx.reader),
+      matcher,
+      parseYardstick(readFileSync(fixture(name), 'utf8'), name),
+    );
   };
   const held = score('holdout');
   const dev = score('dev');
