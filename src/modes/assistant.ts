@@ -8,6 +8,7 @@ import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
 import type { ClinicalStaff } from '../run/staff';
 import { possibleDifferential, separatingExams } from './humanConsult';
 import { redFlagsAmong } from '../knowledge/clinicalRules';
+import { openWorldOf } from '../run/openWorldOf';
 import { EMERGENCY } from '../sim/services';
 
 /** A case as a clinician enters it: structured demographics and free-text lines. */
@@ -85,7 +86,7 @@ export class DoctorAssistant {
     const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
     const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
-    const open = this.staff.openWorld.diagnose(observations, ageBand, c.sex === 'M', { department });
+    const open = openWorldOf(this.staff).diagnose(observations, ageBand, c.sex === 'M', { department });
     const differential = possibleDifferential(kb, open.differential, c.sex);
     return {
       department,

@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../language/matcher';
 import type { ClinicalStaff } from '../run/staff';
 import { BEDSIDE_EXAMS, EMERGENCY_SYMPTOMS, redFlagsAmong } from '../knowledge/clinicalRules';
+import { openWorldOf } from '../run/openWorldOf';
 import { EMERGENCY } from '../sim/services';
 
 /** The doctor wants an answer it does not have yet (the replay stops here). */
@@ -176,7 +177,7 @@ export class HumanConsultation {
     for (const [t, p] of this.answers) observations.set(kb.termIndex(t), p);
     const report = doctor.diagnoseFrom(observations, this.ageBand, male);
     // The differential runs over the whole knowledge base at real base rates; the department is a soft prior.
-    const open = this.staff.openWorld.diagnose(observations, this.ageBand, male, { department });
+    const open = openWorldOf(this.staff).diagnose(observations, this.ageBand, male, { department });
     const differential = possibleDifferential(kb, open.differential, this.person.sex).map(({ disease, probability }) => {
       const d = kb.diseaseIndex(disease);
       const features = doctor.beliefs.featuresOf(d);

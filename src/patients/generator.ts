@@ -5,7 +5,7 @@ import { patientIdOf } from '../schema/ids';
 import type { HistoryItem, PeopleFile } from '../schema/people';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { BaseRates, FALLBACK_PER100K } from '../knowledge/epidemiology';
+import { FALLBACK_PER100K } from '../knowledge/epidemiology';
 import { ageGroupOf, referenceRange, rescale } from '../knowledge/referenceRanges';
 import { linkValues } from './physiology';
 import { Rng } from '../sim/rng';
@@ -64,7 +64,8 @@ export class PatientGenerator {
     for (const m of this.models) this.modelById.set(m.disease.id, m);
     this.nationalityWeights = people.nationalities.map((n) => n.weight);
     this.background = BACKGROUND_SYMPTOMS.filter((id) => kb.hasTerm(id)) as TermId[];
-    const rates = new BaseRates(kb).per100k;
+    // Only the base rates: the background rates the open world needs stay out of the generator (and the worker).
+    const rates = kb.diseases.map((d) => d.epidemiology?.per100k ?? FALLBACK_PER100K);
     this.realisticCumulative = new Float64Array(rates.length);
     let sum = 0;
     rates.forEach((r, i) => (this.realisticCumulative[i] = sum += r));

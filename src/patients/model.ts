@@ -1,4 +1,4 @@
-import type { Disease } from '../schema/knowledge';
+import type { Analyte, Disease } from '../schema/knowledge';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { Severity, Sex } from '../schema/common';
 import type { TermId } from '../schema/ids';
@@ -46,12 +46,13 @@ export interface AnalyteSlot {
   low: number;
   high: number;
   decimals: number;
+  byAge?: Analyte['byAge'];
 }
 
 /** Every analyte of the catalogue in a fixed order: the layout of `Patient.analyteValues`. */
 export function analyteSlots(kb: KnowledgeBase): AnalyteSlot[] {
   return kb.exams.flatMap((exam) =>
-    exam.analytes.map((a) => ({ id: a.id, examId: exam.id, low: a.low, high: a.high, decimals: a.decimals })),
+    exam.analytes.map((a) => ({ id: a.id, examId: exam.id, low: a.low, high: a.high, decimals: a.decimals, byAge: a.byAge })),
   );
 }
 

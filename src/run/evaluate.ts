@@ -6,6 +6,7 @@ import type { VocabularyMatcher } from '../language/matcher';
 import type { ValueReader } from '../knowledge/valueReader';
 import type { ClinicalStaff } from './staff';
 import { EMERGENCY } from '../sim/services';
+import { openWorldOf } from './openWorldOf';
 import type { DepartmentId, DiseaseId, TermId } from '../schema/ids';
 
 /** What a written case says, read once: the evidence and where it came from. */
@@ -115,7 +116,7 @@ export class CaseEvaluator {
   /** Diagnoses one written case over the whole knowledge base (the offline brain). */
   evaluate(c: ExternalCase): EvaluatedCase {
     const reading = this.read(c);
-    const answer = this.staff.openWorld.diagnose(reading.observations, ageBandIndexOf(c.age), c.sex === 'M', {
+    const answer = openWorldOf(this.staff).diagnose(reading.observations, ageBandIndexOf(c.age), c.sex === 'M', {
       department: reading.department,
     });
     return this.record(c, reading, answer.differential, answer);

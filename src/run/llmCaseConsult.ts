@@ -6,6 +6,7 @@ import type { OpenWorldAnswer } from '../brain/offline/openWorld';
 import { BEDSIDE_EXAMS } from '../knowledge/clinicalRules';
 import { referenceFeatures } from '../knowledge/epidemiology';
 import type { CaseReading } from './evaluate';
+import { openWorldOf } from './openWorldOf';
 import type { ClinicalStaff } from './staff';
 
 /** Bounds of a written case's consultation by the model: three calls at most. */
@@ -59,7 +60,7 @@ export async function consultCase(
   const complaint = (reading.complaintTerms.map((t) => kb.terms[t]).find((t) => t?.kind === 'symptom')?.id ??
     kb.terms.find((t) => t.kind === 'symptom')?.id) as TermId;
   const lead = (): DiseaseId[] =>
-    staff.openWorld
+    openWorldOf(staff)
       .diagnose(known, band, male, { department: reading.department, top: LLM_CASE.leadDiseases })
       .differential.map((x) => x.disease);
 
@@ -137,7 +138,7 @@ export async function consultCase(
   transcript.push(...results);
 
   // Diagnosis among what the open world puts first given all the doctor learned.
-  const open = staff.openWorld.diagnose(known, band, male, { department: reading.department, top: LLM_CASE.candidateDiseases });
+  const open = openWorldOf(staff).diagnose(known, band, male, { department: reading.department, top: LLM_CASE.candidateDiseases });
   const candidates = open.differential.map((x) => x.disease);
   const diagnosis = await client.orOffline(
     'doctor-diagnose',

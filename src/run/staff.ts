@@ -5,7 +5,6 @@ import { buildTextbook, type Textbook } from '../knowledge/textbook';
 import { OfflineDoctor, type DiagnosisReport } from '../brain/offline/doctor';
 import { reflect } from '../brain/offline/reflection';
 import { TriageNurse } from '../brain/offline/triage';
-import { OpenWorldReasoner } from '../brain/offline/openWorld';
 import { PatientInterview } from '../patients/interview';
 import type { ExamReader } from '../patients/results';
 import type { Patient } from '../patients/types';
@@ -55,14 +54,6 @@ export class ClinicalStaff {
     this.textbook = buildTextbook(kb);
     this.nurse = new TriageNurse(kb, this.textbook);
     for (const dep of kb.departments) this.doctors.set(dep.id, new OfflineDoctor(kb, this.textbook, dep.id));
-  }
-
-  private openWorldReasoner: OpenWorldReasoner | undefined;
-
-  /** The differential over the whole knowledge base for people and written cases, refined by what each department's doctor has learned. */
-  get openWorld(): OpenWorldReasoner {
-    this.openWorldReasoner ??= new OpenWorldReasoner(this.kb, (department) => this.doctors.get(department)?.beliefs);
-    return this.openWorldReasoner;
   }
 
   doctor(department: DepartmentId | string): OfflineDoctor {

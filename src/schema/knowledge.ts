@@ -37,6 +37,10 @@ export type ExamRoom = z.infer<typeof ExamRoom>;
 export const ExamKind = z.enum(['physical', 'lab', 'imaging', 'physiological', 'endoscopy', 'pathology']);
 export type ExamKind = z.infer<typeof ExamKind>;
 
+/** Age groups in which reference ranges are given: newborns are under 28 days, infants under a year. */
+export const AGE_GROUPS = ['newborn', 'infant', 'toddler', 'preschool', 'school', 'adolescent', 'adult', 'older'] as const;
+const Limits = z.tuple([z.number(), z.number()]).refine(([low, high]) => low < high, { message: 'low must be below high' });
+
 /** A measured quantity with its adult reference range. */
 export const Analyte = z
   .strictObject({
@@ -49,6 +53,11 @@ export const Analyte = z
     high: z.number(),
     /** Digits after the decimal point when a value is reported. */
     decimals: z.number().int().min(0).max(3),
+    /**
+     * Where the range changes with age or sex (a newborn's heart rate, a woman's haemoglobin): the
+     * range of each age group, or of each sex in it. Groups not listed use low–high.
+     */
+    byAge: z.partialRecord(z.enum(AGE_GROUPS), z.union([Limits, z.strictObject({ M: Limits, F: Limits })])).optional(),
   })
   .refine((a) => a.low < a.high, { message: 'reference range: low must be below high', path: ['high'] });
 export type Analyte = z.infer<typeof Analyte>;
