@@ -10,7 +10,7 @@ import { LlmClient } from '../brain/llm/client';
 import { LlmDoctor } from '../brain/llm/doctor';
 import { loadPromptBook } from '../brain/llm/nodePrompts';
 import { newMeter } from '../brain/llm/stats';
-import { llmConfigFromArgs } from './simulateLlm';
+import { LLM_CLI_OPTIONS, llmConfigFromArgs } from './simulateLlm';
 import { loadBundle, parseBundle } from '../run/bundle';
 import { ClinicalStaff } from '../run/staff';
 import { choiceOption } from './args';
@@ -27,14 +27,7 @@ export function runEvaluate(argv: string[], io: CliIo, context: () => HospitalCo
       format: { type: 'string' },
       bases: { type: 'string' },
       json: { type: 'boolean' },
-      brain: { type: 'string' },
-      'base-url': { type: 'string' },
-      model: { type: 'string' },
-      'api-key-env': { type: 'string' },
-      lang: { type: 'string' },
-      concurrency: { type: 'string' },
-      'spend-cap': { type: 'string' },
-      'timeout-ms': { type: 'string' },
+      ...LLM_CLI_OPTIONS,
     },
     strict: true,
   });

@@ -5,7 +5,7 @@ import { exportBundle, loadBundle, parseBundle } from '../run/bundle';
 import { readJsonFile, writeBundleFile } from './files';
 import { POPULATIONS } from '../patients/generator';
 import { choiceOption, intOption } from './args';
-import { llmConfigFromArgs, runLlmSimulate } from './simulateLlm';
+import { LLM_CLI_OPTIONS, llmConfigFromArgs, runLlmSimulate } from './simulateLlm';
 import { simulateSharded } from '../run/shard';
 import { runShardsInThreads } from './shardThreads';
 import type { SimulationSummary } from '../run/simulate';
@@ -24,14 +24,7 @@ export function runSimulate(argv: string[], io: CliIo, context: () => HospitalCo
       save: { type: 'string' },
       load: { type: 'string' },
       json: { type: 'boolean' },
-      brain: { type: 'string' },
-      'base-url': { type: 'string' },
-      model: { type: 'string' },
-      'api-key-env': { type: 'string' },
-      lang: { type: 'string' },
-      concurrency: { type: 'string' },
-      'spend-cap': { type: 'string' },
-      'timeout-ms': { type: 'string' },
+      ...LLM_CLI_OPTIONS,
       'llm-reflect': { type: 'boolean' },
       workers: { type: 'string' },
       shards: { type: 'string' },

@@ -12,6 +12,18 @@ import type { HospitalContext } from './context';
 import { writeBundleFile } from './files';
 import { UsageError, type CliIo } from './io';
 
+/** The model's command-line flags, the same for `simulate --brain llm` and `evaluate --brain llm`. */
+export const LLM_CLI_OPTIONS = {
+  brain: { type: 'string' },
+  'base-url': { type: 'string' },
+  model: { type: 'string' },
+  'api-key-env': { type: 'string' },
+  lang: { type: 'string' },
+  concurrency: { type: 'string' },
+  'spend-cap': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+} as const;
+
 export interface LlmCliValues {
   'base-url'?: string | undefined;
   model?: string | undefined;
