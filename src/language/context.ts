@@ -8,6 +8,7 @@ import type { Lang } from '../schema/common';
 import type { TermId } from '../schema/ids';
 import type { Certainty, Subject, Temporality } from '../schema/language';
 import { EN_LIST_WORDS, ZH_LIST_CHARS, type CueKind } from './cues';
+import { stemWord } from './english';
 import type { Segmented } from './passes';
 
 /** A term found in the text, before its context is read. `anchor` is the unit the cues are measured from. */
@@ -17,6 +18,19 @@ export interface Mention {
   last: number;
   anchor: number;
 }
+
+const stems = (words: string): Set<string> => new Set(words.split(' ').map(stemWord));
+/** Words that deny inside a complaint's own phrase. */
+const NEGATION_KEYS = new Set([...stems('not no never unable cannot'), ...'不没无']);
+/** What may stand before an answer: "A: no", "答：有". */
+const EN_ANSWER_LEAD = stems('a answer ans reply pt patient says');
+const ZH_ANSWER_LEAD = new Set([...'答回复患者']);
+const EN_YES = stems('yes yeah yep yup sometimes occasionally often definitely maybe');
+const EN_NO = stems('no nope never none nil not negative neg nah');
+const ZH_YES = new Set([...'有是对嗯偶经']);
+const ZH_NO = new Set([...'没无否不']);
+/** The patient's own words: "my" ends a relative's reach ("…and my feet hurt"). */
+const SELF_OWNER = stems('my myself mine');
 
 export interface CueFound {
   kind: CueKind;
@@ -81,6 +95,7 @@ export class ContextReader {
     let hedged = false;
     let family = false;
     let past = false;
+    let resolved = false;
     const { clauseOf, sentenceOf } = this.seg;
     // Before the complaint, back to the start of its clause (or of a list it belongs to).
     let plain = 0;
@@ -95,6 +110,7 @@ export class ContextReader {
       if (cue) {
         if (cue.kind === 'stop') break;
         if (cue.kind === 'negate' && plain <= this.window) negated = true;
+        else if (cue.kind === 'resolved' && plain <= this.window) resolved = true;
         else if (cue.kind === 'hedge' && plain <= this.window + 2) hedged = true;
         else if (cue.kind === 'family') family = true;
         else if (cue.kind === 'past') past = true;
@@ -114,29 +130,102 @@ export class ContextReader {
         const c = clauseOf[u] as number;
         if (sentenceOf[u] !== sentenceOf[m.anchor] || this.hasTerm.get(c) || clauseOf[u - 1] !== own) break;
         const cue = this.cueStartingAt[u];
-        if (cue && (cue.kind === 'negate' || cue.kind === 'negate-after')) negated = true;
+        // Only a bare answer: "Fever: no" is, "…, no other symptoms" and "…, not travelled" are not.
+        if (cue && this.plainAfter(cue.last, c) <= 1) {
+          if (cue.kind === 'negate' || cue.kind === 'negate-after') negated = true;
+          if (cue.kind === 'resolved-after') resolved = true;
+        }
         break;
       }
       const cue = this.cueStartingAt[u];
       if (cue) {
         if (cue.kind === 'stop') break;
         if (cue.kind === 'negate-after' && plain <= this.window) negated = true;
+        // "…gone now" and "not coughing any more" are past history; "can not bend any more" is a complaint.
+        if (cue.kind === 'resolved-after' && plain <= this.window && !this.deniesItself(m)) resolved = true;
         // "…years ago", "…as a child": past-history words read both ways.
         if ((cue.kind === 'past-after' || cue.kind === 'past') && plain <= this.window) past = true;
         // A trailing "no" with nothing named after it answers the question before it.
-        if (cue.kind === 'negate' && this.lang === 'en' && plain === 0 && !this.termAfter(u, own)) negated = true;
+        // So does a note's finding-first denial: "淋巴结未触及", "reflexes absent".
+        if (cue.kind === 'negate' && plain === 0 && !this.termAfter(u, own)) negated = true;
         u = cue.last;
         continue;
       }
       if (this.consumed[u]) break;
       if (!this.isListWord(u)) plain++;
     }
+    // A question answers itself in the next sentence: "Any blood in the urine? No", "有无发热？答：有".
+    const answer = this.answerTo(m);
+    if (answer !== undefined) negated = answer === 'no';
+    if (!family) family = this.relativeEarlierInSentence(m);
     return {
-      present: !negated,
+      present: !negated && !resolved,
       certainty: hedged ? 'hedged' : 'certain',
       subject: family ? 'family' : 'patient',
-      temporality: past ? 'past' : 'current',
+      temporality: past || resolved ? 'past' : 'current',
     };
+  }
+
+  private speaksOfSelf(cue: CueFound): boolean {
+    for (let u = cue.first; u <= cue.last; u++) {
+      const k = this.keys[u] as string;
+      if (k === 'i' || k === 'me' || SELF_OWNER.has(k)) return true;
+    }
+    return false;
+  }
+
+  /** Plain units of clause `clause` after unit `from`. */
+  private plainAfter(from: number, clause: number): number {
+    let n = 0;
+    for (let u = from + 1; u < this.keys.length && this.seg.clauseOf[u] === clause; u++) if (!this.inCue[u] && !this.isListWord(u)) n++;
+    return n;
+  }
+
+  /** Whether the complaint's own words deny something ("can not bend", "won't fit"). */
+  private deniesItself(m: Mention): boolean {
+    for (let u = m.first; u <= m.last; u++) if (NEGATION_KEYS.has(this.keys[u] as string)) return true;
+    return false;
+  }
+
+  /**
+   * The answer to a question about the complaint, when the next sentence opens with one:
+   * yes → present, no → absent. A question answered otherwise ("Any fever? 38.5") still names it,
+   * so its own "any"/"有无" denies nothing.
+   */
+  private answerTo(m: Mention): 'yes' | 'no' | 'other' | undefined {
+    const { sentenceOf, questions } = this.seg;
+    const sentence = sentenceOf[m.anchor] as number;
+    if (!questions.has(sentence)) return undefined;
+    let u = m.last + 1;
+    while (u < this.keys.length && sentenceOf[u] === sentence) u++;
+    const lead = this.lang === 'en' ? EN_ANSWER_LEAD : ZH_ANSWER_LEAD;
+    while (u < this.keys.length && lead.has(this.keys[u] as string)) u++;
+    if (u >= this.keys.length || sentenceOf[u] !== sentence + 1) return undefined;
+    const k = this.keys[u] as string;
+    const [yes, no] = this.lang === 'en' ? [EN_YES, EN_NO] : [ZH_YES, ZH_NO];
+    if (yes.has(k)) return 'yes';
+    if (no.has(k)) return 'no';
+    return 'other';
+  }
+
+  /**
+   * A relative named earlier in the sentence speaks for what follows until the patient speaks of
+   * themselves ("my dad (78) is wetting himself and confused"; not "my mum has diabetes and my feet hurt").
+   */
+  private relativeEarlierInSentence(m: Mention): boolean {
+    const { sentenceOf } = this.seg;
+    const sentence = sentenceOf[m.anchor] as number;
+    for (let u = m.anchor - 1; u >= 0 && sentenceOf[u] === sentence; u--) {
+      const cue = this.cueEndingAt[u];
+      if (cue) {
+        if (cue.kind === 'family') return true;
+        if (cue.kind === 'stop' && (this.keys[cue.first] !== 'and' || this.speaksOfSelf(cue))) return false;
+        u = cue.first;
+        continue;
+      }
+      if (this.isSelf(u) || (this.lang === 'en' && SELF_OWNER.has(this.keys[u] as string))) return false;
+    }
+    return false;
   }
 
   private termAfter(u: number, clause: number): boolean {

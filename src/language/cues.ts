@@ -8,7 +8,9 @@
 /*
  * The kinds of cue (CueKind, in src/schema/language.ts):
  * - negate: denies what follows in its clause ("no", "denies", "没有");
- * - negate-after: denies what came before ("fever — gone now", "…好了");
+ * - negate-after: denies what came before ("Kernig's negative", "阴性");
+ * - resolved, resolved-after: it was there and is gone — past history, not a denial ("no longer
+ *   wheezy", "the diarrhoea has stopped", "咳嗽好了"); "any more" after a denial says the same;
  * - pseudo: looks like a cue and is not ("can't stop", "not sure", "不停", "不舒服"), or an everyday
  *   phrase holding a body-site word that is no site ("came back", "手术");
  * - hedge: uncertain ("maybe", "I think", "可能");

@@ -61,7 +61,7 @@ export function parseLanguageData(files: readonly LanguageFile[], kb: KnowledgeB
   });
   const conceptIds = new Set(data.concepts.map((c) => c.id as string));
   data.siteTerms.forEach((r, i) => {
-    if (!kb.hasTerm(r.term)) at('siteTerms.json', `[${i}].term`, `unknown term "${r.term}"`);
+    if (r.term !== null && !kb.hasTerm(r.term)) at('siteTerms.json', `[${i}].term`, `unknown term "${r.term}"`);
     if (!siteIds.has(r.site)) at('siteTerms.json', `[${i}].site`, `unknown site "${r.site}"`);
     if (!conceptIds.has(r.concept)) at('siteTerms.json', `[${i}].concept`, `unknown concept "${r.concept}"`);
   });

@@ -51,13 +51,16 @@ export function foldSpelling(word: string): string {
   return w;
 }
 
+/** Forms whose stem names something else: "spotting" is bleeding, "a spot" a pimple; "falling asleep" is no fall. */
+const KEEP_FORM = new Set(['spotting', 'falling']);
+
 const stemCache = new Map<string, string>();
 /** The comparable key of one folded word. Cached: a lexicon and a text share most of their words. */
 export function stemWord(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // Adverbs keep their form: Porter takes "extremely" and "extremities" to one stem.
-    s = /^\d/.test(word) || (word.length >= 6 && word.endsWith('ly')) ? word : stemmer(word);
+    s = /^\d/.test(word) || (word.length >= 6 && word.endsWith('ly')) || KEEP_FORM.has(word) ? word : stemmer(word);
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;

@@ -8,7 +8,7 @@ import type { ConceptId, LanguageData, Site, SiteId } from '../schema/language';
 import type { TermId } from '../schema/ids';
 import { chinesePattern } from './chinese';
 
-import { englishPattern, englishTokens } from './english';
+import { englishPattern, englishTokens, stemWord } from './english';
 import { PatternIndex, type Entry } from './patterns';
 
 /** How far apart the parts of a gapped phrase may stand: words in English, characters in Chinese. */
@@ -28,14 +28,14 @@ function parenthesised(name: string): string[] {
 }
 
 export class Lexicon {
-  readonly en = new PatternIndex(EN_MAX_GAP);
-  readonly zh = new PatternIndex(ZH_MAX_GAP);
+  readonly en = new PatternIndex(EN_MAX_GAP, new Set(['no', 'not', 'never', 'without', 'nor', 'but', 'denies'].map(stemWord)));
+  readonly zh = new PatternIndex(ZH_MAX_GAP, new Set([...'没无不未但否']));
   /** Every folded English word the lexicon is written in: the typo corrector's dictionary. */
   readonly englishWords = new Set<string>();
   readonly t2s: ReadonlyMap<string, string>;
   /** Body sites by id (looked up by the id a span carries or a caller gives). */
   readonly sites = new Map<string, Site>();
-  private readonly siteTerms = new Map<string, TermId>();
+  private readonly siteTerms = new Map<string, TermId | null>();
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -65,7 +65,8 @@ export class Lexicon {
       for (const p of c.phrases.en) this.addEn(p, entry);
       for (const p of c.phrases.zh) this.addZh(p, entry);
     }
-    for (const r of data.siteTerms) if (kb.hasTerm(r.term)) this.siteTerms.set(`${r.concept}|${r.site}`, r.term);
+    for (const r of data.siteTerms)
+      if (r.term === null || kb.hasTerm(r.term)) this.siteTerms.set(`${r.concept}|${r.site}${r.side ? `|${r.side}` : ''}`, r.term);
     for (const [kind, phrases] of Object.entries(data.cues.en))
       for (const p of phrases) this.addEn(p, { kind: 'cue', id: kind, rank: RANK.cue });
     for (const [kind, phrases] of Object.entries(data.cues.zh))
@@ -104,15 +105,17 @@ export class Lexicon {
   }
 
   /**
-   * The term a generic complaint names at a site: the site's own rule, then the rule for its
-   * kind of site (any joint), then its parents' rules, nearest first.
+   * The term a generic complaint names at a site: the site's own rule (for this side first), then
+   * the rule for its kind of site (any joint), then its parents' rules, nearest first. A rule
+   * naming no term ends the search.
    */
-  termAt(concept: ConceptId | string, site: SiteId): TermId | undefined {
+  termAt(concept: ConceptId | string, site: SiteId, side?: 'left' | 'right' | 'both'): TermId | undefined {
     let at: SiteId | undefined = site;
     const kind = this.sites.get(site)?.kind;
+    const sided = side === undefined ? undefined : side === 'both' ? 'both' : 'one';
     for (let depth = 0; at && depth < 12; depth++) {
-      const hit = this.siteTerms.get(`${concept}|${at}`);
-      if (hit) return hit;
+      const rule = (sided && this.siteTerms.get(`${concept}|${at}|${sided}`)) || this.siteTerms.get(`${concept}|${at}`);
+      if (rule !== undefined) return rule ?? undefined;
       if (depth === 0 && kind === 'joint') {
         const joint = this.siteTerms.get(`${concept}|joint`);
         if (joint) return joint;

@@ -19,6 +19,8 @@ export interface Segmented {
   clauseOf: number[];
   /** Sentence number of each unit. */
   sentenceOf: number[];
+  /** Sentences that end in a question mark ("Any blood in the urine? No"). */
+  questions: Set<number>;
 }
 
 const SENTENCE_END = /[.!?;\n。！？；]/;
@@ -27,6 +29,7 @@ const CLAUSE_END = /[,:()[\]{}，：（）【】"“”]|\s[-–—]\s|\s\/\s/;
 function mark(text: string, units: Unit[]): Segmented {
   const clauseOf: number[] = [];
   const sentenceOf: number[] = [];
+  const questions = new Set<number>();
   let clause = 0;
   let sentence = 0;
   for (let i = 0; i < units.length; i++) {
@@ -36,6 +39,7 @@ function mark(text: string, units: Unit[]): Segmented {
       const inNumber = /^[.,．，]$/.test(between) && /\d$/.test((units[i - 1] as Unit).key) && /^\d/.test((units[i] as Unit).key);
       if (between.length > 0 && !inNumber) {
         if (SENTENCE_END.test(between)) {
+          if (/[?？]/.test(between)) questions.add(sentence);
           sentence++;
           clause++;
         } else if (CLAUSE_END.test(between)) clause++;
@@ -44,7 +48,8 @@ function mark(text: string, units: Unit[]): Segmented {
     clauseOf.push(clause);
     sentenceOf.push(sentence);
   }
-  return { units, clauseOf, sentenceOf };
+  if (units.length > 0 && /[?？]\s*$/.test(text.slice((units[units.length - 1] as Unit).end))) questions.add(sentence);
+  return { units, clauseOf, sentenceOf, questions };
 }
 
 export function segmentEnglish(text: string, fix: (word: string) => string): Segmented {
@@ -57,8 +62,12 @@ export function segmentEnglish(text: string, fix: (word: string) => string): Seg
 /** Letters and digits are units; spaces and punctuation only separate them. */
 export const ZH_UNIT = /[\p{L}\p{N}%‰°℃+]/u;
 
+/** Notes write a sign's result as "(-)" or "(+)": read as 阴性 / 阳性, in the same number of characters so offsets hold. */
+const SIGN_RESULT = /[(（]\s?[-－—–][)）]|[(（]\s?[+＋][)）]/g;
+
 export function segmentChinese(text: string, t2s: ReadonlyMap<string, string>): Segmented {
-  const folded = foldChinese(text, t2s);
+  const signs = text.replace(SIGN_RESULT, (m) => (/[+＋]/.test(m) ? '阳性' : '阴性').padEnd(m.length, ' '));
+  const folded = foldChinese(signs, t2s);
   const units: Unit[] = [];
   let i = 0;
   for (const ch of folded.text) {

@@ -49,6 +49,8 @@ export class PatternIndex {
 
   constructor(
     readonly maxGap: number,
+    /** Units a gap may not cross: a denial or a "but" between the parts changes what they say ("cough but no phlegm"). */
+    private readonly barrier: ReadonlySet<string> = new Set(),
     private readonly maxUnits = 24,
   ) {}
 
@@ -100,8 +102,10 @@ export class PatternIndex {
     clauseOf: readonly number[],
     out: Candidate[],
     skips: number,
+    skippedLast = false,
   ): void {
-    if (j > i) {
+    // A phrase whose last word was skipped is not found: "crushed my" does not say "crushing".
+    if (j > i && !skippedLast) {
       for (const c of node.here) {
         if (c.segments.length === 1) {
           out.push({ entry: c.entry, first: i, last: j - 1, size: c.size });
@@ -124,7 +128,7 @@ export class PatternIndex {
     if (key !== undefined && !child && DETERMINERS.has(key)) this.walk(node, i, j + 1, keys, clauseOf, out, skips + 1);
     for (const d of DETERMINERS) {
       const past = d === key ? undefined : node.next.get(d);
-      if (past) this.walk(past, i, j, keys, clauseOf, out, skips + 1);
+      if (past) this.walk(past, i, j, keys, clauseOf, out, skips + 1, true);
     }
   }
 
@@ -144,6 +148,7 @@ export class PatternIndex {
       let found = -1;
       for (let start = pos; start <= limit; start++) {
         if (clauseOf[start] !== clause) break;
+        if (start > pos && this.barrier.has(keys[start - 1] as string)) break;
         let ok = true;
         for (let k = 0; k < seg.length; k++) {
           if (keys[start + k] !== seg[k] || clauseOf[start + k] !== clause) {

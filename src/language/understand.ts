@@ -205,7 +205,7 @@ export class ClinicalLanguage {
     const pairedSites = new Set<Found>();
     const made = new Set<string>();
     const compose = (c: Found, s: Found, from?: Found): void => {
-      const term = this.lexicon.termAt(c.id as ConceptId, s.id as SiteId);
+      const term = this.lexicon.termAt(c.id as ConceptId, s.id as SiteId, sideOf(s).side);
       pairedSites.add(s);
       if (!term) return;
       const key = `${term}|${c.first}`;

@@ -64,7 +64,17 @@ export type Concept = z.infer<typeof Concept>;
 export const ConceptFile = z.array(Concept);
 
 /** A generic complaint at a site names a term: pain + knee → knee-pain. */
-export const SiteTerm = z.strictObject({ concept: ConceptId, site: SiteId, term: TermId });
+/**
+ * siteTerms.json: the term a generic complaint names at a site. `side` narrows the rule to a
+ * complaint on one side or on both ("left calf swollen" is one swollen leg, "swollen ankles" is
+ * oedema); `term: null` stops the search up the site's parents (armpit pain is not limb pain).
+ */
+export const SiteTerm = z.strictObject({
+  concept: ConceptId,
+  site: SiteId,
+  side: z.enum(['one', 'both']).optional(),
+  term: TermId.nullable(),
+});
 export type SiteTerm = z.infer<typeof SiteTerm>;
 export const SiteTermFile = z.array(SiteTerm);
 
@@ -82,7 +92,20 @@ export type PlainEntry = z.infer<typeof PlainEntry>;
 export const PlainFile = z.array(PlainEntry);
 
 /** What a context cue does (src/language/cues.ts says each in full). */
-export const CueKind = z.enum(['negate', 'negate-after', 'pseudo', 'hedge', 'family', 'past', 'past-after', 'stop', 'migrate', 'radiate']);
+export const CueKind = z.enum([
+  'negate',
+  'negate-after',
+  'resolved',
+  'resolved-after',
+  'pseudo',
+  'hedge',
+  'family',
+  'past',
+  'past-after',
+  'stop',
+  'migrate',
+  'radiate',
+]);
 export type CueKind = z.infer<typeof CueKind>;
 const CueLists = z.partialRecord(CueKind, z.array(Phrase));
 /** cues.json: the words that deny, hedge, attribute to a relative or to the past, end a cue's reach… by language. */

@@ -46,6 +46,43 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('咳个不停', 'zh')).toEqual(['cough']);
   });
 
+  it('tells a complaint that has gone from one denied, and reads a question by its answer', () => {
+    const status = (text: string, term: string, lang: 'en' | 'zh' = 'en') => {
+      const s = span(text, term, lang);
+      return s && (s.subject === 'family' ? 'family' : s.temporality === 'past' ? 'past' : s.present ? 'present' : 'absent');
+    };
+    expect(status('the diarrhoea has stopped but my tummy still hurts', 'diarrhoea')).toBe('past');
+    expect(status('not coughing any more', 'cough')).toBe('past');
+    expect(status('no longer wheezy', 'wheeze')).toBe('past');
+    expect(status('咳嗽已经好了', 'cough', 'zh')).toBe('past');
+    expect(status('can’t bend my back anymore', 'limited-movement')).not.toBe('past');
+    expect(status('Q: Any blood in the urine? A: No', 'haematuria')).toBe('absent');
+    expect(status('Fever? Yes, last night', 'fever')).toBe('present');
+    expect(status('问：近期有无发热？答：有，前天38度多', 'fever', 'zh')).toBe('present');
+    expect(status('我这两天拉肚子，没别的症状', 'diarrhoea', 'zh')).toBe('present');
+    expect(status('颈软，克氏征(-)', 'neuro-exam-meningism', 'zh') ?? 'absent').toBe('absent');
+    // A relative named earlier speaks for the rest of the sentence, until the patient speaks of themselves.
+    expect(status('My dad (78) is wetting himself and confused', 'confusion')).toBe('family');
+    expect(status('my mum has diabetes and my feet hurt', 'foot-pain') ?? 'present').toBe('present');
+  });
+
+  it('keeps a phrase from reaching over a denial, and a phrase’s last word from being skipped', () => {
+    expect(own('Cough but no phlegm')).toContain('cough');
+    expect(own('Cough but no phlegm')).not.toContain('productive-cough');
+    expect(own('dizzy but the room isn’t spinning')).not.toContain('vertigo');
+    // "crushed my …" names an injury; "crushing" chest pain does not.
+    expect(own('Crushing central chest pain')).not.toContain('trauma');
+    expect(own('Trouble falling asleep')).not.toContain('trauma');
+    expect(own('a spot on my nose')).not.toContain('vaginal-bleeding');
+    expect(own('my mouth burns all the time')).not.toContain('burn-injury');
+  });
+
+  it('reads one swollen leg apart from swollen ankles', () => {
+    expect(own('my left calf is swollen')).toContain('unilateral-leg-swelling');
+    expect(own('both my ankles are swollen')).toContain('ankle-swelling');
+    expect(own('lump in my armpit, sore')).not.toContain('limb-pain');
+  });
+
   it('reads durations, sides and values with their units converted', () => {
     expect(span('cough for 3 weeks', 'cough')?.duration?.days).toBe(21);
     expect(span('发烧三天了', 'fever', 'zh')?.duration?.days).toBe(3);
