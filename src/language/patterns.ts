@@ -41,10 +41,12 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'our'
 interface TrieNode {
   next: Map<string, TrieNode>;
   here: Compiled[];
+  /** The children reached by a determiner, kept apart so a walk tries only those that exist. */
+  determiners: [string, TrieNode][];
 }
 
 export class PatternIndex {
-  private readonly root: TrieNode = { next: new Map(), here: [] };
+  private readonly root: TrieNode = { next: new Map(), here: [], determiners: [] };
   private readonly seen = new Set<string>();
 
   constructor(
@@ -66,8 +68,9 @@ export class PatternIndex {
     for (const unit of segments[0] as string[]) {
       let child = node.next.get(unit);
       if (!child) {
-        child = { next: new Map(), here: [] };
+        child = { next: new Map(), here: [], determiners: [] };
         node.next.set(unit, child);
+        if (DETERMINERS.has(unit)) node.determiners.push([unit, child]);
       }
       node = child;
     }
@@ -126,9 +129,10 @@ export class PatternIndex {
     // A phrase never starts by skipping, and two skips in one phrase are enough.
     if (j === i || skips >= 2 || node === this.root) return;
     if (key !== undefined && !child && DETERMINERS.has(key)) this.walk(node, i, j + 1, keys, clauseOf, out, skips + 1);
-    for (const d of DETERMINERS) {
-      const past = d === key ? undefined : node.next.get(d);
-      if (past) this.walk(past, i, j, keys, clauseOf, out, skips + 1, true);
+    const dets = node.determiners;
+    for (let k = 0; k < dets.length; k++) {
+      const [d, past] = dets[k] as [string, TrieNode];
+      if (d !== key) this.walk(past, i, j, keys, clauseOf, out, skips + 1, true);
     }
   }
 

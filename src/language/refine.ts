@@ -34,7 +34,12 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** How long ago a "recent" exposure may be: surgery, travel, a new drug five years back is history, not a recent event. */
+const RECENT_DAYS = 90;
+
 export function refine(span: Span, kb: KnowledgeBase): Span {
+  if (span.term.startsWith('recent-') && (span.duration?.days ?? 0) > RECENT_DAYS && span.temporality === 'current')
+    return { ...span, temporality: 'past' };
   for (const r of RULES) {
     const to = r.to;
     if (span.term === r.from && r.when(span) && kb.hasTerm(to)) return { ...span, term: to };

@@ -149,7 +149,10 @@ export class ClinicalLanguage {
   ): void {
     const index = lang === 'en' ? this.lexicon.en : this.lexicon.zh;
     const keys = seg.units.map((u) => u.key);
-    const chosen = selectCandidates(index.find(keys, seg.clauseOf), keys.length).map((c): Found => ({
+    const found = index.find(keys, seg.clauseOf);
+    // In Chinese text a Latin phrase ("KP", "ALT") must stand as a word, not inside "kPa".
+    const whole = lang === 'zh' ? found.filter((c) => !runsOn(seg, c.first, c.last)) : found;
+    const chosen = selectCandidates(whole, keys.length).map((c): Found => ({
       kind: c.entry.kind,
       id: c.entry.id,
       first: c.first,
@@ -335,6 +338,20 @@ export class ClinicalLanguage {
       i = j + 1;
     }
   }
+}
+
+const LATIN = /^[a-z0-9]$/i;
+
+/** Whether units first…last begin or end inside a run of Latin letters or digits. */
+function runsOn(seg: Segmented, first: number, last: number): boolean {
+  const u = seg.units;
+  const joined = (a: number, b: number): boolean =>
+    a >= 0 &&
+    b < u.length &&
+    (u[a] as { end: number }).end === (u[b] as { start: number }).start &&
+    LATIN.test((u[a] as { key: string }).key) &&
+    LATIN.test((u[b] as { key: string }).key);
+  return joined(first - 1, first) || joined(last, last + 1);
 }
 
 /** A span the person tells of themselves, now, for certain. */

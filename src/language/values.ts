@@ -212,7 +212,7 @@ export class ValueFinder {
     // A Latin label must stand as a word ("k 3.1", not the k of "work"); a Chinese one anywhere,
     // with a few words between it and the number ("眼压右眼48", "血压高达180/110").
     this.pattern = new RegExp(
-      String.raw`(?:(?<![\p{L}\p{N}])(${latin.join('|')})|(${han.join('|')}))(?:\s*(?:level|levels|reading|count|was|is|of|at|=|:|：|,|，|达|为|是|到|高达|在|up to|around|about|~)\s*)*[\p{Script=Han}]{0,4}?\s*${NUMBER}(?:\s*/\s*(\d{2,3}))?\s*${UNIT}`,
+      String.raw`(?:(?<![\p{Script=Latin}\p{N}])(${latin.join('|')})|(${han.join('|')}))(?:\s*(?:level|levels|reading|count|was|is|of|at|=|:|：|,|，|达|为|是|到|高达|在|up to|around|about|~)\s*)*[\p{Script=Han}]{0,4}?\s*${NUMBER}(?:\s*/\s*(\d{2,3}))?\s*${UNIT}`,
       'giu',
     );
   }
@@ -232,6 +232,8 @@ export class ValueFinder {
       const label = (m[1] ?? m[2] ?? '').replace(/\s+/g, ' ');
       const analyte = this.labelOf.get(label) ?? this.labelOf.get(label.replace(/\s/g, ''));
       if (!analyte) continue;
+      // A short label run into its digits names something else: "CA125", "CA19-9" are tumour markers, not calcium.
+      if (m[1] && label.length <= 2 && /^\d/.test(m[0].slice(label.length))) continue;
       const raw = Number((m[3] ?? '').replace(',', '.'));
       const second = m[4];
       const unit = (m[5] ?? '').trim();

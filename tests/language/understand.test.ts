@@ -77,6 +77,18 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('my mouth burns all the time')).not.toContain('burn-injury');
   });
 
+  it('reads notes’ markers and labels as a clinician would', () => {
+    // A tumour marker is no calcium; a Latin label after Chinese still reads its value.
+    expect(own('CA125升高，CA199 560', 'zh')).not.toContain('hypercalcaemia');
+    expect(span('转氨酶ALT 86', 'raised-alt', 'zh')?.value?.value).toBe(86);
+    // "kPa" holds no "KP"; a low-grade fever is a fever; pain that runs on to the back is radiation.
+    expect(own('肝弹性12.5kPa', 'zh')).not.toContain('slit-lamp-keratic-precipitates');
+    expect(own('发烧不高，37.8左右', 'zh')).toContain('fever');
+    expect(span('胸口撕裂一样疼，一直疼到后背', 'tearing-chest-back-pain', 'zh')?.attributes?.radiation?.[0]?.id).toBe('back');
+    // Surgery five years ago is history, not a recent operation.
+    expect(span('乳腺癌术后五年', 'recent-surgery', 'zh')?.temporality ?? 'past').toBe('past');
+  });
+
   it('reads one swollen leg apart from swollen ankles', () => {
     expect(own('my left calf is swollen')).toContain('unilateral-leg-swelling');
     expect(own('both my ankles are swollen')).toContain('ankle-swelling');
