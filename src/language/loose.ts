@@ -24,59 +24,68 @@ interface Name {
   keys: string[];
 }
 
-function bigrams(units: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < units.length; i++) {
-    const b = `${units[i]}${units[i + 1]}`;
-    if (!ZH_GENERIC.has(b)) out.push(b);
-  }
-  return [...new Set(out)];
-}
-
 export class LooseFindings {
   private readonly en = new Map<string, Name[]>();
-  private readonly zh = new Map<string, Name[]>();
+  /** Chinese names by their character pairs, first character then second (no string is built to look one up). */
+  private readonly zh = new Map<string, Map<string, Name[]>>();
 
   constructor(kb: KnowledgeBase, t2s: ReadonlyMap<string, string>) {
     for (const term of kb.terms) {
       if (term.kind !== 'finding') continue;
       for (const phrase of [term.name.en, ...term.synonyms.en]) {
         const keys = [...new Set(englishTokens(phrase).map((t) => t.key))].filter((k) => !GENERIC.has(k) && !/^\d+$/.test(k));
-        if (keys.length >= 2) for (const k of keys) push(this.en, k, { term: term.id, keys });
+        const name = { term: term.id, keys };
+        if (keys.length >= 2) for (const k of keys) push(this.en, k, name);
       }
       for (const phrase of [term.name.zh, ...term.synonyms.zh]) {
-        const keys = bigrams(chinesePattern(phrase, t2s).flat());
-        if (keys.length >= 2) for (const k of keys) push(this.zh, k, { term: term.id, keys });
+        const units = chinesePattern(phrase, t2s).flat();
+        const pairs = new Map<string, [string, string]>();
+        for (let i = 0; i + 1 < units.length; i++) {
+          const a = units[i] as string;
+          const b = units[i + 1] as string;
+          if (!ZH_GENERIC.has(`${a}${b}`)) pairs.set(`${a}${b}`, [a, b]);
+        }
+        if (pairs.size < 2) continue;
+        const name = { term: term.id, keys: [...pairs.keys()] };
+        for (const [a, b] of pairs.values()) {
+          let byB = this.zh.get(a);
+          if (!byB) this.zh.set(a, (byB = new Map()));
+          push(byB, b, name);
+        }
       }
     }
   }
 
   /** The finding a clause names in other words, if one stands out. */
   match(keys: readonly string[], lang: 'en' | 'zh'): TermId | undefined {
-    const index = lang === 'en' ? this.en : this.zh;
-    // Most clauses share no word with any finding's name: one pass tells, before any set is built.
-    let hits = 0;
+    // The names sharing each of the clause's words (or character pairs), each list once.
+    const lists = new Set<Name[]>();
     if (lang === 'en') {
-      for (const k of keys) if (index.has(k)) hits++;
-    } else for (let i = 0; i + 1 < keys.length; i++) if (index.has(`${keys[i]}${keys[i + 1]}`)) hits++;
-    if (hits < 2) return undefined;
-    const have = new Set(lang === 'en' ? keys.filter((k) => !GENERIC.has(k)) : bigrams([...keys]));
+      for (const k of keys) {
+        const l = this.en.get(k);
+        if (l) lists.add(l);
+      }
+    } else {
+      for (let i = 0; i + 1 < keys.length; i++) {
+        const l = this.zh.get(keys[i] as string)?.get(keys[i + 1] as string);
+        if (l) lists.add(l);
+      }
+    }
+    // Most clauses share at most one word with any finding's name.
+    if (lists.size < 2) return undefined;
+    // How many of each name's words the clause has (a name is one object under each of its words).
+    const common = new Map<Name, number>();
+    for (const l of lists) for (const name of l) common.set(name, (common.get(name) ?? 0) + 1);
     let best: { term: TermId; score: number } | undefined;
     let tie = false;
-    const seen = new Set<Name>();
-    for (const k of have) {
-      for (const name of index.get(k) ?? []) {
-        if (seen.has(name)) continue;
-        seen.add(name);
-        const common = name.keys.filter((x) => have.has(x)).length;
-        const cover = common / name.keys.length;
-        if (common < 2 || cover < 2 / 3) continue;
-        const score = cover + common / 100;
-        if (!best || score > best.score + 1e-9) {
-          tie = best !== undefined && best.term !== name.term && Math.abs(score - best.score) < 1e-9;
-          best = { term: name.term, score };
-        } else if (Math.abs(score - best.score) < 1e-9 && name.term !== best.term) tie = true;
-      }
+    for (const [name, shared] of common) {
+      const cover = shared / name.keys.length;
+      if (shared < 2 || cover < 2 / 3) continue;
+      const score = cover + shared / 100;
+      if (!best || score > best.score + 1e-9) {
+        tie = best !== undefined && best.term !== name.term && Math.abs(score - best.score) < 1e-9;
+        best = { term: name.term, score };
+      } else if (Math.abs(score - best.score) < 1e-9 && name.term !== best.term) tie = true;
     }
     return best && !tie ? best.term : undefined;
   }
