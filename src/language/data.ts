@@ -7,7 +7,17 @@
 import type { z } from 'zod';
 import { KbError, issuesFromZod, type KbIssue } from '../knowledge/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { ConceptFile, CueFile, LayFile, PlainFile, SiteFile, SiteTermFile, T2sFile, type LanguageData } from '../schema/language';
+import {
+  ConceptFile,
+  CueFile,
+  LayFile,
+  PlainFile,
+  SiteFile,
+  SiteTermFile,
+  T2sFile,
+  WordsFile,
+  type LanguageData,
+} from '../schema/language';
 
 /** One data file as read from disk or fetched: its name inside assets/language/ and its JSON. */
 export interface LanguageFile {
@@ -24,6 +34,7 @@ export const LANGUAGE_FILES = [
   't2s.json',
   'plain.json',
   'cues.json',
+  'words.json',
 ] as const;
 
 function parse<T>(schema: z.ZodType<T>, file: LanguageFile | undefined, fallback: T, issues: KbIssue[]): T {
@@ -46,6 +57,7 @@ export function parseLanguageData(files: readonly LanguageFile[], kb: KnowledgeB
     t2s: parse(T2sFile, byName.get('t2s.json'), {}, issues),
     plain: parse(PlainFile, byName.get('plain.json'), [], issues),
     cues: parse(CueFile, byName.get('cues.json'), { en: {}, zh: {} }, issues),
+    keep: parse(WordsFile, byName.get('words.json'), { source: '', keep: [] }, issues).keep,
   };
   data.plain.forEach((e, i) => {
     if (!kb.hasTerm(e.term)) at('plain.json', `[${i}].term`, `unknown term "${e.term}"`);

@@ -23,7 +23,8 @@ const NEVER_CORRECT = new Set(
   threw three throw thrown sweet sweat seven eight weeks worse worst wrist waist weigh weight
   sleep sleepy steep scared sacred breath breathe breadth bread later layer chest cheat
   blood flood bleed blend stool stood stole storm start stark heart heard heat hear
-  world would words works worked weird wired tired tried tires tries stuck struck stick`.split(/\s+/),
+  world would words works worked weird wired tired tried tires tries stuck struck stick
+  underactive overactive angiogram angiograms`.split(/\s+/),
 );
 
 function deletes(word: string, depth: number, out: Set<string>): void {
@@ -63,8 +64,11 @@ export class TypoCorrector {
   private readonly known = new Set<string>();
   private readonly index = new Map<string, string[]>();
   private readonly cache = new Map<string, string>();
+  private readonly keep = new Set<string>();
 
-  constructor(words: Iterable<string>) {
+  /** `words`: the lexicon's words, the corrections; `keep`: real words that are never corrected. */
+  constructor(words: Iterable<string>, keep: Iterable<string> = []) {
+    for (const w of keep) this.keep.add(w);
     for (const w of words) {
       if (w.length < MIN_LENGTH || this.known.has(w) || /\d/.test(w)) continue;
       this.known.add(w);
@@ -80,7 +84,7 @@ export class TypoCorrector {
 
   /** The word, or its one nearest lexicon word when it is a likely typo of it. */
   correct(word: string): string {
-    if (word.length < MIN_LENGTH || this.known.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
+    if (word.length < MIN_LENGTH || this.known.has(word) || NEVER_CORRECT.has(word) || this.keep.has(word) || /\d/.test(word)) return word;
     // Adverbs are ordinary words far more often than misspelt terms ("extremely" is not "extremity").
     if (word.endsWith('ly')) return word;
     const hit = this.cache.get(word);

@@ -16,7 +16,7 @@ import type { ConceptId, Extraction, LanguageData, NormalValue, SiteId, Span, Sp
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { readAttributes, readGestation } from './attributes';
 import { readTravel } from './travel';
-import { HAN } from './chinese';
+import { foldChinese, HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
 import { ContextReader, type Mention } from './context';
 import { Lexicon } from './lexicon';
@@ -91,7 +91,7 @@ export class ClinicalLanguage {
     data: LanguageData,
   ) {
     this.lexicon = new Lexicon(kb, data);
-    this.typo = new TypoCorrector(this.lexicon.englishWords);
+    this.typo = new TypoCorrector(this.lexicon.englishWords, data.keep);
     this.values = new ValueFinder(kb, this.lexicon.t2s);
     this.loose = new LooseFindings(kb, this.lexicon.t2s);
   }
@@ -115,7 +115,7 @@ export class ClinicalLanguage {
     if (g && toldPregnant) toldPregnant.attributes = { ...toldPregnant.attributes, gestationWeeks: g.weeks };
     else if (g && this.kb.hasTerm(pregnant)) spans.push(ownSpan(text, g, pregnant, { gestationWeeks: g.weeks }));
     const travel = 'recent-travel';
-    const trip = this.kb.hasTerm(travel) && !spans.some((s) => s.term === travel) ? readTravel(text)[0] : undefined;
+    const trip = this.kb.hasTerm(travel) && !spans.some((s) => s.term === travel) ? this.travelIn(text, hasHan)[0] : undefined;
     if (trip && this.kb.hasTerm(travel)) spans.push(ownSpan(text, trip, travel, trip.place ? { place: trip.place } : undefined));
     const normalValues: NormalValue[] = [];
     for (const r of values) {
@@ -137,6 +137,13 @@ export class ClinicalLanguage {
       });
     }
     return { lang: hasHan ? 'zh' : (lang ?? 'en'), spans: dedupe(spans), normalValues, unread };
+  }
+
+  /** Journeys told in the text; Chinese is read simplified ("從泰國回來"), offsets still the original's. */
+  private travelIn(text: string, hasHan: boolean): ReturnType<typeof readTravel> {
+    if (!hasHan) return readTravel(text);
+    const folded = foldChinese(text, this.lexicon.t2s);
+    return readTravel(folded.text).map((t) => ({ ...t, start: folded.origin[t.start] as number, end: folded.origin[t.end] as number }));
   }
 
   private pass(

@@ -115,6 +115,12 @@ export type CueFile = z.infer<typeof CueFile>;
 /** Traditional (and regional variant) characters to simplified ones. */
 export const T2sFile = z.record(z.string().min(1).max(2), z.string().min(1).max(2));
 
+/**
+ * words.json: everyday English words that stand one or two letters from a lexicon word and are
+ * no typo of it ("diuretic" is not "diabetic", "cooking" not "choking"), kept as typed.
+ */
+export const WordsFile = z.strictObject({ source: z.string(), keep: z.array(z.string().regex(/^[a-z]+$/)) });
+
 /** Everything the language layer reads besides the knowledge base; every part may be empty. */
 export interface LanguageData {
   lay: { en: LayFile; zh: LayFile };
@@ -124,6 +130,8 @@ export interface LanguageData {
   t2s: Record<string, string>;
   plain: PlainEntry[];
   cues: CueFile;
+  /** Words the typo corrector leaves alone (words.json). */
+  keep: string[];
 }
 
 export const EMPTY_LANGUAGE_DATA: LanguageData = {
@@ -134,6 +142,7 @@ export const EMPTY_LANGUAGE_DATA: LanguageData = {
   t2s: {},
   plain: [],
   cues: { en: {}, zh: {} },
+  keep: [],
 };
 
 /* ------------------------------------------------------------------ what a text says */
