@@ -29,8 +29,6 @@ const EN_YES = stems('yes yeah yep yup sometimes occasionally often definitely m
 const EN_NO = stems('no nope never none nil not negative neg nah');
 const ZH_YES = new Set([...'有是对嗯偶经']);
 const ZH_NO = new Set([...'没无否不']);
-/** The patient's own words: "my" ends a relative's reach ("…and my feet hurt"). */
-const SELF_OWNER = stems('my myself mine');
 
 export interface CueFound {
   kind: CueKind;
@@ -69,7 +67,7 @@ export class ContextReader {
     for (let u = 0; u < n; u++) {
       const c = seg.clauseOf[u] as number;
       if (consumed[u]) this.hasTerm.set(c, true);
-      const listy = consumed[u] === 1 || this.isListWord(u) || this.cueStartingAt[u]?.kind === 'negate';
+      const listy = consumed[u] !== 0 || this.isListWord(u) || this.cueStartingAt[u]?.kind === 'negate';
       this.listClause.set(c, (this.listClause.get(c) ?? true) && listy);
     }
   }
@@ -131,7 +129,7 @@ export class ContextReader {
         if (sentenceOf[u] !== sentenceOf[m.anchor] || this.hasTerm.get(c) || clauseOf[u - 1] !== own) break;
         const cue = this.cueStartingAt[u];
         // Only a bare answer: "Fever: no" is, "…, no other symptoms" and "…, not travelled" are not.
-        if (cue && this.plainAfter(cue.last, c) <= 1) {
+        if (cue && this.plainAfter(cue.last, c) === 0) {
           if (cue.kind === 'negate' || cue.kind === 'negate-after') negated = true;
           if (cue.kind === 'resolved-after') resolved = true;
         }
@@ -151,27 +149,18 @@ export class ContextReader {
         u = cue.last;
         continue;
       }
-      if (this.consumed[u]) break;
-      if (!this.isListWord(u)) plain++;
+      if (this.consumed[u] === 1) break;
+      if (!this.consumed[u] && !this.isListWord(u)) plain++;
     }
     // A question answers itself in the next sentence: "Any blood in the urine? No", "有无发热？答：有".
     const answer = this.answerTo(m);
     if (answer !== undefined) negated = answer === 'no';
-    if (!family) family = this.relativeEarlierInSentence(m);
     return {
       present: !negated && !resolved,
       certainty: hedged ? 'hedged' : 'certain',
       subject: family ? 'family' : 'patient',
       temporality: past || resolved ? 'past' : 'current',
     };
-  }
-
-  private speaksOfSelf(cue: CueFound): boolean {
-    for (let u = cue.first; u <= cue.last; u++) {
-      const k = this.keys[u] as string;
-      if (k === 'i' || k === 'me' || SELF_OWNER.has(k)) return true;
-    }
-    return false;
   }
 
   /** Plain units of clause `clause` after unit `from`. */
@@ -206,26 +195,6 @@ export class ContextReader {
     if (yes.has(k)) return 'yes';
     if (no.has(k)) return 'no';
     return 'other';
-  }
-
-  /**
-   * A relative named earlier in the sentence speaks for what follows until the patient speaks of
-   * themselves ("my dad (78) is wetting himself and confused"; not "my mum has diabetes and my feet hurt").
-   */
-  private relativeEarlierInSentence(m: Mention): boolean {
-    const { sentenceOf } = this.seg;
-    const sentence = sentenceOf[m.anchor] as number;
-    for (let u = m.anchor - 1; u >= 0 && sentenceOf[u] === sentence; u--) {
-      const cue = this.cueEndingAt[u];
-      if (cue) {
-        if (cue.kind === 'family') return true;
-        if (cue.kind === 'stop' && (this.keys[cue.first] !== 'and' || this.speaksOfSelf(cue))) return false;
-        u = cue.first;
-        continue;
-      }
-      if (this.isSelf(u) || (this.lang === 'en' && SELF_OWNER.has(this.keys[u] as string))) return false;
-    }
-    return false;
   }
 
   private termAfter(u: number, clause: number): boolean {

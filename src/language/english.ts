@@ -51,8 +51,11 @@ export function foldSpelling(word: string): string {
   return w;
 }
 
-/** Forms whose stem names something else: "spotting" is bleeding, "a spot" a pimple; "falling asleep" is no fall. */
-const KEEP_FORM = new Set(['spotting', 'falling']);
+/**
+ * Forms whose stem names something else: "spotting" is bleeding, "a spot" a pimple; "falling
+ * asleep" is no fall; "it stopped" says a complaint has gone, "can't stop" does not.
+ */
+const KEEP_FORM = new Set(['spotting', 'falling', 'stopped']);
 
 const stemCache = new Map<string, string>();
 /** The comparable key of one folded word. Cached: a lexicon and a text share most of their words. */

@@ -168,7 +168,8 @@ export class ClinicalLanguage {
     }));
     const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
     const consumed = new Uint8Array(keys.length);
-    for (const f of chosen) if (f.kind !== 'cue') for (const u of f.units) consumed[u] = 1;
+    // 1: a term or a complaint; 2: a body site (a cue reaches past a site, not past a complaint).
+    for (const f of chosen) if (f.kind !== 'cue') for (const u of f.units) consumed[u] = f.kind === 'site' ? 2 : 1;
     const mentions: (Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[]; loose?: boolean })[] = [];
 
     // Terms named outright.

