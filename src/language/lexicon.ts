@@ -21,10 +21,16 @@ const RANK = { name: 0, synonym: 1, lay: 1, analyte: 2, site: 3, concept: 4, cue
 const EN_DIRECTION = { high: ['raised', 'high', 'elevated', 'increased'], low: ['low', 'reduced', 'decreased', 'depressed'] } as const;
 const ZH_DIRECTION = { high: ['升高', '增高', '偏高', '高'], low: ['降低', '减低', '偏低', '低', '下降'] } as const;
 
-/** "Alanine aminotransferase (ALT)" → ["Alanine aminotransferase", "ALT"]. */
+/**
+ * "Alanine aminotransferase (ALT)" → ["Alanine aminotransferase", "ALT"]. Only an abbreviation in
+ * brackets is another name: "(upright)", "(8 am)", "(male reference)" only qualify the first.
+ */
 function parenthesised(name: string): string[] {
   const m = /^(.*?)\s*[(（]([^)）]+)[)）]\s*$/.exec(name);
-  return m ? [m[1] as string, m[2] as string] : [];
+  if (!m) return [];
+  const inner = m[2] as string;
+  const abbreviation = /^[A-Za-z0-9-]{2,10}$/.test(inner) && (inner.match(/[A-Z]/g)?.length ?? 0) >= 2;
+  return abbreviation ? [m[1] as string, inner] : [m[1] as string];
 }
 
 export class Lexicon {
