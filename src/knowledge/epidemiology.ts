@@ -87,6 +87,13 @@ export const HISTORY_BACKGROUND: Readonly<Record<string, number>> = {
   'unprotected-sex': 0.08,
   'recent-new-medication': 0.08,
   trauma: 0.05,
+  // Long-term conditions and medicines of adults who come to a doctor (roughly, in a Chinese or British clinic).
+  'known-hypertension': 0.2,
+  'known-diabetes': 0.1,
+  'known-kidney-disease': 0.04,
+  'anticoagulant-use': 0.03,
+  'oestrogen-pill-or-hrt': 0.05,
+  'previous-blood-clot': 0.02,
 };
 
 /**

@@ -50,6 +50,11 @@ const EXTRA_LABELS: Record<string, string[]> = {
     'fbg',
     'fasting sugar',
     'glucose level',
+    'meter',
+    'my meter',
+    'glucometer',
+    'finger prick',
+    'sugar reading',
     '空腹血糖',
     '血糖',
   ],
@@ -212,7 +217,7 @@ export class ValueFinder {
     // A Latin label must stand as a word ("k 3.1", not the k of "work"); a Chinese one anywhere,
     // with a few words between it and the number ("眼压右眼48", "血压高达180/110").
     this.pattern = new RegExp(
-      String.raw`(?:(?<![\p{Script=Latin}\p{N}])(${latin.join('|')})|(${han.join('|')}))(?:\s*(?:level|levels|reading|count|was|is|of|at|=|:|：|,|，|达|为|是|到|高达|在|up to|around|about|~)\s*)*[\p{Script=Han}]{0,4}?\s*${NUMBER}(?:\s*/\s*(\d{2,3}))?\s*${UNIT}`,
+      String.raw`(?:(?<![\p{Script=Latin}\p{N}])(${latin.join('|')})|(${han.join('|')}))(?:\s*(?:level|levels|reading|count|was|is|of|at|said|says|showed|shows|read|reads|=|:|：|,|，|达|为|是|到|高达|在|up to|around|about|~)\s*)*[\p{Script=Han}]{0,4}?\s*${NUMBER}(?:\s*/\s*(\d{2,3}))?\s*${UNIT}`,
       'giu',
     );
   }

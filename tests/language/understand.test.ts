@@ -131,6 +131,17 @@ describe('the language layer reads how people describe illness', () => {
     const p = span('I’m 34 weeks and the baby hasn’t moved much since yesterday', 'pregnant');
     expect(p?.attributes?.gestationWeeks).toBe(34);
     expect(own('I smoke 20 a day and just got back from Thailand')).toEqual(expect.arrayContaining(['smoker', 'recent-travel']));
+    // Long-term conditions and medicines are history the doctor weighs.
+    expect(own('I’m diabetic, on warfarin and tablets for high blood pressure')).toEqual(
+      expect.arrayContaining(['known-diabetes', 'anticoagulant-use', 'known-hypertension']),
+    );
+    expect(own('有高血压和糖尿病，在吃华法林', 'zh')).toEqual(
+      expect.arrayContaining(['known-hypertension', 'known-diabetes', 'anticoagulant-use']),
+    );
+    expect(span('my mum has diabetes', 'known-diabetes')?.subject).toBe('family');
+    // Losing weight on purpose is no weight loss; a glucose meter's reading is a glucose.
+    expect(own('trying to eat less to lose weight')).toEqual([]);
+    expect(span('my meter said 2.8 when I was shaky', 'hypoglycaemia')?.value?.value).toBe(2.8);
   });
 
   it('points every span at the words that said it', () => {
