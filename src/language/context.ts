@@ -100,7 +100,8 @@ export class ContextReader {
     let clause = clauseOf[m.anchor] as number;
     for (let u = m.anchor - 1; u >= 0; u--) {
       if (clauseOf[u] !== clause) {
-        const listGoesOn = sentenceOf[u] === sentenceOf[m.anchor] && this.listClause.get(clause) === true;
+        // Chinese lists take 、 (one clause); a ， starts a new statement that a denial before it does not reach.
+        const listGoesOn = this.lang === 'en' && sentenceOf[u] === sentenceOf[m.anchor] && this.listClause.get(clause) === true;
         if (!listGoesOn) break;
         clause = clauseOf[u] as number;
       }
