@@ -254,8 +254,9 @@ export class ClinicalLanguage {
       const earlier = inSentence.filter((s) => s.last < c.first);
       const site = earlier[earlier.length - 1];
       if (!site) continue;
+      // Nor when the site's own clause names what hurts ("腰上长了一串水泡，很疼" is the blisters' pain).
       let clear = true;
-      for (let k = (seg.clauseOf[site.first] as number) + 1; k <= clause && clear; k++) if (clauseHasTerm.has(k)) clear = false;
+      for (let k = seg.clauseOf[site.first] as number; k <= clause && clear; k++) if (clauseHasTerm.has(k)) clear = false;
       if (clear) compose(c, site);
     }
     // A list of sites under one complaint: "my knees and ankles hurt".
