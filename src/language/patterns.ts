@@ -89,7 +89,12 @@ export class PatternIndex {
    */
   find(keys: readonly string[], clauseOf: readonly number[]): Candidate[] {
     const out: Candidate[] = [];
-    for (let i = 0; i < keys.length; i++) this.walk(this.root, i, i, keys, clauseOf, out, 0);
+    const roots = this.root.next;
+    // Most words start no phrase: one look-up decides, before any walk.
+    for (let i = 0; i < keys.length; i++) {
+      const first = roots.get(keys[i] as string);
+      if (first) this.walk(first, i, i + 1, keys, clauseOf, out, 0);
+    }
     return out;
   }
 
