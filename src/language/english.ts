@@ -53,9 +53,11 @@ export function foldSpelling(word: string): string {
 
 /**
  * Forms whose stem names something else: "spotting" is bleeding, "a spot" a pimple; "falling
- * asleep" is no fall; "it stopped" says a complaint has gone, "can't stop" does not.
+ * asleep" is no fall; "it stopped" says a complaint has gone, "can't stop" does not; "fitting" is
+ * a seizure, "doesn't fit" is shoes. And "his", "this", "its" stay whole: their stems ("hi", "thi",
+ * "it") would make "hi fever" and "it" skippable as determiners.
  */
-const KEEP_FORM = new Set(['spotting', 'falling', 'stopped']);
+const KEEP_FORM = new Set(['spotting', 'falling', 'stopped', 'fitting', 'his', 'this', 'its']);
 
 const stemCache = new Map<string, string>();
 /** The comparable key of one folded word. Cached: a lexicon and a text share most of their words. */

@@ -60,6 +60,8 @@ const SYSTEMIC = new Set([
   'pregnant',
 ]);
 
+const FEVER = 'fever' as TermId;
+
 /** Texts longer than this are read up to it: a consultation box is not a book. */
 export const MAX_TEXT_LENGTH = 50_000;
 
@@ -122,6 +124,9 @@ export class ClinicalLanguage {
       const term = this.values.finding(r);
       if (!term) {
         normalValues.push({ ...r.value, start: r.start, end: r.end });
+        // "Temperature 36.8" names a temperature, and a normal one says there is no fever.
+        if (r.analyte === 'temperature')
+          for (const s of spans) if (s.term === FEVER && s.start < r.end && r.start < s.end && s.present) s.present = false;
         continue;
       }
       spans.push({

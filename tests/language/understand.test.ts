@@ -142,6 +142,11 @@ describe('the language layer reads how people describe illness', () => {
     // Losing weight on purpose is no weight loss; a glucose meter's reading is a glucose.
     expect(own('trying to eat less to lose weight')).toEqual([]);
     expect(span('my meter said 2.8 when I was shaky', 'hypoglycaemia')?.value?.value).toBe(2.8);
+    // A normal temperature says there is no fever; a word that only looks like a complaint is none.
+    expect(own('temperature 36.8')).not.toContain('fever');
+    expect(own('my shoes don’t fit any more')).not.toContain('seizure');
+    expect(own('I’m worried about my son')).not.toContain('anxiety');
+    expect(own('trying to cut down on caffeine')).not.toContain('self-harm');
   });
 
   it('points every span at the words that said it', () => {
