@@ -12,7 +12,21 @@ export interface FoldedText {
   origin: number[];
 }
 
+/** The last text folded: segmentation, values and travel all fold the same text in one reading. */
+let last: { input: string; table: ReadonlyMap<string, string>; folded: FoldedText } | undefined;
+
+/** `input` folded (see above). The result is shared with later callers of the same text: read it, never change it. */
 export function foldChinese(input: string, traditionalToSimplified: ReadonlyMap<string, string>): FoldedText {
+  if (last && last.input === input && last.table === traditionalToSimplified) return last.folded;
+  const folded = fold(input, traditionalToSimplified);
+  last = { input, table: traditionalToSimplified, folded };
+  return folded;
+}
+
+function fold(input: string, traditionalToSimplified: ReadonlyMap<string, string>): FoldedText {
+  // Plain ASCII only needs lower case, offsets unchanged.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(input)) return { text: input.toLowerCase(), origin: Array.from({ length: input.length + 1 }, (_, i) => i) };
   let text = '';
   const origin: number[] = [];
   let offset = 0;
