@@ -29,6 +29,8 @@ const EN_YES = stems('yes yeah yep yup sometimes occasionally often definitely m
 const EN_NO = stems('no nope never none nil not negative neg nah');
 const ZH_YES = new Set([...'有是对嗯偶经']);
 const ZH_NO = new Set([...'没无否不']);
+/** The "normal" words that rule out a term named just before them (not "ok" or "good": "the pain is ok"). */
+const STRICT_NORMAL = new Set([...stems('normal unremarkable nad intact'), ...'正未无']);
 
 export interface CueFound {
   kind: CueKind;
@@ -131,7 +133,7 @@ export class ContextReader {
         const cue = this.cueStartingAt[u];
         // Only a bare answer: "Fever: no" is, "…, no other symptoms" and "…, not travelled" are not.
         if (cue && this.plainAfter(cue.last, c) === 0) {
-          if (cue.kind === 'negate' || cue.kind === 'negate-after') negated = true;
+          if (cue.kind === 'negate' || cue.kind === 'negate-after' || cue.kind === 'normal') negated = true;
           if (cue.kind === 'resolved-after') resolved = true;
         }
         break;
@@ -140,6 +142,8 @@ export class ContextReader {
       if (cue) {
         if (cue.kind === 'stop') break;
         if (cue.kind === 'negate-after' && plain <= this.window) negated = true;
+        // "Temperature normal", "神经系统检查未见异常": a plain "normal" right after the term.
+        if (cue.kind === 'normal' && plain === 0 && STRICT_NORMAL.has(this.keys[cue.first] as string)) negated = true;
         // "…gone now" and "not coughing any more" are past history; "can not bend any more" is a complaint.
         if (cue.kind === 'resolved-after' && plain <= this.window && !this.deniesItself(m)) resolved = true;
         // "…years ago", "…as a child": past-history words read both ways.

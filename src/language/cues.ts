@@ -18,7 +18,9 @@
  * - past, past-after: the patient's past history ("years ago", "以前"), read both ways;
  * - stop: ends every cue's reach ("but", "however", "但是");
  * - migrate: the complaint moved ("moved to", "转移到"): the site after it is where it is now;
- * - radiate: it spreads ("goes down my arm", "放射到"): the site after it is radiation.
+ * - radiate: it spreads ("goes down my arm", "放射到"): the site after it is radiation;
+ * - normal: a body function or a term said to be normal ("Hearing: fine", "bowels regular",
+ *   "temperature normal", "胃口好") rules the complaint out.
  */
 export type { CueKind } from '../schema/language';
 

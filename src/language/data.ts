@@ -10,6 +10,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import {
   ConceptFile,
   CueFile,
+  FunctionFile,
   LayFile,
   PlainFile,
   SiteFile,
@@ -35,6 +36,7 @@ export const LANGUAGE_FILES = [
   'plain.json',
   'cues.json',
   'words.json',
+  'functions.json',
 ] as const;
 
 function parse<T>(schema: z.ZodType<T>, file: LanguageFile | undefined, fallback: T, issues: KbIssue[]): T {
@@ -58,7 +60,13 @@ export function parseLanguageData(files: readonly LanguageFile[], kb: KnowledgeB
     plain: parse(PlainFile, byName.get('plain.json'), [], issues),
     cues: parse(CueFile, byName.get('cues.json'), { en: {}, zh: {} }, issues),
     keep: parse(WordsFile, byName.get('words.json'), { source: '', keep: [] }, issues).keep,
+    functions: parse(FunctionFile, byName.get('functions.json'), [], issues),
   };
+  data.functions.forEach((f, i) => {
+    f.terms.forEach((t, k) => {
+      if (!kb.hasTerm(t)) at('functions.json', `[${i}].terms[${k}]`, `unknown term "${t}"`);
+    });
+  });
   data.plain.forEach((e, i) => {
     if (!kb.hasTerm(e.term)) at('plain.json', `[${i}].term`, `unknown term "${e.term}"`);
   });

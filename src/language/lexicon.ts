@@ -16,7 +16,7 @@ export const EN_MAX_GAP = 6;
 export const ZH_MAX_GAP = 8;
 
 /** Tie-breaks between phrases of equal length: a term's own name, then its synonyms, sites, complaints, cues. */
-const RANK = { name: 0, synonym: 1, lay: 1, analyte: 2, site: 3, concept: 4, cue: 5 } as const;
+const RANK = { name: 0, synonym: 1, lay: 1, analyte: 2, site: 3, concept: 4, function: 4, cue: 5 } as const;
 
 const EN_DIRECTION = { high: ['raised', 'high', 'elevated', 'increased'], low: ['low', 'reduced', 'decreased', 'depressed'] } as const;
 const ZH_DIRECTION = { high: ['升高', '增高', '偏高', '高'], low: ['降低', '减低', '偏低', '低', '下降'] } as const;
@@ -39,6 +39,8 @@ export class Lexicon {
   /** Every folded English word the lexicon is written in: the typo corrector's dictionary. */
   readonly englishWords = new Set<string>();
   readonly t2s: ReadonlyMap<string, string>;
+  /** Body functions by their index (a 'function' entry's id). */
+  readonly functions: LanguageData['functions'];
   /** Body sites by id (looked up by the id a span carries or a caller gives). */
   readonly sites = new Map<string, Site>();
   private readonly siteTerms = new Map<string, TermId | null>();
@@ -71,6 +73,12 @@ export class Lexicon {
       for (const p of c.phrases.en) this.addEn(p, entry);
       for (const p of c.phrases.zh) this.addZh(p, entry);
     }
+    this.functions = data.functions;
+    data.functions.forEach((f, i) => {
+      const entry: Entry = { kind: 'function', id: String(i), rank: RANK.function };
+      for (const p of f.en) this.addEn(p, entry);
+      for (const p of f.zh) this.addZh(p, entry);
+    });
     for (const r of data.siteTerms)
       if (r.term === null || kb.hasTerm(r.term)) this.siteTerms.set(`${r.concept}|${r.site}${r.side ? `|${r.side}` : ''}`, r.term);
     for (const [kind, phrases] of Object.entries(data.cues.en))

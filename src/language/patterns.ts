@@ -8,8 +8,8 @@ import { stemWord } from './english';
  * and no phrase is longer than `maxUnits` units.
  */
 
-/** What a phrase names: a vocabulary term, a body site, a generic complaint (pain, swelling…) or a context cue. */
-export type EntryKind = 'term' | 'site' | 'concept' | 'cue';
+/** What a phrase names: a vocabulary term, a body site, a generic complaint (pain, swelling…), a body function (hearing, bowels…) or a context cue. */
+export type EntryKind = 'term' | 'site' | 'concept' | 'function' | 'cue';
 
 export interface Entry {
   kind: EntryKind;

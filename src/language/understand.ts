@@ -20,7 +20,8 @@ import { foldChinese, HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
 import { ContextReader, type Mention } from './context';
 import { Lexicon } from './lexicon';
-import { selectCandidates, unitsOf } from './patterns';
+import { selectCandidates, unitsOf, type EntryKind } from './patterns';
+import { readFunctions } from './functions';
 import { segmentChinese, segmentEnglish, type Segmented } from './passes';
 import { refine } from './refine';
 import { TypoCorrector } from './typo';
@@ -75,7 +76,7 @@ const EN_STOPWORDS = new Set(
 );
 
 interface Found {
-  kind: 'term' | 'site' | 'concept' | 'cue';
+  kind: EntryKind;
   id: string;
   first: number;
   last: number;
@@ -174,8 +175,18 @@ export class ClinicalLanguage {
     const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
     const consumed = new Uint8Array(keys.length);
     // 1: a term or a complaint; 2: a body site (a cue reaches past a site, not past a complaint).
-    for (const f of chosen) if (f.kind !== 'cue') for (const u of f.units) consumed[u] = f.kind === 'site' ? 2 : 1;
-    const mentions: (Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[]; loose?: boolean })[] = [];
+    for (const f of chosen) if (f.kind !== 'cue' && f.kind !== 'function') for (const u of f.units) consumed[u] = f.kind === 'site' ? 2 : 1;
+    const mentions: (Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[]; loose?: boolean; normal?: boolean })[] =
+      [];
+
+    // Body functions said to be normal ("Hearing: fine", "胃口好"). A function's words may also name
+    // a site ("bowels"): it is read where no term or complaint took them.
+    const functions = selectCandidates(
+      whole.filter((c) => c.entry.kind === 'function'),
+      keys.length,
+    ).filter((c) => unitsOf(c).every((u) => consumed[u] !== 1 && !chosen.some((f) => f.kind === 'cue' && f.first <= u && u <= f.last)));
+    const functionChosen = functions.map((c) => ({ id: c.entry.id, first: c.first, last: c.last }));
+    for (const r of readFunctions(functionChosen, this.lexicon.functions, cues, seg, consumed)) mentions.push({ ...r, normal: !r.denied });
 
     // Terms named outright.
     for (const f of chosen) if (f.kind === 'term') mentions.push({ term: f.id as TermId, first: f.first, last: f.last, anchor: f.first });
@@ -276,7 +287,7 @@ export class ClinicalLanguage {
     }
     // A site beside a term named outright says where it is ("a rash on both arms").
     for (const m of mentions) {
-      if (m.site || SYSTEMIC.has(m.term)) continue;
+      if (m.site || m.normal !== undefined || SYSTEMIC.has(m.term)) continue;
       const near = (sitesIn.get(seg.sentenceOf[m.first] as number) ?? []).filter((s) => Math.abs(s.first - m.first) <= 6);
       const s = nearest(near, { first: m.first, last: m.last });
       if (s && !pairedSites.has(s)) m.site = sideOf(s);
@@ -305,6 +316,8 @@ export class ClinicalLanguage {
     const made2: Span[] = [];
     for (const m of mentions) {
       const ctx = context.read(m);
+      // A function's reading decides itself: normal rules the complaint out, "not normal" tells it.
+      if (m.normal !== undefined) ctx.present = !m.normal;
       // A finding read from a whole clause is denied by a denial anywhere in it ("乙肝表面抗原阴性", "JVP not raised").
       if (m.loose && cues.some((c) => (c.kind === 'negate' || c.kind === 'negate-after') && c.first >= m.first && c.last <= m.last))
         ctx.present = false;

@@ -78,6 +78,14 @@ export const SiteTerm = z.strictObject({
 export type SiteTerm = z.infer<typeof SiteTerm>;
 export const SiteTermFile = z.array(SiteTerm);
 
+/**
+ * functions.json: a body function named without a complaint ("hearing", "bowels", "胃口"), and
+ * the terms it rules out when said to be normal ("Hearing: fine", "bowels regular", "胃口好").
+ */
+export const BodyFunction = z.strictObject({ terms: z.array(TermId).min(1), en: z.array(Phrase), zh: z.array(Phrase) });
+export type BodyFunction = z.infer<typeof BodyFunction>;
+export const FunctionFile = z.array(BodyFunction);
+
 /** plain.json: how the doctor asks about a term and how a patient says it, in everyday words. */
 export const PlainEntry = z.strictObject({
   term: TermId,
@@ -105,6 +113,7 @@ export const CueKind = z.enum([
   'stop',
   'migrate',
   'radiate',
+  'normal',
 ]);
 export type CueKind = z.infer<typeof CueKind>;
 const CueLists = z.partialRecord(CueKind, z.array(Phrase));
@@ -132,6 +141,7 @@ export interface LanguageData {
   cues: CueFile;
   /** Words the typo corrector leaves alone (words.json). */
   keep: string[];
+  functions: BodyFunction[];
 }
 
 export const EMPTY_LANGUAGE_DATA: LanguageData = {
@@ -143,6 +153,7 @@ export const EMPTY_LANGUAGE_DATA: LanguageData = {
   plain: [],
   cues: { en: {}, zh: {} },
   keep: [],
+  functions: [],
 };
 
 /* ------------------------------------------------------------------ what a text says */

@@ -88,6 +88,20 @@ describe('the language layer reads how people describe illness', () => {
     expect(span('乳腺癌术后五年', 'recent-surgery', 'zh')?.temporality ?? 'past').toBe('past');
   });
 
+  it('reads a body function said to be normal as the complaints it rules out', () => {
+    expect(own('Hearing: fine. Appetite good, bowels regular, no problems with my waterworks')).toEqual(
+      expect.arrayContaining(['-hearing-loss', '-loss-of-appetite', '-diarrhoea', '-constipation', '-dysuria']),
+    );
+    expect(own('胃口好，睡眠可以，大小便正常', 'zh')).toEqual(
+      expect.arrayContaining(['-loss-of-appetite', '-insomnia', '-diarrhoea', '-dysuria']),
+    );
+    expect(own('temperature normal')).toContain('-fever');
+    // Denied normal is a complaint; a function named alone says nothing; a site's words still make a site.
+    expect(own('my hearing is not normal')).toContain('hearing-loss');
+    expect(own('I want to ask about my hearing')).toEqual([]);
+    expect(own('pain in my bowels')).toContain('abdominal-pain');
+  });
+
   it('reads one swollen leg apart from swollen ankles', () => {
     expect(
       own('my left calf is swollen').some((t) => t === 'unilateral-leg-swelling' || t === 'physical-exam-unilateral-calf-swelling'),
