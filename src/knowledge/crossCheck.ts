@@ -99,6 +99,15 @@ export function checkReferences(kb: ParsedKb): KbIssue[] {
     }
   });
 
+  // A broader term exists, and following broader terms never comes back to where it started.
+  kb.terms.forEach((term, i) => {
+    if (!term.broader) return;
+    const at = { ...termAt(i), path: `${termAt(i).path}.broader` };
+    if (!terms.has(term.broader)) return void issues.push({ ...at, message: `unknown term "${term.broader}"` });
+    for (let next: string | undefined = term.broader, n = 0; next && n < kb.terms.length; n++, next = terms.get(next)?.broader)
+      if (next === term.id) return void issues.push({ ...at, message: `"${term.broader}" leads back to "${term.id}"` });
+  });
+
   duplicates(
     kb.diseases,
     (d) => d.id,

@@ -102,6 +102,11 @@ export const Term = z
     direction: z.enum(['high', 'low']).optional(),
     /** Set when only people of one sex can have it (missed period, scrotal pain). */
     sex: Sex.optional(),
+    /**
+     * The more general term this one is a kind of (knee pain → joint pain, productive cough →
+     * cough): a disease whose entry lists only one of the two is still evidenced by the other.
+     */
+    broader: TermId.optional(),
   })
   .superRefine((t, ctx) => {
     if (t.kind === 'symptom' && (t.exam || t.analyte)) {

@@ -19,7 +19,7 @@ export const OPEN_WORLD = {
   /** Share of presentations that no disease of the knowledge base explains. */
   unknownPrior: 0.1,
   /** The case is said to be possibly outside the knowledge base when that hypothesis reaches this. */
-  saysUnknownAt: 0.5,
+  saysUnknownAt: 0.35,
   /**
    * A gated disease (an injury, a poisoning) whose exposure was not mentioned is this many times
    * less likely: near zero, but a reader may have missed the words that told it.
@@ -80,6 +80,7 @@ export class OpenWorldReasoner {
         row.p.push(p);
       }
     });
+    this.implyAcrossBroader(perTerm);
     this.listed = perTerm.map((r) => ({ d: Int32Array.from(r.d), p: Float64Array.from(r.p) }));
     this.departments = kb.diseases.map((d) => d.department);
   }
@@ -135,6 +136,35 @@ export class OpenWorldReasoner {
       probability: Math.exp((scores[d] as number) - max) / z,
     }));
     return { differential, outside, saysUnknown: outside >= OPEN_WORLD.saysUnknownAt };
+  }
+
+  /**
+   * A disease whose entry lists a broader term than the one told (joint pain, told knee pain) is
+   * evidenced at the broader term's lift: P(knee pain | d) ≈ P(joint pain | d) × the share of joint
+   * pain that is at the knee. One that lists only a narrower term (knee pain, told joint pain) is
+   * evidenced at least as by that term.
+   */
+  private implyAcrossBroader(perTerm: { d: number[]; p: number[] }[]): void {
+    const kb = this.kb;
+    const bg = this.rates.background;
+    const direct = perTerm.map((r) => new Map(r.d.map((d, k) => [d, r.p[k] as number])));
+    const implied = perTerm.map(() => new Map<number, number>());
+    kb.terms.forEach((term, t) => {
+      for (let b = term.broader; b; b = kb.term(b).broader) {
+        const bi = kb.termIndex(b);
+        const share = Math.min(1, (bg[t] as number) / (bg[bi] as number));
+        for (const [d, p] of direct[bi] as Map<number, number>)
+          if (!direct[t]?.has(d)) implied[t]?.set(d, Math.max(implied[t]?.get(d) ?? 0, p * share));
+        for (const [d, p] of direct[t] as Map<number, number>)
+          if (!direct[bi]?.has(d)) implied[bi]?.set(d, Math.max(implied[bi]?.get(d) ?? 0, p));
+      }
+    });
+    implied.forEach((m, t) => {
+      for (const [d, p] of m) {
+        perTerm[t]?.d.push(d);
+        perTerm[t]?.p.push(p);
+      }
+    });
   }
 
   /** The reference probability refined by what the disease's doctor has counted in its own patients. */

@@ -26,9 +26,17 @@ describe('OpenWorldReasoner', () => {
   });
 
   it('reads what was not mentioned as unknown, and a denial as evidence', () => {
-    const silent = p(obs(appendicitis), 'acute-appendicitis');
-    const denied = p(obs(appendicitis, ['fever', 'vomiting']), 'acute-appendicitis');
+    // A presentation that leaves room for doubt, so the denial's weight shows.
+    const vague = ['right-lower-quadrant-pain', 'nausea'];
+    const silent = p(obs(vague), 'acute-appendicitis');
+    const denied = p(obs(vague, ['fever', 'vomiting', 'loss-of-appetite']), 'acute-appendicitis');
     expect(denied).toBeLessThan(silent);
+  });
+
+  it('counts a narrower complaint for a disease that lists the broader one: wrist pain is joint pain', () => {
+    const stiff = ['joint-swelling', 'morning-stiffness', 'fatigue'];
+    expect(kb.term('wrist-pain').broader).toBe('joint-pain');
+    expect(p(obs([...stiff, 'wrist-pain']), 'rheumatoid-arthritis')).toBeGreaterThan(p(obs(stiff), 'rheumatoid-arthritis'));
   });
 
   it('starts from real base rates: a cough and a runny nose are a cold, not psittacosis', () => {
