@@ -82,7 +82,8 @@ export class ContextReader {
   private isSelf(u: number): boolean {
     if (this.inCue[u]) return false;
     const k = this.keys[u] as string;
-    return this.lang === 'en' ? k === 'i' || k === 'me' : k === '我';
+    // "…and my feet hurt": the patient's own words end a relative's reach.
+    return this.lang === 'en' ? k === 'i' || k === 'me' || k === 'my' : k === '我';
   }
 
   /** Denials reach this many plain words (terms and list words do not count). */

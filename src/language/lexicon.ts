@@ -128,7 +128,8 @@ export class Lexicon {
     const kind = this.sites.get(site)?.kind;
     const sided = side === undefined ? undefined : side === 'both' ? 'both' : 'one';
     for (let depth = 0; at && depth < 12; depth++) {
-      const rule = (sided && this.siteTerms.get(`${concept}|${at}|${sided}`)) || this.siteTerms.get(`${concept}|${at}`);
+      const sidedKey = `${concept}|${at}|${sided}`;
+      const rule = sided && this.siteTerms.has(sidedKey) ? this.siteTerms.get(sidedKey) : this.siteTerms.get(`${concept}|${at}`);
       if (rule !== undefined) return rule ?? undefined;
       if (depth === 0 && kind === 'joint') {
         const joint = this.siteTerms.get(`${concept}|joint`);

@@ -62,6 +62,13 @@ const SYSTEMIC = new Set([
 ]);
 
 const FEVER = 'fever' as TermId;
+/** Things on the body (generic complaints and terms), which a complaint word before them describes. */
+const LESIONS = new Set([
+  ...['lump', 'rash', 'ulcer', 'blisters', 'crusting', 'white-patch', 'hole', 'bulge'],
+  ...['blisters', 'skin-ulcer', 'subcutaneous-lump', 'mouth-ulcers', 'genital-sore', 'skin-lesion', 'hives', 'scaly-patches'],
+]);
+/** Words between an adjective and its noun ("painful, red blisters", "a sore and swollen"). */
+const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'and', ',', '的', '地']);
 
 /** Texts longer than this are read up to it: a consultation box is not a book. */
 export const MAX_TEXT_LENGTH = 50_000;
@@ -250,7 +257,12 @@ export class ClinicalLanguage {
     // A complaint takes the nearest site of its own clause; failing that, the site of an earlier
     // clause of its sentence when only complaints stand between ("my big toe is red, hot, swollen").
     const clauseHasTerm = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
+    // A complaint word right before a lesion describes it ("painful blisters on my back"), not the site.
+    const termStarts = new Set(chosen.filter((f) => (f.kind === 'term' || f.kind === 'concept') && LESIONS.has(f.id)).map((f) => f.first));
+    const describesTerm = (c: Found): boolean =>
+      termStarts.has(c.last + 1) || (termStarts.has(c.last + 2) && DETERMINER_WORDS.has(keys[c.last + 1] as string));
     for (const c of concepts) {
+      if (describesTerm(c)) continue;
       const inSentence = sitesIn.get(seg.sentenceOf[c.first] as number) ?? [];
       if (inSentence.length === 0) continue;
       const migrate = migrateIn.get(seg.sentenceOf[c.first] as number)?.[0];
@@ -280,7 +292,7 @@ export class ClinicalLanguage {
       if (pairedSites.has(s)) continue;
       const sameSentence = conceptsIn.get(seg.sentenceOf[s.first] as number) ?? [];
       const c = nearest(
-        sameSentence.filter((x) => seg.clauseOf[x.first] === seg.clauseOf[s.first]),
+        sameSentence.filter((x) => seg.clauseOf[x.first] === seg.clauseOf[s.first] && !describesTerm(x)),
         s,
       );
       if (c) compose(c, s);

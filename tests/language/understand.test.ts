@@ -109,6 +109,10 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('my left calf is swollen')).not.toContain('ankle-swelling');
     expect(own('both my ankles are swollen')).toContain('ankle-swelling');
     expect(own('lump in my armpit, sore')).not.toContain('limb-pain');
+    // A complaint word before a lesion describes the lesion; "the pain is back" names no back.
+    expect(own('painful blisters on my back')).not.toContain('back-pain');
+    expect(own('the same pain is back again')).not.toContain('back-pain');
+    expect(own('my foot hurts')).toContain('foot-pain');
   });
 
   it('reads durations, sides and values with their units converted', () => {
