@@ -297,6 +297,8 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
         if (n === undefined || unit === undefined) continue;
         // "a day" after "times" is a frequency, not a duration ("three times a day").
         if (/times?\s+(?:a|per|an)?\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index + (m[0].indexOf(m[1] ?? '') || 0)))) continue;
+        // "every 10 min", "each hour" is how often, not how long.
+        if (/\b(?:every|each)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[0].indexOf(m[1] ?? '') || 0)))) continue;
         if (/^(?:a|an|one)$/i.test(amount) && !/\b(?:for|since|over|past|last|about)\b/i.test(m[0])) continue;
         // An age ("35 years old"), a time ago ("5 years ago") or a gestation ("32 weeks pregnant") is no duration.
         if (

@@ -36,6 +36,42 @@ const CONTRACTIONS: Record<string, string[]> = {
   "let's": ['let', 'us'],
   "y'all": ['you', 'all'],
 };
+// Text-speak, spelled out: "pee burns n i gotta go", "cnt sleep at nite", "coz".
+const TEXT_SPEAK: Record<string, string> = {
+  u: 'you',
+  ur: 'your',
+  n: 'and',
+  nd: 'and',
+  cnt: 'can not',
+  dnt: 'do not',
+  didnt: 'did not',
+  rn: 'right now',
+  bc: 'because',
+  cos: 'because',
+  coz: 'because',
+  cuz: 'because',
+  bcoz: 'because',
+  thru: 'through',
+  tho: 'though',
+  wiv: 'with',
+  abt: 'about',
+  ppl: 'people',
+  pls: 'please',
+  plz: 'please',
+  gotta: 'got to',
+  gonna: 'going to',
+  wanna: 'want to',
+  nite: 'night',
+  tmrw: 'tomorrow',
+  yday: 'yesterday',
+  lyk: 'like',
+  hav: 'have',
+  evry: 'every',
+  wat: 'what',
+  wen: 'when',
+  sumtimes: 'sometimes',
+};
+for (const [k, v] of Object.entries(TEXT_SPEAK)) CONTRACTIONS[k] = v.split(' ');
 // Phone typing drops the apostrophe: "dont", "doesnt", "cant".
 for (const w of ['do', 'does', 'did', 'is', 'was', 'have', 'has', 'had', 'could', 'would', 'should', 'are', 'were', 'need']) {
   CONTRACTIONS[`${w}nt`] = [w, 'not'];

@@ -140,6 +140,13 @@ describe('the language layer reads how people describe illness', () => {
     expect(span('体温３９．２度', 'raised-temperature', 'zh')?.value?.value).toBe(39.2);
   });
 
+  it('reads text-speak, and "every 10 min" as how often, not how long', () => {
+    expect(own('pee burns n i gotta go like every 10 min, cnt sleep at nite')).toEqual(
+      expect.arrayContaining(['dysuria', 'urinary-frequency', 'insomnia']),
+    );
+    expect(span('pee burns n i gotta go like every 10 min', 'urinary-frequency')?.duration).toBeUndefined();
+  });
+
   it('tolerates typos on longer words and never on short ones', () => {
     expect(own('bad diarhea and vomitting')).toEqual(expect.arrayContaining(['diarrhoea', 'vomiting']));
     expect(own('I feel thing')).toEqual([]);
