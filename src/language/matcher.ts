@@ -1,6 +1,7 @@
 import type { Lang } from '../schema/common';
 import type { TermId } from '../schema/ids';
-import { EMPTY_LANGUAGE_DATA, type Extraction, type LanguageData } from '../schema/language';
+import { EMPTY_LANGUAGE_DATA, type Extraction, type LanguageData, type Span } from '../schema/language';
+import { HISTORY_BACKGROUND } from '../knowledge/epidemiology';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { englishTokens } from './english';
 import { PlainWords } from './plain';
@@ -69,14 +70,17 @@ export class VocabularyMatcher {
     return this.language.understand(text, lang);
   }
 
-  /** The patient's own current complaints and denials, in order of appearance, each term once. */
+  /**
+   * The patient's own current complaints and denials, in order of appearance, each term once. A
+   * history term told as past still counts: an ex-smoker has smoked, "a clot in 2020" is a previous clot.
+   */
   match(text: string, lang?: Lang): TermMatch[] {
     const seen = new Set<TermId>();
     const out: TermMatch[] = [];
     for (const s of this.understand(text, lang).spans) {
-      if (s.subject !== 'patient' || s.temporality !== 'current' || seen.has(s.term)) continue;
+      if (s.subject !== 'patient' || !ownNow(s) || seen.has(s.term)) continue;
       seen.add(s.term);
-      out.push({ term: s.term, negated: !s.present, text: s.text });
+      out.push({ term: s.term, negated: s.temporality === 'current' && !s.present, text: s.text });
     }
     return out;
   }
@@ -106,4 +110,9 @@ export class VocabularyMatcher {
     const negated = englishTokens(text).some((t) => NEGATIONS.has(t.key));
     return { term: best.term, negated, text: best.words.join(' ') };
   }
+}
+
+/** Whether a span of the patient's counts as what they have now: a current reading, or a history term's past one. */
+export function ownNow(s: Span): boolean {
+  return s.temporality === 'current' || s.term in HISTORY_BACKGROUND;
 }

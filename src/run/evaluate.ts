@@ -2,7 +2,7 @@ import type { ExternalCase, Nested, OsceCase } from '../schema/cases';
 import type { Span } from '../schema/language';
 import { ageBandIndexOf } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { VocabularyMatcher } from '../language/matcher';
+import { ownNow, type VocabularyMatcher } from '../language/matcher';
 import type { ValueReader } from '../knowledge/valueReader';
 import type { ClinicalStaff } from './staff';
 import { EMERGENCY } from '../sim/services';
@@ -138,10 +138,11 @@ export class CaseEvaluator {
       const terms: { id: TermId; present: boolean }[] = [];
       const reading = this.matcher.understand(phrase, c.language);
       // A relative's illness or the patient's past history is not the presentation.
-      const own = reading.spans.filter((s) => s.subject === 'patient' && s.temporality === 'current');
+      const own = reading.spans.filter((s) => s.subject === 'patient' && ownNow(s));
       const loose = reading.spans.length === 0 ? this.matcher.matchLoosely(phrase) : undefined;
       const present = (negated: boolean): boolean => (mode === 'absent' ? false : mode === 'present' ? true : !negated);
-      for (const s of own) if (!terms.some((t) => t.id === s.term)) terms.push({ id: s.term, present: present(!s.present) });
+      for (const s of own)
+        if (!terms.some((t) => t.id === s.term)) terms.push({ id: s.term, present: present(s.temporality === 'current' && !s.present) });
       if (loose) terms.push({ id: loose.term, present: present(loose.negated) });
       if (finding && !own.some((s) => s.value)) {
         const colon = phrase.split(/[:：]/);

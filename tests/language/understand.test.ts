@@ -164,6 +164,10 @@ describe('the language layer reads how people describe illness', () => {
       expect.arrayContaining(['known-hypertension', 'known-diabetes', 'anticoagulant-use']),
     );
     expect(span('my mum has diabetes', 'known-diabetes')?.subject).toBe('family');
+    // Past smoking is still smoking history for the doctor; never smoking is none.
+    const ids = (text: string) => matcher.match(text).map((m) => (m.negated ? `-${m.term}` : m.term));
+    expect(ids('I stopped smoking ten years ago')).toContain('smoker');
+    expect(ids('never smoked')).toContain('-smoker');
     // Losing weight on purpose is no weight loss; a glucose meter's reading is a glucose.
     expect(own('trying to eat less to lose weight')).toEqual([]);
     expect(span('my meter said 2.8 when I was shaky', 'hypoglycaemia')?.value?.value).toBe(2.8);
