@@ -29,6 +29,27 @@ const EN_YES = stems('yes yeah yep yup sometimes occasionally often definitely m
 const EN_NO = stems('no nope never none nil not negative neg nah');
 const ZH_YES = new Set([...'有是对嗯偶经']);
 const ZH_NO = new Set([...'没无否不']);
+/** Words that bring a story back to the present. */
+const NOW_EN = stems('now today currently recently yesterday tonight lately');
+const NOW_ZH = new Set([
+  '现在',
+  '这次',
+  '最近',
+  '目前',
+  '这几',
+  '几天',
+  '这两',
+  '今天',
+  '昨天',
+  '今早',
+  '昨晚',
+  '刚才',
+  '这周',
+  '近来',
+  '近期',
+  '突然',
+  '今年',
+]);
 /** The "normal" words that rule out a term named just before them (not "ok" or "good": "the pain is ok"). */
 const STRICT_NORMAL = new Set([...stems('normal unremarkable nad intact'), ...'正未无']);
 
@@ -158,6 +179,11 @@ export class ContextReader {
       if (this.consumed[u] === 1) break;
       if (!this.consumed[u] && !this.isListWord(u)) plain++;
     }
+    if (!family && !past) {
+      const earlier = this.storyBefore(m);
+      family = earlier === 'family';
+      past = earlier === 'past';
+    }
     // A question answers itself in the next sentence: "Any blood in the urine? No", "有无发热？答：有".
     const answer = this.answerTo(m);
     if (answer !== undefined) negated = answer === 'no';
@@ -201,6 +227,41 @@ export class ContextReader {
     if (yes.has(k)) return 'yes';
     if (no.has(k)) return 'no';
     return 'other';
+  }
+
+  /**
+   * A relative's or a past story told earlier in the sentence goes on over its commas ("我妈以前也是这样，
+   * 手指关节变形，早上僵硬"; "my dad had lung cancer, he smoked all his life") until the patient speaks
+   * of themselves or of now ("…，我现在脖子这里也摸到一个"; "我爷爷82岁了，这几天走路喘" is the
+   * grandfather's illness now, brought to the doctor).
+   */
+  private storyBefore(m: Mention): 'family' | 'past' | undefined {
+    const { clauseOf, sentenceOf } = this.seg;
+    const clause = clauseOf[m.anchor] as number;
+    let start = m.anchor;
+    while (start > 0 && clauseOf[start - 1] === clause) start--;
+    // Now-words or the patient's own "I" in the complaint's clause, before it, keep it theirs and present.
+    for (let u = start; u < m.anchor; u++) if (this.isNow(u) || this.isSelf(u)) return undefined;
+    // A relative's past ("我妈以前…") is the relative's: family wins over past.
+    let story: 'past' | undefined;
+    for (let u = start - 1; u >= 0 && sentenceOf[u] === sentenceOf[m.anchor]; u--) {
+      const cue = this.cueEndingAt[u];
+      if (cue) {
+        if (cue.kind === 'family') return 'family';
+        if (cue.kind === 'past' || cue.kind === 'past-after') story = 'past';
+        if (cue.kind === 'stop') return story;
+        u = cue.first;
+        continue;
+      }
+      if (this.isSelf(u) || this.isNow(u)) return story;
+    }
+    return story;
+  }
+
+  private isNow(u: number): boolean {
+    const k = this.keys[u] as string;
+    if (this.lang === 'en') return NOW_EN.has(k);
+    return NOW_ZH.has(k + (this.keys[u + 1] ?? '')) || NOW_ZH.has((this.keys[u - 1] ?? '') + k);
   }
 
   private termAfter(u: number, clause: number): boolean {

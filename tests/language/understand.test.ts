@@ -61,6 +61,11 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('问：近期有无发热？答：有，前天38度多', 'fever', 'zh')).toBe('present');
     expect(status('我这两天拉肚子，没别的症状', 'diarrhoea', 'zh')).toBe('present');
     expect(status('颈软，克氏征(-)', 'neuro-exam-meningism', 'zh') ?? 'absent').toBe('absent');
+    // A relative's or a past story goes on over its commas, until the patient speaks of themselves or of now.
+    expect(status('我妈以前也是这样，手指关节变形，早上僵硬', 'morning-stiffness', 'zh')).toBe('family');
+    expect(status('我爷爷82岁了，这几天走路喘', 'shortness-of-breath', 'zh')).toBe('present');
+    expect(status('我妈以前有偏头痛，呕吐，我现在也头痛', 'vomiting', 'zh')).toBe('family');
+    expect(status('我妈妈以前有高血压，我现在胸口疼', 'chest-pain', 'zh')).toBe('present');
     // A relative's illness is not the patient's, and ends where the patient speaks of themselves.
     expect(status('my mum has diabetes and my feet hurt', 'foot-pain') ?? 'present').toBe('present');
   });
