@@ -137,15 +137,17 @@ export class ClinicalLanguage {
           for (const s of spans) if (s.term === FEVER && s.start < r.end && r.start < s.end && s.present) s.present = false;
         continue;
       }
+      // A value told within a complaint's words shares whose and when it is ("had a fever of 101 on Tuesday, gone now").
+      const told = spans.find((s) => s.start < r.end && r.start < s.end);
       spans.push({
         text: text.slice(r.start, r.end),
         start: r.start,
         end: r.end,
         term,
         present: true,
-        certainty: 'certain',
-        subject: 'patient',
-        temporality: 'current',
+        certainty: told?.certainty ?? 'certain',
+        subject: told?.subject ?? 'patient',
+        temporality: told?.temporality ?? 'current',
         value: r.value,
       });
     }
