@@ -22,13 +22,14 @@ export interface FunctionReading {
 
 /**
  * The complaints ruled out (or, when denied, told) by the functions found in one pass. `found`:
- * the functions found, each with its units; `consumed`: 1 where a term or complaint stands (updated
+ * the functions found, each with its units; `inCue`: 1 inside a cue; `consumed`: 1 where a term or complaint stands (updated
  * for the functions read, so context reading treats them as complaints).
  */
 export function readFunctions(
   found: readonly { id: string; first: number; last: number }[],
   functions: readonly BodyFunction[],
   cues: readonly CueFound[],
+  inCue: Uint8Array,
   seg: Segmented,
   consumed: Uint8Array,
 ): FunctionReading[] {
@@ -40,8 +41,6 @@ export function readFunctions(
       normalTo.set(c.last, c);
     }
   if (normalFrom.size === 0) return [];
-  const inCue = new Uint8Array(consumed.length);
-  for (const c of cues) inCue.fill(1, c.first, c.last + 1);
   const out: FunctionReading[] = [];
   for (const f of found) {
     const cue = after(f, seg, consumed, inCue, normalFrom) ?? before(f, seg, consumed, normalTo);

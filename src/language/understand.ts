@@ -67,8 +67,8 @@ const LESIONS = new Set([
   ...['lump', 'rash', 'ulcer', 'blisters', 'crusting', 'white-patch', 'hole', 'bulge'],
   ...['blisters', 'skin-ulcer', 'subcutaneous-lump', 'mouth-ulcers', 'genital-sore', 'skin-lesion', 'hives', 'scaly-patches'],
 ]);
-/** Words between an adjective and its noun ("painful, red blisters", "a sore and swollen"). */
-const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'and', ',', '的', '地']);
+/** Words between an adjective and its noun ("painful and red blisters", "疼的水泡"). */
+const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'and', '的', '地']);
 
 /** Texts longer than this are read up to it: a consultation box is not a book. */
 export const MAX_TEXT_LENGTH = 50_000;
@@ -182,6 +182,9 @@ export class ClinicalLanguage {
       units: unitsOf(c),
     }));
     const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
+    // The units inside a cue: read by body functions and by the list of what was not understood.
+    const inCue = new Uint8Array(keys.length);
+    for (const c of cues) inCue.fill(1, c.first, c.last + 1);
     const consumed = new Uint8Array(keys.length);
     // 1: a term or a complaint; 2: a body site (a cue reaches past a site, not past a complaint).
     for (const f of chosen) if (f.kind !== 'cue' && f.kind !== 'function') for (const u of f.units) consumed[u] = f.kind === 'site' ? 2 : 1;
@@ -193,9 +196,10 @@ export class ClinicalLanguage {
     const functions = selectCandidates(
       whole.filter((c) => c.entry.kind === 'function'),
       keys.length,
-    ).filter((c) => unitsOf(c).every((u) => consumed[u] !== 1 && !chosen.some((f) => f.kind === 'cue' && f.first <= u && u <= f.last)));
+    ).filter((c) => unitsOf(c).every((u) => consumed[u] !== 1 && !inCue[u]));
     const functionChosen = functions.map((c) => ({ id: c.entry.id, first: c.first, last: c.last }));
-    for (const r of readFunctions(functionChosen, this.lexicon.functions, cues, seg, consumed)) mentions.push({ ...r, normal: !r.denied });
+    for (const r of readFunctions(functionChosen, this.lexicon.functions, cues, inCue, seg, consumed))
+      mentions.push({ ...r, normal: !r.denied });
 
     // Terms named outright.
     for (const f of chosen) if (f.kind === 'term') mentions.push({ term: f.id as TermId, first: f.first, last: f.last, anchor: f.first });
@@ -356,8 +360,6 @@ export class ClinicalLanguage {
     for (const s of made2) spans.push(refine(s, this.kb));
 
     // What was not understood, clause by clause, so the person can say it another way.
-    const inCue = new Uint8Array(keys.length);
-    for (const c of cues) for (let u = c.first; u <= c.last; u++) inCue[u] = 1;
     const read = new Uint8Array(text.length + 1);
     for (const a of attributes) if (a.kind === 'duration') read.fill(1, a.start, a.end);
     for (const s of made2) read.fill(1, s.start, s.end);
