@@ -24,11 +24,10 @@ interface LearnedRow {
   /** Pseudo-counts added by studying the reference entry. */
   studiedPresent: Float32Array;
   studiedWeight: Float32Array;
-  p: Float32Array;
+  /** P(present) at 2t and its binary entropy (nats, read by information gain) at 2t + 1: read together. */
+  ph: Float32Array;
   logP: Float32Array;
   log1mP: Float32Array;
-  /** Binary entropy of the feature's presence, in nats (information gain reads it). */
-  h: Float32Array;
   /** Patients seen per age band (AGE_BANDS order) and per sex. */
   bands: Float32Array;
   male: number;
@@ -38,12 +37,18 @@ interface LearnedRow {
 export class Beliefs {
   readonly diseaseCount: number;
   readonly termCount: number;
-  /** 1 where the textbook lists the feature as typical for the disease (dense D×T). */
+  /**
+   * 1 where the textbook lists the feature as typical for the disease (dense T×D, term-major:
+   * an observation walks every disease for one term, so that walk reads contiguous memory).
+   */
   private readonly typical: Uint8Array;
   /** Dense by disease index (an array, not a Map: this is read on every observation of every consultation). */
   private readonly rows: (LearnedRow | undefined)[];
   /** Per disease, the features the doctor associates with it: textbook typical ones plus any seen or read about. */
   private readonly known: Set<number>[];
+  /** The symptoms among them, in the order they became known (the questions worth asking). */
+  private readonly knownSymptoms: number[][];
+  private readonly isSymptom: Uint8Array;
   /** The same features grouped by the examination that shows them (symptoms are not listed). */
   private readonly knownByExam: Map<string, number[]>[];
   private readonly termExam: (string | undefined)[];
@@ -63,27 +68,29 @@ export class Beliefs {
     this.typical = new Uint8Array(this.diseaseCount * this.termCount);
     this.rows = new Array<LearnedRow | undefined>(this.diseaseCount).fill(undefined);
     this.known = Array.from({ length: this.diseaseCount }, () => new Set<number>());
+    this.knownSymptoms = Array.from({ length: this.diseaseCount }, () => []);
+    this.isSymptom = Uint8Array.from(kb.terms, (t) => (t.kind === 'symptom' ? 1 : 0));
     this.knownByExam = Array.from({ length: this.diseaseCount }, () => new Map<string, number[]>());
     this.termExam = kb.terms.map((t) => t.exam);
     for (const entry of textbook) {
       const d = kb.diseaseIndex(entry.disease);
       for (const t of [...entry.typicalSymptoms, ...entry.keyFindings]) {
         const ti = kb.termIndex(t);
-        this.typical[d * this.termCount + ti] = 1;
+        this.typical[ti * this.diseaseCount + d] = 1;
         this.associate(d, ti);
       }
     }
   }
 
   isTypical(d: number, t: number): boolean {
-    return this.typical[d * this.termCount + t] === 1;
+    return this.typical[t * this.diseaseCount + d] === 1;
   }
 
   /** log P(feature present | disease) or log P(absent | disease). */
   logLikelihood(d: number, t: number, present: boolean): number {
     const row = this.rows[d];
     if (row) return present ? (row.logP[t] as number) : (row.log1mP[t] as number);
-    const typical = this.typical[d * this.termCount + t] === 1;
+    const typical = this.typical[t * this.diseaseCount + d] === 1;
     if (present) return typical ? Beliefs.LOG_TYPICAL : Beliefs.LOG_OTHER;
     return typical ? Beliefs.LOG1M_TYPICAL : Beliefs.LOG1M_OTHER;
   }
@@ -91,15 +98,15 @@ export class Beliefs {
   /** P(feature present | disease), the doctor's current estimate. */
   p(d: number, t: number): number {
     const row = this.rows[d];
-    if (row) return row.p[t] as number;
-    return this.typical[d * this.termCount + t] === 1 ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
+    if (row) return row.ph[2 * t] as number;
+    return this.typical[t * this.diseaseCount + d] === 1 ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
   }
 
   /** Uncertainty of the feature's presence in a patient with the disease (binary entropy, nats). */
   entropy(d: number, t: number): number {
     const row = this.rows[d];
-    if (row) return row.h[t] as number;
-    return this.typical[d * this.termCount + t] === 1 ? Beliefs.H_TYPICAL : Beliefs.H_OTHER;
+    if (row) return row.ph[2 * t + 1] as number;
+    return this.typical[t * this.diseaseCount + d] === 1 ? Beliefs.H_TYPICAL : Beliefs.H_OTHER;
   }
 
   /** log P(age band, sex | disease): uniform until the doctor has seen patients with the disease. */
@@ -155,6 +162,7 @@ export class Beliefs {
     const known = this.known[d] as Set<number>;
     if (known.has(t)) return;
     known.add(t);
+    if (this.isSymptom[t]) this.knownSymptoms[d]?.push(t);
     const exam = this.termExam[t];
     if (!exam) return;
     const byExam = this.knownByExam[d] as Map<string, number[]>;
@@ -171,6 +179,11 @@ export class Beliefs {
   /** Features the doctor associates with a disease (term indexes). */
   featuresOf(d: number): ReadonlySet<number> {
     return this.known[d] ?? new Set();
+  }
+
+  /** The symptoms among the features the doctor associates with a disease. */
+  symptomsOf(d: number): readonly number[] {
+    return this.knownSymptoms[d] ?? [];
   }
 
   /**
@@ -252,28 +265,57 @@ export class Beliefs {
       present: new Float32Array(T),
       studiedPresent: new Float32Array(T),
       studiedWeight: new Float32Array(T),
-      p: new Float32Array(T),
+      ph: new Float32Array(2 * T),
       logP: new Float32Array(T),
       log1mP: new Float32Array(T),
-      h: new Float32Array(T),
       bands: new Float32Array(AGE_BANDS.length),
       male: 0,
       patients: 0,
     };
     this.rows[d] = row;
-    for (let t = 0; t < T; t++) this.refresh(d, row, t);
+    // Before any count a term's values depend only on whether the textbook calls it typical:
+    // computed once for each kind (by the same refresh) and copied, not recomputed per term.
+    const blank = this.blankRows();
+    for (let t = 0; t < T; t++) {
+      const k = this.typical[t * this.diseaseCount + d] as number;
+      row.ph[2 * t] = blank.ph[2 * k] as number;
+      row.ph[2 * t + 1] = blank.ph[2 * k + 1] as number;
+      row.logP[t] = blank.logP[k] as number;
+      row.log1mP[t] = blank.log1mP[k] as number;
+    }
     return row;
   }
 
+  private blank: Pick<LearnedRow, 'ph' | 'logP' | 'log1mP'> | undefined;
+
+  /** A row's values before any count, index 0 for a term the textbook does not list, 1 for a typical one. */
+  private blankRows(): Pick<LearnedRow, 'ph' | 'logP' | 'log1mP'> {
+    if (this.blank) return this.blank;
+    const zeros = new Float32Array(2);
+    const blank = { ph: new Float32Array(4), logP: new Float32Array(2), log1mP: new Float32Array(2) };
+    const row = { ...blank, observed: zeros, present: zeros, studiedPresent: zeros, studiedWeight: zeros };
+    for (let k = 0; k < 2; k++) this.fill(row, k, k === 1);
+    this.blank = blank;
+    return blank;
+  }
+
   private refresh(d: number, row: LearnedRow, t: number): void {
-    const prior = this.typical[d * this.termCount + t] === 1 ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
+    this.fill(row, t, this.typical[t * this.diseaseCount + d] === 1);
+  }
+
+  private fill(
+    row: Pick<LearnedRow, 'ph' | 'logP' | 'log1mP' | 'observed' | 'present' | 'studiedPresent' | 'studiedWeight'>,
+    t: number,
+    typical: boolean,
+  ): void {
+    const prior = typical ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
     const weight = PRIOR_WEIGHT + (row.studiedWeight[t] as number) + (row.observed[t] as number);
     const present = prior * PRIOR_WEIGHT + (row.studiedPresent[t] as number) + (row.present[t] as number);
     const p = Math.min(0.995, Math.max(0.005, present / weight));
-    row.p[t] = p;
+    row.ph[2 * t] = p;
     row.logP[t] = stable(Math.log(p));
     row.log1mP[t] = stable(Math.log(1 - p));
-    row.h[t] = binaryEntropy(p);
+    row.ph[2 * t + 1] = binaryEntropy(p);
   }
 }
 

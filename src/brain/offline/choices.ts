@@ -19,18 +19,44 @@ export function findingsByExam(kb: KnowledgeBase): Map<string, number[]> {
   return out;
 }
 
+/**
+ * Marks terms already weighed in one choice: a generation stamp per term instead of a fresh Set
+ * each time (a choice is made a dozen times per consultation, over hundreds of features).
+ */
+class Seen {
+  private stamps = new Uint32Array(0);
+  private now = 0;
+
+  /** Starts a new choice over `size` terms. */
+  reset(size: number): void {
+    if (this.stamps.length < size) this.stamps = new Uint32Array(size);
+    this.now++;
+    if (this.now === 0xffffffff) {
+      this.stamps.fill(0);
+      this.now = 1;
+    }
+  }
+
+  /** True the first time `t` is offered since the last reset. */
+  first(t: number): boolean {
+    if (this.stamps[t] === this.now) return false;
+    this.stamps[t] = this.now;
+    return true;
+  }
+}
+
+const seen = new Seen();
+
 /** The symptom to ask about next: the one that best separates the leading diseases (or none worth asking). */
 export function nextQuestion(kb: KnowledgeBase, beliefs: Beliefs, diff: Differential, minGain: number): number | undefined {
   const lead = diff.top(LEAD);
   let best: number | undefined;
   let bestGain = minGain;
-  const seen = new Set<number>();
+  seen.reset(kb.terms.length);
   // Questions come from what the front-runners are known to cause; the gain is weighed over all the lead.
-  for (const { d } of lead.slice(0, QUESTION_SOURCES)) {
-    for (const t of beliefs.featuresOf(d)) {
-      if (seen.has(t) || diff.has(t)) continue;
-      seen.add(t);
-      if (kb.terms[t]?.kind !== 'symptom') continue;
+  for (let i = 0; i < lead.length && i < QUESTION_SOURCES; i++) {
+    for (const t of beliefs.symptomsOf((lead[i] as { d: number }).d)) {
+      if (!seen.first(t) || diff.has(t)) continue;
       const gain = informationGain(beliefs, lead, t);
       if (gain > bestGain) {
         bestGain = gain;
@@ -54,11 +80,10 @@ export function nextExam(
 ): string | undefined {
   const lead = diff.top(LEAD);
   const gains = new Map<string, number>();
-  const seen = new Set<number>();
+  seen.reset(kb.terms.length);
   for (const { d } of lead) {
     for (const t of beliefs.featuresOf(d)) {
-      if (seen.has(t) || diff.has(t)) continue;
-      seen.add(t);
+      if (!seen.first(t) || diff.has(t)) continue;
       const exam = kb.terms[t]?.exam;
       if (!exam || done.has(exam)) continue;
       gains.set(exam, (gains.get(exam) ?? 0) + informationGain(beliefs, lead, t));

@@ -9,12 +9,15 @@ export class Differential {
   readonly scores: Float64Array;
   /** term index → present? for everything asked or examined so far. */
   readonly observations = new Map<number, boolean>();
+  /** 1 per term in `observations`: the choices ask this hundreds of times per consultation. */
+  private readonly known: Uint8Array;
 
   constructor(
     private readonly beliefs: Beliefs,
     prior: Float64Array,
   ) {
     this.scores = Float64Array.from(prior);
+    this.known = new Uint8Array(beliefs.termCount);
   }
 
   /** Cached leading diseases; cleared whenever the scores change. */
@@ -24,8 +27,13 @@ export class Differential {
   private active: Int32Array | undefined;
 
   observe(t: number, present: boolean): void {
-    if (this.observations.has(t)) return;
+    if (this.known[t]) return;
+    this.known[t] = 1;
     this.observations.set(t, present);
+    this.add(t, present);
+  }
+
+  private add(t: number, present: boolean): void {
     this.lead = undefined;
     const scores = this.scores;
     const beliefs = this.beliefs;
@@ -36,32 +44,50 @@ export class Differential {
     for (let d = 0; d < scores.length; d++) scores[d] = (scores[d] as number) + beliefs.logLikelihood(d, t, present);
   }
 
+  /**
+   * Observes several features at once (an examination's report): the same sums as observing them
+   * one by one, in the same order per disease, but each disease's beliefs are read once for all.
+   */
+  observeAll(terms: Iterable<number>, present: boolean): void {
+    const fresh: number[] = [];
+    for (const t of terms) {
+      if (this.known[t]) continue;
+      this.known[t] = 1;
+      this.observations.set(t, present);
+      fresh.push(t);
+    }
+    if (fresh.length === 0) return;
+    if (fresh.length === 1 || !this.active) {
+      // Before narrowing every disease is walked per term: the textbook's table is term-major.
+      for (const t of fresh) this.add(t, present);
+      return;
+    }
+    this.lead = undefined;
+    const scores = this.scores;
+    for (const d of this.active) {
+      let s = scores[d] as number;
+      for (const t of fresh) s += this.beliefs.logLikelihood(d, t, present);
+      scores[d] = s;
+    }
+  }
+
   /** Keeps the `k` leading diseases and sets the rest aside for good (their score drops out). */
   narrow(k: number): void {
-    if (k >= this.scores.length) return;
-    // The k-th best score by a native sort of a copy: cheaper than a k-deep insertion buffer.
-    const threshold = Float64Array.from(this.scores).sort()[this.scores.length - k] as number;
+    const scores = this.scores;
+    if (k >= scores.length) return;
+    const threshold = kthLargest(scores, k);
     // Everything above the threshold stays; ties at it fill the remaining places in index order.
-    const kept = new Uint8Array(this.scores.length);
-    let room = k;
-    for (let d = 0; d < this.scores.length; d++) {
-      if ((this.scores[d] as number) > threshold) {
-        kept[d] = 1;
-        room--;
-      }
+    const keep = new Int32Array(k);
+    let n = 0;
+    for (let d = 0; d < scores.length; d++) if ((scores[d] as number) > threshold) keep[n++] = d;
+    for (let d = 0; d < scores.length && n < k; d++) if (scores[d] === threshold) keep[n++] = d;
+    keep.subarray(0, n).sort();
+    let j = 0;
+    for (let d = 0; d < scores.length; d++) {
+      if (j < n && keep[j] === d) j++;
+      else scores[d] = -Infinity;
     }
-    for (let d = 0; d < this.scores.length && room > 0; d++) {
-      if (this.scores[d] === threshold) {
-        kept[d] = 1;
-        room--;
-      }
-    }
-    const keep: number[] = [];
-    for (let d = 0; d < this.scores.length; d++) {
-      if (kept[d]) keep.push(d);
-      else this.scores[d] = -Infinity;
-    }
-    this.active = Int32Array.from(keep);
+    this.active = keep.subarray(0, n);
     this.lead = undefined;
   }
 
@@ -71,7 +97,7 @@ export class Differential {
   }
 
   has(t: number): boolean {
-    return this.observations.has(t);
+    return this.known[t] === 1;
   }
 
   /** The `k` best diseases with their probabilities normalised over the whole differential. */
@@ -86,6 +112,47 @@ export class Differential {
 const CACHED_LEAD = 12;
 /** Scores this far below the best contribute less than e^-30 to the normaliser: skipped. */
 const NEGLIGIBLE = 30;
+
+/** Scratch for kthLargest, grown as needed (one differential is narrowed at a time). */
+let selectBuffer = new Float64Array(0);
+
+/**
+ * The k-th largest value (1-based) by quickselect on a scratch copy: linear on average, where
+ * sorting the whole copy was the largest cost of narrowing.
+ */
+export function kthLargest(values: Float64Array, k: number): number {
+  if (selectBuffer.length < values.length) selectBuffer = new Float64Array(values.length);
+  const a = selectBuffer;
+  a.set(values);
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    // Median of three as the pivot: sorted or equal-scored runs do not degrade it.
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo] as number;
+    const y = a[mid] as number;
+    const z = a[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target] as number;
+  }
+  return a[target] as number;
+}
 
 /** Indexes of the k highest scores and their softmax probabilities over all scores. */
 export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d: number; p: number }[] {
@@ -111,9 +178,10 @@ export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d:
   let z = 0;
   for (let i = 0; i < n; i++) {
     const s = scores[among ? (among[i] as number) : i] as number;
-    if (s > floor) z += stable(Math.exp(s - max));
+    if (s > floor) z += Math.exp(s - max);
   }
-  return best.map((d) => ({ d, p: stable(stable(Math.exp((scores[d] as number) - max)) / z) }));
+  // Only the probabilities handed out are rounded to the shared grid (they steer later choices).
+  return best.map((d) => ({ d, p: stable(Math.exp((scores[d] as number) - max) / z) }));
 }
 
 /**

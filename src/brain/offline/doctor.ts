@@ -186,7 +186,9 @@ export class OfflineDoctor {
     // What was found narrows the differential before what was not is weighed, as in a consultation.
     for (const [t, present] of observations) if (present) diff.observe(t, true);
     diff.narrow(DOCTOR.differentialSize);
-    for (const [t, present] of observations) if (!present) diff.observe(t, false);
+    const absent: number[] = [];
+    for (const [t, present] of observations) if (!present) absent.push(t);
+    diff.observeAll(absent, false);
     return this.conclude(diff, [], [], { deviation: 0, values: [] });
   }
 
@@ -225,12 +227,12 @@ export class OfflineDoctor {
       severity.values.push({ analyte, value });
     }
     const present = new Set(report.findings.map((f) => this.kb.termIndex(f)));
-    for (const t of present) diff.observe(t, true);
+    diff.observeAll(present, true);
     // A normal result says the findings the doctor was looking for (those of its leading
     // diseases that this examination shows) are absent.
     const lookedFor: number[] = [];
     for (const { d } of diff.top(LEAD)) for (const t of this.beliefs.findingsOf(d, exam)) if (!present.has(t)) lookedFor.push(t);
-    for (const t of lookedFor) diff.observe(t, false);
+    diff.observeAll(lookedFor, false);
   }
 
   private suggestedExams(diff: Differential): string[] {

@@ -24,6 +24,16 @@ describe('Beliefs', () => {
     expect(b.patientsSeen(d)).toBe(0);
   });
 
+  it('a first follow-up that observed nothing leaves every belief where the textbook put it', () => {
+    const b = fresh();
+    b.learn(d, new Map(), 3, true);
+    for (const t of [typical, other]) {
+      for (const present of [true, false]) expect(b.logLikelihood(d, t, present)).toBeCloseTo(fresh().logLikelihood(d, t, present), 6);
+      expect(b.p(d, t)).toBeCloseTo(fresh().p(d, t), 6);
+      expect(b.entropy(d, t)).toBeCloseTo(fresh().entropy(d, t), 6);
+    }
+  });
+
   it('learns from follow-ups: a feature seen in every patient rises, one never seen falls', () => {
     const b = fresh();
     for (let i = 0; i < 30; i++)

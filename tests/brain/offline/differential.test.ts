@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Beliefs } from '../../../src/brain/offline/beliefs';
-import { Differential, informationGain, topOf } from '../../../src/brain/offline/differential';
+import { Differential, informationGain, kthLargest, topOf } from '../../../src/brain/offline/differential';
 import { buildTextbook } from '../../../src/knowledge/textbook';
 import { loadDefaultKnowledge } from '../../../src/knowledge/nodeFiles';
 
@@ -56,5 +56,38 @@ describe('Differential', () => {
     expect(top[0]?.p).toBeCloseTo(0.6, 8);
     expect(top[1]?.p).toBeCloseTo(0.3, 8);
     expect(top[2]?.p).toBeCloseTo(0.1, 8);
+  });
+
+  it('finds the k-th largest value as a full sort would, with ties, infinities and any order', () => {
+    let seed = 7;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 10;
+    for (const n of [1, 2, 5, 50, 837]) {
+      // Coarse values give many ties; a few are set aside (−∞) as narrowing does.
+      const values = Float64Array.from({ length: n }, (_, i) => (i % 11 === 3 ? -Infinity : Math.round(next())));
+      const sorted = Float64Array.from(values).sort();
+      for (const k of [1, Math.ceil(n / 3), n]) expect(kthLargest(values, k)).toBe(sorted[n - k]);
+    }
+    const ascending = Float64Array.from({ length: 200 }, (_, i) => i);
+    expect(kthLargest(ascending, 120)).toBe(80);
+  });
+
+  it('observes an examination report at once exactly as one finding at a time', () => {
+    const narrowed = (): Differential => {
+      const diff = new Differential(beliefs, new Float64Array(kb.diseases.length));
+      diff.observe(kb.termIndex('fever'), true);
+      diff.narrow(120);
+      return diff;
+    };
+    const terms = ['cough', 'headache', 'rash', 'fever', 'cough']
+      .filter((t) => kb.terms.some((x) => x.id === t))
+      .map((t) => kb.termIndex(t));
+    const one = narrowed();
+    for (const t of terms) one.observe(t, false);
+    const all = narrowed();
+    all.observeAll(terms, false);
+    expect(Array.from(all.scores)).toEqual(Array.from(one.scores));
+    expect([...all.observations]).toEqual([...one.observations]);
+    // fever was already seen present: the report does not turn it absent.
+    expect(all.observations.get(kb.termIndex('fever'))).toBe(true);
   });
 });
