@@ -119,6 +119,8 @@ export class ContextReader {
     let past = false;
     let resolved = false;
     const { clauseOf, sentenceOf } = this.seg;
+    // A loosely read finding may take in its whole clause: "my aunt had a brain bleed" is the aunt's.
+    for (let u = m.first; u <= m.last; u++) if (this.cueEndingAt[u]?.kind === 'family') family = true;
     // Before the complaint, back to the start of its clause (or of a list it belongs to).
     let plain = 0;
     let clause = clauseOf[m.anchor] as number;

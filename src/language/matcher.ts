@@ -19,7 +19,7 @@ export interface TermMatch {
 const STOPWORDS = new Set(
   `the a an of in on at to and or with without for from by is are was were shows show showing seen noted there both left right
   mild moderate severe point sign signs patient has have had my i me it its this that very some since days day week weeks hour
-  hours`.split(/\s+/),
+  hours be been am do does did can could will would shall should may might must get gets got keep keeps`.split(/\s+/),
 );
 const NEGATIONS = new Set(['no', 'not', 'deni', 'deny', 'without', 'never', 'neg', 'nil', 'none']);
 
@@ -51,7 +51,14 @@ export class VocabularyMatcher {
     this.words = new PlainWords(kb, data.plain);
     for (const term of kb.terms) {
       for (const phrase of [term.name.en, ...term.synonyms.en]) {
+        // Names with numbers (assays such as "14-3-3 positive") and one-word names are read only
+        // as written: what is left without the number, or a single word, is too ambiguous.
+        if (/\d/.test(phrase)) continue;
+        // A name that carries its own denial ("unable to pass urine") turns on polarity that a
+        // bag of words cannot see ("not much pee"): read only as written.
+        if (englishTokens(phrase).some((t) => NEGATIONS.has(t.key))) continue;
         const words = [...new Set(contentWords(phrase))];
+        if (words.length < 2) continue;
         for (const w of words) {
           const list = this.byWord.get(w);
           if (list) list.push({ term: term.id, words });
@@ -90,6 +97,16 @@ export class VocabularyMatcher {
    * the term whose name shares the most content words with it, if it covers at least two
    * thirds of that name and at least two words (one for a single-word name of 5+ letters).
    */
+  /**
+   * A paraphrase must keep the name's most telling word (the one fewest names share): "worse at
+   * night" is not "toothache worse at night", though two of its three words are there.
+   */
+  private keepsRarest(name: readonly string[], words: ReadonlySet<string>): boolean {
+    let rarest = Infinity;
+    for (const w of name) rarest = Math.min(rarest, this.byWord.get(w)?.length ?? 0);
+    return name.some((w) => words.has(w) && (this.byWord.get(w)?.length ?? 0) === rarest);
+  }
+
   matchLoosely(text: string): TermMatch | undefined {
     const words = new Set(contentWords(text));
     let best: { term: TermId; score: number; words: string[] } | undefined;
@@ -100,14 +117,24 @@ export class VocabularyMatcher {
         seen.add(cand);
         const common = cand.words.filter((x) => words.has(x)).length;
         const cover = common / cand.words.length;
-        const enough = cand.words.length === 1 ? (cand.words[0]?.length ?? 0) >= 5 : common >= 2;
-        if (!enough || cover < 2 / 3) continue;
+        // Every word of a short name, two thirds of a long one, and always its most telling word.
+        if (cover < (cand.words.length <= 3 ? 1 : 2 / 3) || !this.keepsRarest(cand.words, words)) continue;
         const score = cover + common / 100;
         if (!best || score > best.score) best = { term: cand.term, score, words: cand.words };
       }
     }
     if (!best) return undefined;
-    const negated = englishTokens(text).some((t) => NEGATIONS.has(t.key));
+    // Denied only by a denial next to the name's words: shortly before its first ("no occupational
+    // dust exposure") or right after its last ("AMA negative"), not anywhere in the sentence.
+    const keys = englishTokens(text).map((t) => t.key);
+    const named = new Set(best.words);
+    const first = keys.findIndex((k) => named.has(k));
+    let last = first;
+    keys.forEach((k, i) => {
+      if (named.has(k)) last = i;
+    });
+    const near = [...keys.slice(Math.max(0, first - 3), first), ...keys.slice(last + 1, last + 3)];
+    const negated = first >= 0 && near.some((k) => NEGATIONS.has(k));
     return { term: best.term, negated, text: best.words.join(' ') };
   }
 }

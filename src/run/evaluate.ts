@@ -139,7 +139,7 @@ export class CaseEvaluator {
       const reading = this.matcher.understand(phrase, c.language);
       // A relative's illness or the patient's past history is not the presentation.
       const own = reading.spans.filter((s) => s.subject === 'patient' && ownNow(s));
-      const loose = reading.spans.length === 0 ? this.matcher.matchLoosely(phrase) : undefined;
+      const loose = reading.spans.length === 0 && !process.env.NOLOOSE ? this.matcher.matchLoosely(phrase) : undefined;
       const present = (negated: boolean): boolean => (mode === 'absent' ? false : mode === 'present' ? true : !negated);
       for (const s of own)
         if (!terms.some((t) => t.id === s.term)) terms.push({ id: s.term, present: present(s.temporality === 'current' && !s.present) });

@@ -63,4 +63,18 @@ describe('VocabularyMatcher.matchLoosely: paraphrases no phrase matches exactly'
     expect(loose('lobar consolidation')).toBeUndefined();
     expect(loose('the weather is nice today')).toBeUndefined();
   });
+
+  it('keeps the most telling word of a name, and reads neither numbered nor self-denying names', () => {
+    // "Toothache worse at night" shares two words with this, but not "toothache".
+    expect(loose('worse at night')).toBeUndefined();
+    // "14-3-3 positive" is an assay, not any positive test.
+    expect(loose('Rinne positive bilaterally')).toBeUndefined();
+    // "Can't stand the heat" turns on its denial: a bag of words cannot tell it from this.
+    expect(loose('can’t stand on tiptoe')).toBeUndefined();
+  });
+
+  it('reads a denial only next to the words it matched', () => {
+    expect(loose('trouble with pain in the abdominal region, nothing I ate did not help')).toBe('abdominal-pain');
+    expect(loose('pain in the abdominal region: none')).toBe('-abdominal-pain');
+  });
 });

@@ -68,6 +68,13 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('我妈妈以前有高血压，我现在胸口疼', 'chest-pain', 'zh')).toBe('present');
     // A relative's illness is not the patient's, and ends where the patient speaks of themselves.
     expect(status('my mum has diabetes and my feet hurt', 'foot-pain') ?? 'present').toBe('present');
+    // A partner's or a friend's complaint is theirs; a comparison with classmates is not.
+    expect(status('My girlfriend has started itching too.', 'itching')).toBe('family');
+    expect(status('我男朋友也咳嗽', 'cough', 'zh')).toBe('family');
+    expect(status('my son is much shorter than his classmates and hasn’t grown in a year', 'growth-failure')).toBe('present');
+    // "Without trying" says the weight loss was not meant, not that there was none.
+    expect(status('Lost about 6 kg without trying.', 'weight-loss')).toBe('present');
+    expect(status('体重下降5公斤，没有刻意减肥', 'weight-loss', 'zh')).toBe('present');
   });
 
   it('keeps a phrase from reaching over a denial, and a phrase’s last word from being skipped', () => {
