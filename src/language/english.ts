@@ -93,7 +93,12 @@ export function foldSpelling(word: string): string {
  * a seizure, "doesn't fit" is shoes. And "his", "this", "its" stay whole: their stems ("hi", "thi",
  * "it") would make "hi fever" and "it" skippable as determiners.
  */
-const KEEP_FORM = new Set(['spotting', 'falling', 'stopped', 'fitting', 'his', 'this', 'its']);
+const KEEP_FORM = new Set(['spotting', 'falling', 'stopped', 'fitting', 'his', 'this', 'its', 'intermittent']);
+/**
+ * Words whose bare form means something else than their inflections: "a faint murmur" is not
+ * fainting ("fainted", "fainting" stem to "faint"); "felt faint" is read by its own phrases.
+ */
+const OWN_KEY = new Map([['faint', 'faint~']]);
 
 const stemCache = new Map<string, string>();
 /** The comparable key of one folded word. Cached: a lexicon and a text share most of their words. */
@@ -101,7 +106,7 @@ export function stemWord(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // Adverbs keep their form: Porter takes "extremely" and "extremities" to one stem.
-    s = /^\d/.test(word) || (word.length >= 6 && word.endsWith('ly')) || KEEP_FORM.has(word) ? word : stemmer(word);
+    s = OWN_KEY.get(word) ?? (/^\d/.test(word) || (word.length >= 6 && word.endsWith('ly')) || KEEP_FORM.has(word) ? word : stemmer(word));
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;

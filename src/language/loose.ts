@@ -13,7 +13,7 @@ import { englishTokens } from './english';
 const GENERIC = new Set(
   `the a an of in on at to and or with without for from by is are was shows show showing seen noted there both left right mild
   moderate severe sign signs test exam examination finding positive neg negative posit raised rais high low elev elevated increas
-  decreas reduc abnorm abnormal normal level count result reveal physic patient on of`
+  decreas reduc abnorm abnormal normal level count result reveal physic patient on of no not non absent absenc never`
     .split(/\s+/)
     .flatMap((w) => [w, ...englishTokens(w).map((t) => t.key)]),
 );

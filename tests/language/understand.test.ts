@@ -86,6 +86,15 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('Trouble falling asleep')).not.toContain('trauma');
     expect(own('a spot on my nose')).not.toContain('vaginal-bleeding');
     expect(own('my mouth burns all the time')).not.toContain('burn-injury');
+    // A faint hue or murmur is not fainting, "intermittent" is not a stop-start stream, and a
+    // finding name is not read from "no" and one shared word.
+    expect(own('faint pinkish hue behind the drum')).not.toContain('syncope');
+    expect(own('I fainted at work')).toContain('syncope');
+    expect(own('2 weeks of intermittent dark brown vaginal bleeding')).not.toContain('interrupted-urine-stream');
+    expect(own('No change in bowel habit')).not.toContain('physical-exam-absent-bowel-sounds');
+    // "Previous" tells past history, except of the days before now.
+    expect(span('On aspirin for a previous TIA', 'transient-focal-deficit')?.temporality).toBe('past');
+    expect(span('fever over the previous 3 days', 'fever')?.temporality).toBe('current');
   });
 
   it('reads notes’ markers and labels as a clinician would', () => {
