@@ -31,6 +31,11 @@ const ZH_YES = new Set([...'有是对嗯偶经']);
 const ZH_NO = new Set([...'没无否不']);
 /** Words that bring a story back to the present. */
 const NOW_EN = stems('now today currently recently yesterday tonight lately');
+/** Words that turn an "and …" to the patient: "and I", "and am". */
+const FIRST_PERSON_EN = stems('i me my am');
+/** What may stand between a complaint's clause and the words that say it has gone. */
+const EN_GONE_LEAD = stems("it it's its that this they which has have had is are was all now since then completely totally");
+const ZH_GONE_LEAD = new Set([...'现在后来已经都也就基本全部完']);
 const NOW_ZH = new Set([
   '现在',
   '这次',
@@ -123,6 +128,7 @@ export class ContextReader {
     for (let u = m.first; u <= m.last; u++) if (this.cueEndingAt[u]?.kind === 'family') family = true;
     // Before the complaint, back to the start of its clause (or of a list it belongs to).
     let plain = 0;
+    let overAnd = false;
     let clause = clauseOf[m.anchor] as number;
     for (let u = m.anchor - 1; u >= 0; u--) {
       if (clauseOf[u] !== clause) {
@@ -133,8 +139,14 @@ export class ContextReader {
       }
       const cue = this.cueEndingAt[u];
       if (cue) {
-        if (cue.kind === 'stop') break;
-        if (cue.kind === 'negate' && plain <= this.window) negated = true;
+        if (cue.kind === 'stop') {
+          // "my father is going yellow and has lost weight": whose it is reaches over an "and has",
+          // a denial does not ("no fever and has a cough").
+          if (!this.sameSubjectGoesOn(cue)) break;
+          overAnd = true;
+        } else if (overAnd) {
+          if (cue.kind === 'family') family = true;
+        } else if (cue.kind === 'negate' && plain <= this.window) negated = true;
         else if (cue.kind === 'resolved' && plain <= this.window) resolved = true;
         else if (cue.kind === 'hedge' && plain <= this.window + 2) hedged = true;
         else if (cue.kind === 'family') family = true;
@@ -164,7 +176,11 @@ export class ContextReader {
       }
       const cue = this.cueStartingAt[u];
       if (cue) {
-        if (cue.kind === 'stop') break;
+        if (cue.kind === 'stop') {
+          // "…jaundice at birth but it's gone now".
+          if (this.keys[cue.first] !== 'and' && this.saysGone(cue.last + 1, own)) resolved = true;
+          break;
+        }
         if (cue.kind === 'negate-after' && plain <= this.window) negated = true;
         // "Temperature normal", "神经系统检查未见异常": a plain "normal" right after the term.
         if (cue.kind === 'normal' && plain === 0 && STRICT_NORMAL.has(this.keys[cue.first] as string)) negated = true;
@@ -181,6 +197,7 @@ export class ContextReader {
       if (this.consumed[u] === 1) break;
       if (!this.consumed[u] && !this.isListWord(u)) plain++;
     }
+    if (!resolved && this.goneAfter(m)) resolved = true;
     if (!family && !past) {
       const earlier = this.storyBefore(m);
       family = earlier === 'family';
@@ -195,6 +212,42 @@ export class ContextReader {
       subject: family ? 'family' : 'patient',
       temporality: past || resolved ? 'past' : 'current',
     };
+  }
+
+  /**
+   * "…jaundice at birth but it's gone now", "I suffered from insomnia for years but sleep well
+   * now", "咳嗽了一周，现在好了": the next clause of the sentence names nothing of its own and
+   * says, after at most a "but" and a pronoun, that it has gone.
+   */
+  private goneAfter(m: Mention): boolean {
+    const { clauseOf, sentenceOf } = this.seg;
+    const own = clauseOf[m.anchor] as number;
+    let u = m.last + 1;
+    while (u < this.keys.length && clauseOf[u] === own) u++;
+    if (u >= this.keys.length || sentenceOf[u] !== sentenceOf[m.anchor] || this.hasTerm.get(clauseOf[u] as number)) return false;
+    return this.saysGone(u, clauseOf[u] as number);
+  }
+
+  /** Whether clause `clause`, from unit `from`, only says that something has gone ("but it's all gone now"). */
+  private saysGone(from: number, clause: number): boolean {
+    const lead = this.lang === 'en' ? EN_GONE_LEAD : ZH_GONE_LEAD;
+    for (let u = from; u < this.keys.length && this.seg.clauseOf[u] === clause; u++) {
+      const cue = this.cueStartingAt[u];
+      if (cue?.kind === 'resolved-after') {
+        // Nothing more may follow but "now", or the next statement ("…gone now and I have a fever").
+        for (let k = cue.last + 1; k < this.keys.length && this.seg.clauseOf[k] === clause; k++) {
+          if (this.cueStartingAt[k]?.kind === 'stop') return true;
+          if (!lead.has(this.keys[k] as string)) return false;
+        }
+        return true;
+      }
+      if (cue?.kind === 'stop' && this.keys[cue.first] !== 'and') {
+        u = cue.last;
+        continue;
+      }
+      if (!lead.has(this.keys[u] as string)) return false;
+    }
+    return false;
   }
 
   /** Plain units of clause `clause` after unit `from`. */
@@ -251,13 +304,21 @@ export class ContextReader {
       if (cue) {
         if (cue.kind === 'family') return 'family';
         if (cue.kind === 'past' || cue.kind === 'past-after') story = 'past';
-        if (cue.kind === 'stop') return story;
+        // "…is going yellow and has lost weight": an "and" that goes on with the same person does not stop it.
+        if (cue.kind === 'stop' && !this.sameSubjectGoesOn(cue)) return story;
         u = cue.first;
         continue;
       }
       if (this.isSelf(u) || this.isNow(u)) return story;
     }
     return story;
+  }
+
+  /** A stop cue "and has", "and keeps"… that goes on with the same person ("and I", "and now" do not). */
+  private sameSubjectGoesOn(cue: { first: number; last: number }): boolean {
+    if (this.lang !== 'en' || this.keys[cue.first] !== 'and') return false;
+    for (let u = cue.first + 1; u <= cue.last; u++) if (FIRST_PERSON_EN.has(this.keys[u] as string) || NOW_EN.has(this.keys[u] as string)) return false;
+    return true;
   }
 
   private isNow(u: number): boolean {

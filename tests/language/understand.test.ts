@@ -68,6 +68,12 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('我妈妈以前有高血压，我现在胸口疼', 'chest-pain', 'zh')).toBe('present');
     // A relative's illness is not the patient's, and ends where the patient speaks of themselves.
     expect(status('my mum has diabetes and my feet hurt', 'foot-pain') ?? 'present').toBe('present');
+    // "…but it's gone now" tells the complaint before it has gone; "and has…" goes on with the same person.
+    expect(status('baby had jaundice at birth but it’s gone now', 'jaundice')).toBe('past');
+    expect(status('bad headache but the nausea has gone now', 'headache')).toBe('present');
+    expect(status('my father is going yellow and has lost weight', 'weight-loss')).toBe('family');
+    expect(status('both my parents are diabetic and I’m always thirsty', 'excessive-thirst')).toBe('present');
+    expect(status('no fever and has a cough', 'cough')).toBe('present');
     // A partner's or a friend's complaint is theirs; a comparison with classmates is not.
     expect(status('My girlfriend has started itching too.', 'itching')).toBe('family');
     expect(status('我男朋友也咳嗽', 'cough', 'zh')).toBe('family');
