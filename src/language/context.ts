@@ -317,7 +317,8 @@ export class ContextReader {
   /** A stop cue "and has", "and keeps"… that goes on with the same person ("and I", "and now" do not). */
   private sameSubjectGoesOn(cue: { first: number; last: number }): boolean {
     if (this.lang !== 'en' || this.keys[cue.first] !== 'and') return false;
-    for (let u = cue.first + 1; u <= cue.last; u++) if (FIRST_PERSON_EN.has(this.keys[u] as string) || NOW_EN.has(this.keys[u] as string)) return false;
+    for (let u = cue.first + 1; u <= cue.last; u++)
+      if (FIRST_PERSON_EN.has(this.keys[u] as string) || NOW_EN.has(this.keys[u] as string)) return false;
     return true;
   }
 
