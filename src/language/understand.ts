@@ -62,6 +62,9 @@ const SYSTEMIC = new Set([
 ]);
 
 const FEVER = 'fever' as TermId;
+const SICK_CONTACT = 'sick-contact';
+/** Complaints that are caught from the people around: told of someone else, they are a sick contact. */
+const CATCHING = new Set(['cough', 'fever', 'diarrhoea', 'vomiting', 'itching', 'rash', 'sore-throat', 'runny-nose', 'red-eye', 'chills']);
 /** Things on the body (generic complaints and terms), which a complaint word before them describes. */
 const LESIONS = new Set([
   ...['lump', 'rash', 'ulcer', 'blisters', 'crusting', 'white-patch', 'hole', 'bulge'],
@@ -127,6 +130,7 @@ export class ClinicalLanguage {
     const travel = 'recent-travel';
     const trip = this.kb.hasTerm(travel) && !spans.some((s) => s.term === travel) ? this.travelIn(text, hasHan)[0] : undefined;
     if (trip && this.kb.hasTerm(travel)) spans.push(ownSpan(text, trip, travel, trip.place ? { place: trip.place } : undefined));
+    this.sickContact(spans);
     const normalValues: NormalValue[] = [];
     for (const r of values) {
       const term = this.values.finding(r);
@@ -152,6 +156,18 @@ export class ClinicalLanguage {
       });
     }
     return { lang: hasHan ? 'zh' : (lang ?? 'en'), spans: dedupe(spans), normalValues, unread };
+  }
+
+  /**
+   * Someone else's catching complaint now ("my husband has been coughing for months", "whole
+   * family is scratching", "我男朋友也咳嗽") is the patient's contact with someone ill.
+   */
+  private sickContact(spans: Span[]): void {
+    if (!this.kb.hasTerm(SICK_CONTACT) || spans.some((s) => s.term === SICK_CONTACT)) return;
+    const other = spans.find((s) => s.subject === 'family' && s.temporality === 'current' && s.present && CATCHING.has(s.term));
+    if (!other) return;
+    const { text, start, end, certainty } = other;
+    spans.push({ text, start, end, term: SICK_CONTACT as TermId, present: true, certainty, subject: 'patient', temporality: 'current' });
   }
 
   /** Journeys told in the text; Chinese is read simplified ("從泰國回來"), offsets still the original's. */

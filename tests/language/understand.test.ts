@@ -74,6 +74,11 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('my father is going yellow and has lost weight', 'weight-loss')).toBe('family');
     expect(status('both my parents are diabetic and I’m always thirsty', 'excessive-thirst')).toBe('present');
     expect(status('no fever and has a cough', 'cough')).toBe('present');
+    // Someone else's catching complaint now is the patient's sick contact; a relative's diabetes is not.
+    expect(status('My husband has been coughing for months', 'sick-contact')).toBe('present');
+    expect(status('我老公和儿子都在发烧咳嗽，我今天也开始嗓子疼了', 'sick-contact', 'zh')).toBe('present');
+    expect(status('my mum has diabetes', 'sick-contact')).toBeUndefined();
+    expect(status('my dad had a cough years ago', 'sick-contact')).toBeUndefined();
     // A partner's or a friend's complaint is theirs; a comparison with classmates is not.
     expect(status('My girlfriend has started itching too.', 'itching')).toBe('family');
     expect(status('我男朋友也咳嗽', 'cough', 'zh')).toBe('family');
