@@ -206,11 +206,13 @@ export class ContextReader {
     // A question answers itself in the next sentence: "Any blood in the urine? No", "有无发热？答：有".
     const answer = this.answerTo(m);
     if (answer !== undefined) negated = answer === 'no';
+    // "否认手术外伤史", "no history of asthma": never had it, so not now either.
+    const neverHad = negated && past && !resolved;
     return {
       present: !negated && !resolved,
       certainty: hedged ? 'hedged' : 'certain',
       subject: family ? 'family' : 'patient',
-      temporality: past || resolved ? 'past' : 'current',
+      temporality: (past && !neverHad) || resolved ? 'past' : 'current',
     };
   }
 

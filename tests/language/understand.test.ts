@@ -74,6 +74,10 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('my father is going yellow and has lost weight', 'weight-loss')).toBe('family');
     expect(status('both my parents are diabetic and I’m always thirsty', 'excessive-thirst')).toBe('present');
     expect(status('no fever and has a cough', 'cough')).toBe('present');
+    // 时不时 is "now and then", 上次 is last time, and a denied history is never having had it.
+    expect(status('年轻时候有过胃溃疡，现在还会时不时胃疼', 'epigastric-pain', 'zh')).toBe('present');
+    expect(status('我上次来是因为胃疼，这次是胸口疼', 'epigastric-pain', 'zh')).toBe('past');
+    expect(status('既往史：否认手术外伤史', 'trauma', 'zh')).toBe('absent');
     // Someone else's catching complaint now is the patient's sick contact; a relative's diabetes is not.
     expect(status('My husband has been coughing for months', 'sick-contact')).toBe('present');
     expect(status('我老公和儿子都在发烧咳嗽，我今天也开始嗓子疼了', 'sick-contact', 'zh')).toBe('present');
