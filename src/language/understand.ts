@@ -63,6 +63,8 @@ const SYSTEMIC = new Set([
 
 const FEVER = 'fever' as TermId;
 const SICK_CONTACT = 'sick-contact';
+/** The patient's own voice ("I", "me", "too", 我 that is not 我爸…), beside someone else's complaint. */
+const SELF_BESIDE = /\b(?:i|i'm|i've|me|too|as well)\b|我(?![爸妈爷奶姥外哥姐弟妹老儿女孩家公婆])/i;
 /** Complaints that are caught from the people around: told of someone else, they are a sick contact. */
 const CATCHING = new Set(['cough', 'fever', 'diarrhoea', 'vomiting', 'itching', 'rash', 'sore-throat', 'runny-nose', 'red-eye', 'chills']);
 /** Things on the body (generic complaints and terms), which a complaint word before them describes. */
@@ -130,7 +132,7 @@ export class ClinicalLanguage {
     const travel = 'recent-travel';
     const trip = this.kb.hasTerm(travel) && !spans.some((s) => s.term === travel) ? this.travelIn(text, hasHan)[0] : undefined;
     if (trip && this.kb.hasTerm(travel)) spans.push(ownSpan(text, trip, travel, trip.place ? { place: trip.place } : undefined));
-    this.sickContact(spans);
+    this.sickContact(text, spans);
     const normalValues: NormalValue[] = [];
     for (const r of values) {
       const term = this.values.finding(r);
@@ -162,12 +164,24 @@ export class ClinicalLanguage {
    * Someone else's catching complaint now ("my husband has been coughing for months", "whole
    * family is scratching", "我男朋友也咳嗽") is the patient's contact with someone ill.
    */
-  private sickContact(spans: Span[]): void {
+  private sickContact(text: string, spans: Span[]): void {
     if (!this.kb.hasTerm(SICK_CONTACT) || spans.some((s) => s.term === SICK_CONTACT)) return;
+    // Only when the patient speaks of themselves beside the other person: "我爸81岁…呛咳" is a
+    // relative telling of the patient, not a contact.
+    if (!SELF_BESIDE.test(text)) return;
     const other = spans.find((s) => s.subject === 'family' && s.temporality === 'current' && s.present && CATCHING.has(s.term));
     if (!other) return;
-    const { text, start, end, certainty } = other;
-    spans.push({ text, start, end, term: SICK_CONTACT as TermId, present: true, certainty, subject: 'patient', temporality: 'current' });
+    const { start, end, certainty } = other;
+    spans.push({
+      text: other.text,
+      start,
+      end,
+      term: SICK_CONTACT as TermId,
+      present: true,
+      certainty,
+      subject: 'patient',
+      temporality: 'current',
+    });
   }
 
   /** Journeys told in the text; Chinese is read simplified ("從泰國回來"), offsets still the original's. */

@@ -79,7 +79,9 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('我上次来是因为胃疼，这次是胸口疼', 'epigastric-pain', 'zh')).toBe('past');
     expect(status('既往史：否认手术外伤史', 'trauma', 'zh')).toBe('absent');
     // Someone else's catching complaint now is the patient's sick contact; a relative's diabetes is not.
-    expect(status('My husband has been coughing for months', 'sick-contact')).toBe('present');
+    expect(status('My husband has been coughing for months and I’m worried', 'sick-contact')).toBe('present');
+    // A relative telling of the patient ("我爸81岁…") is no contact.
+    expect(status('我爸81岁，喝水吃饭经常呛咳', 'sick-contact', 'zh')).toBeUndefined();
     expect(status('我老公和儿子都在发烧咳嗽，我今天也开始嗓子疼了', 'sick-contact', 'zh')).toBe('present');
     expect(status('my mum has diabetes', 'sick-contact')).toBeUndefined();
     expect(status('my dad had a cough years ago', 'sick-contact')).toBeUndefined();
