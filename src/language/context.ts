@@ -10,6 +10,7 @@ import type { Certainty, Subject, Temporality } from '../schema/language';
 import { EN_LIST_WORDS, ZH_LIST_CHARS, type CueKind } from './cues';
 import { stemWord } from './english';
 import type { Segmented } from './passes';
+import { HISTORY_BACKGROUND } from '../knowledge/epidemiology';
 
 /** A term found in the text, before its context is read. `anchor` is the unit the cues are measured from. */
 export interface Mention {
@@ -31,6 +32,15 @@ const ZH_YES = new Set([...'有是对嗯偶经']);
 const ZH_NO = new Set([...'没无否不']);
 /** Words that bring a story back to the present. */
 const NOW_EN = stems('now today currently recently yesterday tonight lately');
+/**
+ * Words that tell an illness happening now, to someone brought to the doctor: "my mum's face
+ * suddenly dropped" is told by a carer about the patient, not a family history.
+ */
+const ACUTE_EN = stems('started starting since ago today tonight currently keeps');
+const ACUTE_ZH = ['突然', '刚才', '刚刚', '今天', '今早', '今晚', '昨晚', '昨天', '现在', '这几天', '这两天', '一直', '开始'];
+/** …unless the patient is among them, or the relative's illness is told as over. */
+const BESIDE_EN = stems('too also both died passed');
+const BESIDE_ZH = ['也', '都', '去世', '走了', '病逝'];
 /** Words that turn an "and …" to the patient: "and I", "and am". */
 const FIRST_PERSON_EN = stems('i me my am');
 /** What may stand between a complaint's clause and the words that say it has gone. */
@@ -203,6 +213,7 @@ export class ContextReader {
       family = earlier === 'family';
       past = earlier === 'past';
     }
+    if (family && !past && !(m.term in HISTORY_BACKGROUND) && this.broughtNow(m)) family = false;
     // A question answers itself in the next sentence: "Any blood in the urine? No", "有无发热？答：有".
     const answer = this.answerTo(m);
     if (answer !== undefined) negated = answer === 'no';
@@ -250,6 +261,26 @@ export class ContextReader {
       if (!lead.has(this.keys[u] as string)) return false;
     }
     return false;
+  }
+
+  /** A relative's illness told as happening now, with the patient not among the ill: the relative is the patient. */
+  private broughtNow(m: Mention): boolean {
+    const sentence = this.seg.sentenceOf[m.anchor];
+    let acute = false;
+    for (let u = 0; u < this.keys.length; u++) {
+      if (this.seg.sentenceOf[u] !== sentence) continue;
+      const k = this.keys[u] as string;
+      if (this.lang === 'en') {
+        if (BESIDE_EN.has(k) || k === 'i' || k === 'me') return false;
+        if (ACUTE_EN.has(k)) acute = true;
+      } else {
+        const two = k + (this.keys[u + 1] ?? '');
+        const three = two + (this.keys[u + 2] ?? '');
+        if (BESIDE_ZH.some((w) => w === k || w === two)) return false;
+        if (ACUTE_ZH.some((w) => w === two || w === three || w === k)) acute = true;
+      }
+    }
+    return acute;
   }
 
   /** Plain units of clause `clause` after unit `from`. */

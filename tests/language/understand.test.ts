@@ -78,6 +78,11 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('年轻时候有过胃溃疡，现在还会时不时胃疼', 'epigastric-pain', 'zh')).toBe('present');
     expect(status('我上次来是因为胃疼，这次是胸口疼', 'epigastric-pain', 'zh')).toBe('past');
     expect(status('既往史：否认手术外伤史', 'trauma', 'zh')).toBe('absent');
+    // A relative's illness told as happening now is told by a carer about the patient; a family history is not.
+    expect(status('my mum’s face suddenly dropped and her words are slurred, started an hour ago', 'slurred-speech')).toBe('present');
+    expect(status('我爸有慢阻肺，一直咳痰，最近又加重了', 'productive-cough', 'zh')).toBe('present');
+    expect(status('mum got sudden eye pain and saw halos, it was glaucoma', 'eye-pain')).toBe('family');
+    expect(status('my mum has had diabetes since she was 40', 'known-diabetes')).toBe('family');
     // Someone else's catching complaint now is the patient's sick contact; a relative's diabetes is not.
     expect(status('My husband has been coughing for months and I’m worried', 'sick-contact')).toBe('present');
     // A relative telling of the patient ("我爸81岁…") is no contact.
