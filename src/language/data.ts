@@ -73,6 +73,9 @@ export function parseLanguageData(files: readonly LanguageFile[], kb: KnowledgeB
   for (const lang of ['en', 'zh'] as const) {
     data.lay[lang].forEach((e, i) => {
       if (!kb.hasTerm(e.term)) at(`lay.${lang}.json`, `[${i}].term`, `unknown term "${e.term}"`);
+      e.also?.forEach((t, k) => {
+        if (!kb.hasTerm(t)) at(`lay.${lang}.json`, `[${i}].also[${k}]`, `unknown term "${t}"`);
+      });
     });
   }
   const siteIds = new Set(data.sites.map((s) => s.id as string));

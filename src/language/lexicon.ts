@@ -4,7 +4,7 @@
  * complaints and the context cues. Built once per knowledge base and data set.
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { ConceptId, LanguageData, Site, SiteId } from '../schema/language';
+import type { ConceptId, LanguageData, LayFile, Site, SiteId } from '../schema/language';
 import type { TermId } from '../schema/ids';
 import { chinesePattern } from './chinese';
 
@@ -15,6 +15,8 @@ import { PatternIndex, type Entry } from './patterns';
 export const EN_MAX_GAP = 6;
 export const ZH_MAX_GAP = 8;
 
+/** Joins the terms one lay phrase tells ("diarrhoea+vomiting" for "D&V"). */
+export const TERMS_JOINED = '+';
 /** Tie-breaks between phrases of equal length: a term's own name, then its synonyms, sites, complaints, cues. */
 const RANK = { name: 0, synonym: 1, lay: 1, analyte: 2, site: 3, concept: 4, function: 4, cue: 5 } as const;
 
@@ -57,10 +59,12 @@ export class Lexicon {
         for (const p of pass === 'name' ? [term.name.zh] : term.synonyms.zh) this.addZh(p, entry);
       }
     }
+    // A phrase that tells several terms at once carries them all in its id (terms never hold a "+").
+    const layId = (e: LayFile[number]): string => [e.term, ...(e.also ?? []).filter((t) => kb.hasTerm(t))].join(TERMS_JOINED);
     for (const e of data.lay.en)
-      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addEn(p, { kind: 'term', id: e.term, rank: RANK.lay });
+      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addEn(p, { kind: 'term', id: layId(e), rank: RANK.lay });
     for (const e of data.lay.zh)
-      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addZh(p, { kind: 'term', id: e.term, rank: RANK.lay });
+      if (kb.hasTerm(e.term)) for (const p of e.phrases) this.addZh(p, { kind: 'term', id: layId(e), rank: RANK.lay });
     this.addAnalytePhrases();
     for (const site of data.sites) {
       this.sites.set(site.id, site);

@@ -19,7 +19,7 @@ import { readTravel } from './travel';
 import { foldChinese, HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
 import { ContextReader, type Mention } from './context';
-import { Lexicon } from './lexicon';
+import { Lexicon, TERMS_JOINED } from './lexicon';
 import { selectCandidates, unitsOf, type EntryKind } from './patterns';
 import { readFunctions } from './functions';
 import { segmentChinese, segmentEnglish, type Segmented } from './passes';
@@ -232,7 +232,9 @@ export class ClinicalLanguage {
       mentions.push({ ...r, normal: !r.denied });
 
     // Terms named outright.
-    for (const f of chosen) if (f.kind === 'term') mentions.push({ term: f.id as TermId, first: f.first, last: f.last, anchor: f.first });
+    for (const f of chosen)
+      if (f.kind === 'term')
+        for (const term of f.id.split(TERMS_JOINED)) mentions.push({ term: term as TermId, first: f.first, last: f.last, anchor: f.first });
 
     // Generic complaints at a body site.
     const sites = chosen.filter((f) => f.kind === 'site');

@@ -24,8 +24,11 @@ export type ConceptId = z.infer<typeof ConceptId>;
 
 const Phrase = z.string().min(1).max(120);
 
-/** lay.en.json / lay.zh.json: how people say each term. `...` in a phrase is a gap of a few words. */
-export const LayEntry = z.strictObject({ term: TermId, phrases: z.array(Phrase).min(1) });
+/**
+ * lay.en.json / lay.zh.json: how people say each term. `...` in a phrase is a gap of a few words.
+ * `also`: the phrases tell these terms too, in one stretch of words ("D&V", "上吐下泻", "大小便失禁").
+ */
+export const LayEntry = z.strictObject({ term: TermId, also: z.array(TermId).min(1).optional(), phrases: z.array(Phrase).min(1) });
 export const LayFile = z.array(LayEntry);
 export type LayFile = z.infer<typeof LayFile>;
 

@@ -78,6 +78,11 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('年轻时候有过胃溃疡，现在还会时不时胃疼', 'epigastric-pain', 'zh')).toBe('present');
     expect(status('我上次来是因为胃疼，这次是胸口疼', 'epigastric-pain', 'zh')).toBe('past');
     expect(status('既往史：否认手术外伤史', 'trauma', 'zh')).toBe('absent');
+    // One stretch of words may tell two complaints, and a denial reaches both.
+    expect(status('D&V since yesterday', 'vomiting')).toBe('present');
+    expect(status('上吐下泻', 'diarrhoea', 'zh')).toBe('present');
+    expect(status('没有上吐下泻', 'vomiting', 'zh')).toBe('absent');
+    expect(status('大小便失禁', 'faecal-incontinence', 'zh')).toBe('present');
     // A relative's illness told as happening now is told by a carer about the patient; a family history is not.
     expect(status('my mum’s face suddenly dropped and her words are slurred, started an hour ago', 'slurred-speech')).toBe('present');
     expect(status('我爸有慢阻肺，一直咳痰，最近又加重了', 'productive-cough', 'zh')).toBe('present');
