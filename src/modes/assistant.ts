@@ -5,6 +5,7 @@ import type { DiagnosisReport } from '../brain/offline/doctor';
 import type { VocabularyMatcher } from '../language/matcher';
 import { ValueReader } from '../knowledge/valueReader';
 import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
+import { presentingOf } from '../brain/offline/openWorld';
 import type { ClinicalStaff } from '../run/staff';
 import { possibleDifferential, separatingExams } from './humanConsult';
 import { redFlagsAmong } from '../knowledge/clinicalRules';
@@ -86,7 +87,9 @@ export class DoctorAssistant {
     const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
     const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');
-    const open = openWorldOf(this.staff).diagnose(observations, ageBand, c.sex === 'M', { department });
+    // What the clinician wrote first is what the diagnosis must explain.
+    const told = (evaluated.mapped[0]?.terms ?? []).filter((t) => t.present && !excluded.has(t.id)).map((t) => kb.termIndex(t.id));
+    const open = openWorldOf(this.staff).diagnose(observations, ageBand, c.sex === 'M', { department, presenting: presentingOf(kb, told) });
     const differential = possibleDifferential(kb, open.differential, c.sex);
     return {
       department,

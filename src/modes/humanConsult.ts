@@ -10,6 +10,7 @@ import type { VocabularyMatcher } from '../language/matcher';
 import type { ClinicalStaff } from '../run/staff';
 import { BEDSIDE_EXAMS, EMERGENCY_SYMPTOMS, redFlagsAmong } from '../knowledge/clinicalRules';
 import { openWorldOf } from '../run/openWorldOf';
+import { presentingOf } from '../brain/offline/openWorld';
 import { EMERGENCY } from '../sim/services';
 
 /** The doctor wants an answer it does not have yet (the replay stops here). */
@@ -177,7 +178,8 @@ export class HumanConsultation {
     for (const [t, p] of this.answers) observations.set(kb.termIndex(t), p);
     const report = doctor.diagnoseFrom(observations, this.ageBand, male);
     // The differential runs over the whole knowledge base at real base rates; the department is a soft prior.
-    const open = openWorldOf(this.staff).diagnose(observations, this.ageBand, male, { department });
+    const presenting = presentingOf(kb, this.chiefComplaint ? [kb.termIndex(this.chiefComplaint)] : []);
+    const open = openWorldOf(this.staff).diagnose(observations, this.ageBand, male, { department, presenting });
     const differential = possibleDifferential(kb, open.differential, this.person.sex).map(({ disease, probability }) => {
       const d = kb.diseaseIndex(disease);
       const features = doctor.beliefs.featuresOf(d);

@@ -7,6 +7,7 @@ import type { ValueReader } from '../knowledge/valueReader';
 import type { ClinicalStaff } from './staff';
 import { EMERGENCY } from '../sim/services';
 import { openWorldOf } from './openWorldOf';
+import { presentingOf } from '../brain/offline/openWorld';
 import type { DepartmentId, DiseaseId, TermId } from '../schema/ids';
 
 /** What a written case says, read once: the evidence and where it came from. */
@@ -118,6 +119,7 @@ export class CaseEvaluator {
     const reading = this.read(c);
     const answer = openWorldOf(this.staff).diagnose(reading.observations, ageBandIndexOf(c.age), c.sex === 'M', {
       department: reading.department,
+      presenting: presentingOf(this.kb, reading.complaintTerms),
     });
     return this.record(c, reading, answer.differential, answer);
   }

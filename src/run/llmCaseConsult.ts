@@ -2,7 +2,7 @@ import type { ExternalCase } from '../schema/cases';
 import type { DiseaseId, ExamId, TermId } from '../schema/ids';
 import { ageBandIndexOf } from '../schema/knowledge';
 import type { LlmDoctor, StepContext } from '../brain/llm/doctor';
-import type { OpenWorldAnswer } from '../brain/offline/openWorld';
+import { presentingOf, type OpenWorldAnswer } from '../brain/offline/openWorld';
 import { BEDSIDE_EXAMS } from '../knowledge/clinicalRules';
 import { referenceFeatures } from '../knowledge/epidemiology';
 import type { CaseReading } from './evaluate';
@@ -61,7 +61,11 @@ export async function consultCase(
     kb.terms.find((t) => t.kind === 'symptom')?.id) as TermId;
   const lead = (): DiseaseId[] =>
     openWorldOf(staff)
-      .diagnose(known, band, male, { department: reading.department, top: LLM_CASE.leadDiseases })
+      .diagnose(known, band, male, {
+        department: reading.department,
+        top: LLM_CASE.leadDiseases,
+        presenting: presentingOf(staff.kb, reading.complaintTerms),
+      })
       .differential.map((x) => x.disease);
 
   // Inquiry: the model chooses among the symptoms and history of the leading possibilities.
@@ -138,7 +142,12 @@ export async function consultCase(
   transcript.push(...results);
 
   // Diagnosis among what the open world puts first given all the doctor learned.
-  const open = openWorldOf(staff).diagnose(known, band, male, { department: reading.department, top: LLM_CASE.candidateDiseases });
+  const presenting = presentingOf(staff.kb, reading.complaintTerms);
+  const open = openWorldOf(staff).diagnose(known, band, male, {
+    department: reading.department,
+    top: LLM_CASE.candidateDiseases,
+    presenting,
+  });
   const candidates = open.differential.map((x) => x.disease);
   const diagnosis = await client.orOffline(
     'doctor-diagnose',

@@ -1,6 +1,6 @@
 import type { DepartmentId, DiseaseId } from '../../schema/ids';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { BaseRates, referenceFeatures } from '../../knowledge/epidemiology';
+import { BaseRates, HISTORY_BACKGROUND, referenceFeatures } from '../../knowledge/epidemiology';
 import type { Beliefs } from './beliefs';
 
 /** Tunables of the open-world differential, with the reason for each value. */
@@ -39,6 +39,12 @@ export const OPEN_WORLD = {
   priorWeight: 0.6,
   /** The department the nurse chose is this many times more likely: a soft prior, not a wall. */
   departmentWeight: 2,
+  /**
+   * The complaint a person comes with is what the diagnosis must explain: in a disease that does
+   * not list it, it is this share of an incidental complaint's rate (a known high blood pressure
+   * does not explain a new lump on the face).
+   */
+  presentingIncidental: 0.3,
 } as const;
 
 export interface OpenWorldAnswer {
@@ -93,7 +99,7 @@ export class OpenWorldReasoner {
     observations: ReadonlyMap<number, boolean>,
     ageBand: number,
     male: boolean,
-    options: { department?: DepartmentId; top?: number } = {},
+    options: { department?: DepartmentId; top?: number; presenting?: ReadonlySet<number> } = {},
   ): OpenWorldAnswer {
     const kb = this.kb;
     const D = kb.diseases.length;
@@ -112,7 +118,8 @@ export class OpenWorldReasoner {
     const incidentalP = new Float64Array(D);
     for (const [t, isPresent] of observations) {
       const bg = this.rates.background[t] as number;
-      const leak = OPEN_WORLD.incidental * bg;
+      const presenting = isPresent && options.presenting?.has(t) === true;
+      const leak = OPEN_WORLD.incidental * bg * (presenting ? OPEN_WORLD.presentingIncidental : 1);
       const qU = Math.max(bg, Math.min(OPEN_WORLD.unknownFeatureP, OPEN_WORLD.unknownLift * bg));
       unknown += OPEN_WORLD.evidenceWeight * (isPresent ? Math.log(qU / bg) : Math.log((1 - qU) / (1 - bg)));
       // Every disease not listing the feature: the incidental rate.
@@ -176,4 +183,9 @@ export class OpenWorldReasoner {
     const w = OPEN_WORLD.referenceWeight;
     return Math.min(0.995, Math.max(0.005, (reference * w + present) / (w + observed)));
   }
+}
+
+/** The complaints a person came with that a diagnosis must explain: symptoms, not history ("a smoker"). */
+export function presentingOf(kb: KnowledgeBase, terms: readonly number[]): Set<number> {
+  return new Set(terms.filter((t) => kb.terms[t]?.kind === 'symptom' && !((kb.terms[t]?.id as string) in HISTORY_BACKGROUND)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultKnowledge } from '../../../src/knowledge/nodeFiles';
-import { OpenWorldReasoner } from '../../../src/brain/offline/openWorld';
+import { OpenWorldReasoner, presentingOf } from '../../../src/brain/offline/openWorld';
 import { ageBandIndexOf } from '../../../src/schema/knowledge';
 
 /** The differential for people and written cases, over the whole knowledge base at real base rates. */
@@ -23,6 +23,20 @@ describe('OpenWorldReasoner', () => {
     const withItch = obs([...appendicitis, 'itching']);
     expect(first(withItch)).toBe('acute-appendicitis');
     expect(p(withItch, 'acute-appendicitis')).toBeLessThanOrEqual(p(obs(appendicitis), 'acute-appendicitis'));
+  });
+
+  it('makes the diagnosis explain the complaint the person came with', () => {
+    // Known high blood pressure, a headache, and a new skin lesion: the lesion is why they came.
+    const told = obs(['skin-lesion', 'known-hypertension', 'headache']);
+    const presenting = presentingOf(kb, [kb.termIndex('skin-lesion'), kb.termIndex('known-hypertension')]);
+    expect([...presenting]).toEqual([kb.termIndex('skin-lesion')]);
+    const explains = (x: { disease: string }): boolean => kb.disease(x.disease).symptoms.some((s) => s.term === 'skin-lesion');
+    const top3 = (o: { presenting?: Set<number> }): { disease: string }[] =>
+      reasoner.diagnose(told, adult, true, o).differential.slice(0, 3);
+    // Unweighted, a common illness that explains the headache alone (influenza) is among the three…
+    expect(top3({}).every(explains)).toBe(false);
+    // …weighted, every one of the three explains the lesion.
+    expect(top3({ presenting }).every(explains)).toBe(true);
   });
 
   it('reads what was not mentioned as unknown, and a denial as evidence', () => {
