@@ -93,7 +93,7 @@ export function foldSpelling(word: string): string {
  * a seizure, "doesn't fit" is shoes. And "his", "this", "its" stay whole: their stems ("hi", "thi",
  * "it") would make "hi fever" and "it" skippable as determiners.
  */
-const KEEP_FORM = new Set(['spotting', 'falling', 'stopped', 'fitting', 'his', 'this', 'its', 'intermittent']);
+const KEEP_FORM = new Set(['spotting', 'falling', 'stopped', 'fitting', 'his', 'this', 'its', 'intermittent', 'quite']);
 /**
  * Words whose bare form means something else than their inflections: "a faint murmur" is not
  * fainting ("fainted", "fainting" stem to "faint"); "felt faint" is read by its own phrases.

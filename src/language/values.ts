@@ -169,7 +169,13 @@ const CONVERSIONS: Record<string, Conversion[]> = {
   ft4: [{ unit: /^ng\s*\/\s*dl$/i, factor: (v) => v * 12.87 }],
 };
 
-const NUMBER = String.raw`(-?\d+(?:[.,]\d+)?)`;
+/** A number: thousands grouped by commas ("4,800"), or a decimal point or comma ("38,5"). */
+const NUMBER = String.raw`(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:[.,]\d+)?)`;
+
+/** The value of a number as written: "4,800" is four thousand eight hundred, "38,5" is 38.5. */
+function numberOf(written: string): number {
+  return Number(/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(written) ? written.replace(/,/g, '') : written.replace(',', '.'));
+}
 const UNIT = String.raw`(°\s*[cf]|℃|℉|度|degrees?(?:\s*[cf])?|fahrenheit|celsius|%|mmol\s*/\s*mol|mmol\s*/\s*l|mg\s*/\s*dl|g\s*/\s*dl|g\s*/\s*l|µmol\s*/\s*l|umol\s*/\s*l|ng\s*/\s*ml|ng\s*/\s*l|pg\s*/\s*ml|mg\s*/\s*l|/\s*min|bpm|beats(?:\s*(?:per|a|/)\s*min(?:ute)?)?|mmhg|/\s*(?:µl|ul|mm3|mm³)|cells\s*/\s*(?:µl|ul|mm3)|x\s*10\^?9\s*/\s*l|[cf]\b)?`;
 
 function escape(s: string): string {
@@ -239,7 +245,7 @@ export class ValueFinder {
       if (!analyte) continue;
       // A short label run into its digits names something else: "CA125", "CA19-9" are tumour markers, not calcium.
       if (m[1] && label.length <= 2 && /^\d/.test(m[0].slice(label.length))) continue;
-      const raw = Number((m[3] ?? '').replace(',', '.'));
+      const raw = numberOf(m[3] ?? '');
       const second = m[4];
       const unit = (m[5] ?? '').trim();
       const start = at(m.index);

@@ -163,6 +163,12 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('my foot hurts')).toContain('foot-pain');
   });
 
+  it('reads thousands written with commas, and "quite" is not "quit"', () => {
+    expect(span('CK 4,800 U/L', 'raised-ck')?.value?.value).toBe(4800);
+    expect(span('temp 38,5', 'raised-temperature')?.value?.value).toBe(38.5);
+    expect(span('Lost weight quite fast.', 'weight-loss')?.present).toBe(true);
+  });
+
   it('reads durations, sides and values with their units converted', () => {
     expect(span('cough for 3 weeks', 'cough')?.duration?.days).toBe(21);
     expect(span('发烧三天了', 'fever', 'zh')?.duration?.days).toBe(3);
