@@ -167,6 +167,9 @@ describe('the language layer reads how people describe illness', () => {
     expect(span('CK 4,800 U/L', 'raised-ck')?.value?.value).toBe(4800);
     expect(span('temp 38,5', 'raised-temperature')?.value?.value).toBe(38.5);
     expect(span('Lost weight quite fast.', 'weight-loss')?.present).toBe(true);
+    // "Over the last 2 weeks" is the course, not "I'm over my…"; "比以前" compares with before.
+    expect(span('Over the last 2 weeks cough', 'cough')?.temporality).toBe('current');
+    expect(span('最近觉得比以前多了大了，有时候肚子胀', 'bloating', 'zh')?.temporality).toBe('current');
   });
 
   it('reads durations, sides and values with their units converted', () => {
