@@ -85,6 +85,8 @@ export class ContextReader {
   /** Whether a clause holds only terms and list words, so that a denial before it reaches into it. */
   private readonly listClause = new Map<number, boolean>();
   private readonly hasTerm = new Map<number, boolean>();
+  /** Clauses of nothing but a cue: "(no)" after "neck stiffness" answers it and reaches no further. */
+  private readonly answerOnly = new Map<number, boolean>();
 
   constructor(
     private readonly seg: Segmented,
@@ -104,6 +106,8 @@ export class ContextReader {
     }
     for (let u = 0; u < n; u++) {
       const c = seg.clauseOf[u] as number;
+      if (!this.inCue[u]) this.answerOnly.set(c, false);
+      else if (!this.answerOnly.has(c)) this.answerOnly.set(c, true);
       if (consumed[u]) this.hasTerm.set(c, true);
       const listy = consumed[u] !== 0 || this.isListWord(u) || this.cueStartingAt[u]?.kind === 'negate';
       this.listClause.set(c, (this.listClause.get(c) ?? true) && listy);
@@ -144,7 +148,7 @@ export class ContextReader {
       if (clauseOf[u] !== clause) {
         // Chinese lists take 、 (one clause); a ， starts a new statement that a denial before it does not reach.
         const listGoesOn = this.lang === 'en' && sentenceOf[u] === sentenceOf[m.anchor] && this.listClause.get(clause) === true;
-        if (!listGoesOn) break;
+        if (!listGoesOn || this.answerOnly.get(clauseOf[u] as number) === true) break;
         clause = clauseOf[u] as number;
       }
       const cue = this.cueEndingAt[u];

@@ -57,6 +57,10 @@ describe('the language layer reads how people describe illness', () => {
     expect(status('咳嗽已经好了', 'cough', 'zh')).toBe('past');
     expect(status('can’t bend my back anymore', 'limited-movement')).not.toBe('past');
     expect(status('Q: Any blood in the urine? A: No', 'haematuria')).toBe('absent');
+    // A bracketed answer belongs to the item before it; a questionnaire's 否 is a no.
+    expect(status('neck stiffness (no), photophobia (yes)', 'photophobia')).toBe('present');
+    expect(status('neck stiffness (no), photophobia (yes)', 'neck-stiffness')).toBe('absent');
+    expect(status('是否胸痛：是；是否心悸：否', 'palpitations', 'zh')).toBe('absent');
     expect(status('Fever? Yes, last night', 'fever')).toBe('present');
     expect(status('问：近期有无发热？答：有，前天38度多', 'fever', 'zh')).toBe('present');
     expect(status('我这两天拉肚子，没别的症状', 'diarrhoea', 'zh')).toBe('present');
