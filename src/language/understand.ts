@@ -63,6 +63,8 @@ const SYSTEMIC = new Set([
 
 const FEVER = 'fever' as TermId;
 const SICK_CONTACT = 'sick-contact';
+/** The characters of pain inside a radiation cue ("疼到", "一直痛到"). */
+const PAIN_CHARS = new Set(['疼', '痛']);
 /** The patient's own voice ("I", "me", "too", 我 that is not 我爸…), beside someone else's complaint. */
 const SELF_BESIDE = /\b(?:i|i'm|i've|me|too|as well)\b|我(?![爸妈爷奶姥外哥姐弟妹老儿女孩家公婆])/i;
 /** Complaints that are caught from the people around: told of someone else, they are a sick contact. */
@@ -238,7 +240,13 @@ export class ClinicalLanguage {
 
     // Generic complaints at a body site.
     const sites = chosen.filter((f) => f.kind === 'site');
-    const concepts = chosen.filter((f) => f.kind === 'concept');
+    // "肩膀痛到手举不起来", "右上腹疼，疼到右肩": the pain of a "疼到" also hurts where it starts.
+    const painInCue = cues
+      .filter((c) => c.kind === 'radiate' && lang === 'zh')
+      .map((c) => [...Array(c.last - c.first + 1).keys()].map((k) => c.first + k).find((u) => PAIN_CHARS.has(keys[u] as string)))
+      .filter((u): u is number => u !== undefined)
+      .map((u): Found => ({ kind: 'concept', id: 'pain', first: u, last: u, units: [u] }));
+    const concepts = [...chosen.filter((f) => f.kind === 'concept'), ...painInCue];
     const radiationSites = new Set<Found>();
     const radiateEndsAt = new Set(cues.filter((c) => c.kind === 'radiate').map((c) => c.last));
     for (const s of sites) {

@@ -154,6 +154,12 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('pain in my bowels')).toContain('abdominal-pain');
   });
 
+  it('reads the pain of a "疼到" where it starts, and a lay phrase leaves the pain to its site', () => {
+    expect(own('肩膀痛到手举不起来', 'zh')).toEqual(expect.arrayContaining(['shoulder-pain', 'limited-movement']));
+    expect(own('左肩疼得抬不起来', 'zh')).toEqual(expect.arrayContaining(['shoulder-pain', 'limited-movement']));
+    expect(own('没有发烧也没有痰', 'zh')).toEqual(['-fever', '-productive-cough']);
+  });
+
   it('reads one swollen leg apart from swollen ankles', () => {
     expect(
       own('my left calf is swollen').some((t) => t === 'unilateral-leg-swelling' || t === 'physical-exam-unilateral-calf-swelling'),
