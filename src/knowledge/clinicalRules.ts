@@ -2,6 +2,7 @@ import type { Severity } from '../schema/common';
 import { ExamId, type DepartmentId, type TermId } from '../schema/ids';
 import type { Disease } from '../schema/knowledge';
 import type { KnowledgeBase } from './knowledgeBase';
+import { HISTORY_BACKGROUND } from './epidemiology';
 
 /**
  * The hospital's clinical rule book: what counts as the right treatment, when to escalate, which
@@ -32,6 +33,22 @@ export const BEDSIDE_EXAMS: readonly ExamId[] = ['vital-signs', 'physical-exam']
 export function isBedside(exam: string): boolean {
   return (BEDSIDE_EXAMS as readonly string[]).includes(exam);
 }
+
+/**
+ * A complaint a person can come with: a symptom, not a piece of their history (smoking, a known
+ * diabetes, a journey). The chief complaint, the triage and the open-world doctor's "explain what
+ * they came with" take only these.
+ */
+export function isPresentingComplaint(kb: KnowledgeBase, term: string): boolean {
+  return kb.hasTerm(term) && kb.term(term).kind === 'symptom' && !(term in HISTORY_BACKGROUND);
+}
+
+/**
+ * Paediatrics sees children under 14 (the Chinese hospital's line); a person older is seen in the
+ * adult department for the same complaint, whatever the nurse's counts say.
+ */
+export const PAEDIATRICS = 'paediatrics' as DepartmentId;
+export const PAEDIATRIC_AGE_LIMIT = 14;
 
 /**
  * Symptoms that on their own send a person to the emergency department now, whatever the rest

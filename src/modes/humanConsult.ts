@@ -8,7 +8,14 @@ import type { DiagnosisReport } from '../brain/offline/doctor';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { VocabularyMatcher } from '../language/matcher';
 import type { ClinicalStaff } from '../run/staff';
-import { BEDSIDE_EXAMS, EMERGENCY_SYMPTOMS, redFlagsAmong } from '../knowledge/clinicalRules';
+import {
+  BEDSIDE_EXAMS,
+  EMERGENCY_SYMPTOMS,
+  PAEDIATRICS,
+  PAEDIATRIC_AGE_LIMIT,
+  isPresentingComplaint,
+  redFlagsAmong,
+} from '../knowledge/clinicalRules';
 import { openWorldOf } from '../run/openWorldOf';
 import { presentingOf } from '../brain/offline/openWorld';
 import { EMERGENCY } from '../sim/services';
@@ -120,10 +127,10 @@ export class HumanConsultation {
     if (this.chiefComplaint !== term) return;
     this.chiefComplaint = undefined;
     this.department = undefined;
-    const next = this.order.find((t) => this.answers.get(t) && this.staff.kb.term(t).kind === 'symptom');
+    const next = this.order.find((t) => this.answers.get(t) && isPresentingComplaint(this.staff.kb, t));
     if (next) {
       this.chiefComplaint = next;
-      this.department = consultDepartment(this.staff, next);
+      this.department = consultDepartment(this.staff, next, this.person.age);
     }
   }
 
@@ -136,9 +143,9 @@ export class HumanConsultation {
     if (!this.answers.has(term)) this.order.push(term);
     // A later "yes" overrides an earlier denial ("no pain… well, some pain").
     this.answers.set(term, present || (this.answers.get(term) ?? false));
-    if (present && !this.chiefComplaint && this.staff.kb.term(term).kind === 'symptom') {
+    if (present && !this.chiefComplaint && isPresentingComplaint(this.staff.kb, term)) {
       this.chiefComplaint = term;
-      this.department = consultDepartment(this.staff, term);
+      this.department = consultDepartment(this.staff, term, this.person.age);
     }
   }
 
@@ -239,12 +246,14 @@ export function possibleDifferential<T extends { disease: DiseaseId; probability
  * so unless the complaint is on the emergency list the department whose textbook diseases list
  * it as typical most often is chosen instead.
  */
-export function consultDepartment(staff: ClinicalStaff, complaint: TermId): DepartmentId {
-  const nurse = staff.nurse.triage(complaint);
+export function consultDepartment(staff: ClinicalStaff, complaint: TermId, ageYears?: number): DepartmentId {
+  const nurse = staff.nurse.triage(complaint, ageYears);
   if (nurse !== EMERGENCY || (EMERGENCY_SYMPTOMS as readonly string[]).includes(complaint)) return nurse;
+  const adult = ageYears !== undefined && ageYears >= PAEDIATRIC_AGE_LIMIT;
   const votes = new Map<DepartmentId, number>();
   for (const e of staff.textbook)
-    if (e.department !== EMERGENCY && e.typicalSymptoms.includes(complaint)) votes.set(e.department, (votes.get(e.department) ?? 0) + 1);
+    if (e.department !== EMERGENCY && e.typicalSymptoms.includes(complaint) && !(adult && e.department === PAEDIATRICS))
+      votes.set(e.department, (votes.get(e.department) ?? 0) + 1);
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? nurse;
 }
 

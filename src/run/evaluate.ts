@@ -8,6 +8,7 @@ import type { ClinicalStaff } from './staff';
 import { EMERGENCY } from '../sim/services';
 import { openWorldOf } from './openWorldOf';
 import { presentingOf } from '../brain/offline/openWorld';
+import { isPresentingComplaint } from '../knowledge/clinicalRules';
 import type { DepartmentId, DiseaseId, TermId } from '../schema/ids';
 
 /** What a written case says, read once: the evidence and where it came from. */
@@ -166,13 +167,15 @@ export class CaseEvaluator {
     };
     take(c.chiefComplaint, 'as-written', false);
     const told = mapped[0]?.terms.filter((t) => t.present).map((t) => this.kb.termIndex(t.id)) ?? [];
-    let complaint = mapped[0]?.terms.find((t) => t.present && this.kb.term(t.id).kind === 'symptom')?.id;
+    let complaint = mapped[0]?.terms.find((t) => t.present && isPresentingComplaint(this.kb, t.id))?.id;
     for (const s of c.symptoms) take(s, 'as-written', false);
     for (const s of c.negatives) take(s, 'absent', false);
     for (const f of c.findings) take(f, 'as-written', true);
     for (const sentence of c.history.split(/(?<=[.;。；])\s*/)) take(sentence, 'as-written', false);
-    complaint ??= [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined)).find((t) => t?.kind === 'symptom')?.id;
-    const department = complaint ? this.staff.nurse.triage(complaint) : EMERGENCY;
+    const saidPresent = [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined));
+    complaint ??= (saidPresent.find((t) => t && isPresentingComplaint(this.kb, t.id)) ?? saidPresent.find((t) => t?.kind === 'symptom'))
+      ?.id;
+    const department = complaint ? this.staff.nurse.triage(complaint, c.age) : EMERGENCY;
     return { observations, fromFindings, complaintTerms: told, mapped, unmapped, department };
   }
 

@@ -98,6 +98,20 @@ describe('consultation: a real person and the virtual doctor', () => {
     expect(step.advice.department).toBe('ent');
   });
 
+  it('sends an adult to an adult department, and takes the complaint, not the history, as the chief complaint', () => {
+    const dept = (age: number, text: string): string | undefined => {
+      const c = new HumanConsultation(staff, matcher, { age, sex: 'M', lang: 'en' });
+      c.tell(text);
+      return (c as unknown as { department?: string }).department;
+    };
+    // The nurse's counts send vomiting to Paediatrics (where most of its textbook diseases are).
+    expect(staff.nurse.triage('vomiting' as TermId)).toBe('paediatrics');
+    expect(dept(3, 'he keeps vomiting')).toBe('paediatrics');
+    expect(dept(30, 'I keep vomiting')).not.toBe('paediatrics');
+    // "Smoked for 40 years" is history: the cough is what brought him.
+    expect(dept(65, 'I smoked for 40 years and cough up phlegm every morning')).toBe('respiratory');
+  });
+
   it('never asks a woman about symptoms only men have, nor offers her a disease only men get', () => {
     const c = new HumanConsultation(staff, matcher, { age: 30, sex: 'F', lang: 'en' });
     c.tell('painful urination, need to go often');

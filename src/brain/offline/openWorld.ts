@@ -1,6 +1,7 @@
 import type { DepartmentId, DiseaseId } from '../../schema/ids';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { BaseRates, HISTORY_BACKGROUND, referenceFeatures } from '../../knowledge/epidemiology';
+import { BaseRates, referenceFeatures } from '../../knowledge/epidemiology';
+import { isPresentingComplaint } from '../../knowledge/clinicalRules';
 import type { Beliefs } from './beliefs';
 
 /** Tunables of the open-world differential, with the reason for each value. */
@@ -187,5 +188,5 @@ export class OpenWorldReasoner {
 
 /** The complaints a person came with that a diagnosis must explain: symptoms, not history ("a smoker"). */
 export function presentingOf(kb: KnowledgeBase, terms: readonly number[]): Set<number> {
-  return new Set(terms.filter((t) => kb.terms[t]?.kind === 'symptom' && !((kb.terms[t]?.id as string) in HISTORY_BACKGROUND)));
+  return new Set(terms.filter((t) => isPresentingComplaint(kb, kb.terms[t]?.id ?? '')));
 }
