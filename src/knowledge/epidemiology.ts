@@ -10,8 +10,11 @@ export const POPULATION_AGE_SHARE: readonly number[] = [0.08, 0.16, 0.155, 0.29,
 
 /** What a disease without epidemiology counts as: uncommon (a knowledge base in the making). */
 export const FALLBACK_PER100K = 5;
-/** A disease of the other sex, or far outside its ages, is this many times less likely, not impossible (a written case may be odd). */
-const OUTSIDE_POPULATION = 1e-4;
+/**
+ * A disease of the other sex, or far outside its ages, is this many times less likely, not
+ * impossible (a written case may be odd): rarer than any sign can make up for (gout in a toddler).
+ */
+const OUTSIDE_POPULATION = 1e-5;
 /** No feature is so rare in the population that its mention is beyond any incidental cause. */
 const BACKGROUND_FLOOR = 5e-4;
 const BACKGROUND_CEILING = 0.4;
@@ -57,6 +60,11 @@ export class BaseRates {
   /** log of the disease's presentations per 100,000 people of this age band and sex a year. */
   logRate(d: number, band: number, male: boolean): number {
     return this.logRates[(d * AGE_BANDS.length + band) * 2 + (male ? 1 : 0)] as number;
+  }
+
+  /** log of the disease's presentations per 100,000 people a year, all ages and sexes. */
+  logOverall(d: number): number {
+    return Math.log(this.per100k[d] as number);
   }
 
   /** Whether the disease's exposure (if it has a gate) is among the present terms. */

@@ -36,6 +36,7 @@ export const OPEN_WORLD = {
    * The base rates' weight: people who reach a hospital doctor are not a random draw of the
    * population (the common and mild stay at home or at the pharmacy), so the differences between
    * diseases' rates there are flatter than in the population; 1 would take the population's as they are.
+   * Who gets each disease (age band and sex) is taken in full: that does not change at the door.
    */
   priorWeight: 0.6,
   /** The department the nurse chose is this many times more likely: a soft prior, not a wall. */
@@ -108,7 +109,9 @@ export class OpenWorldReasoner {
     const present = (t: number): boolean => observations.get(t) === true;
     let knownRate = 0;
     for (let d = 0; d < D; d++) {
-      let s = OPEN_WORLD.priorWeight * this.rates.logRate(d, ageBand, male);
+      // Tempered across diseases, not across ages and sexes: a toddler does not get gout at a hospital either.
+      const overall = this.rates.logOverall(d);
+      let s = OPEN_WORLD.priorWeight * overall + (this.rates.logRate(d, ageBand, male) - overall);
       knownRate += Math.exp(s);
       if (!this.rates.exposed(d, present)) s += Math.log(OPEN_WORLD.unexposed);
       if (options.department && this.departments[d] === options.department) s += Math.log(OPEN_WORLD.departmentWeight);

@@ -76,6 +76,12 @@ describe('OpenWorldReasoner', () => {
     expect(answer.differential.reduce((s, x) => s + x.probability, 0) + answer.outside).toBeLessThanOrEqual(1 + 1e-9);
   });
 
+  it('keeps diseases to their ages: a toddler’s hot swollen joint is not gout, a 50-year-old man’s may be', () => {
+    const hotJoint = obs(['joint-swelling', 'joint-pain', 'skin-redness']);
+    expect(first(hotJoint, ageBandIndexOf(2))).not.toBe('gout');
+    expect(first(hotJoint, ageBandIndexOf(50))).toBe('gout');
+  });
+
   it('keeps single-sex diseases to their sex', () => {
     const pelvic = obs(['lower-abdominal-pain', 'fever']);
     for (const x of reasoner.diagnose(pelvic, adult, true, { top: 5 }).differential)
