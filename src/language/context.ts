@@ -41,6 +41,7 @@ const ACUTE_ZH = ['突然', '刚才', '刚刚', '今天', '今早', '今晚', '�
 /** …unless the patient is among them, or the relative's illness is told as over. */
 const BESIDE_EN = stems('too also both died passed');
 const BESIDE_ZH = ['也', '都', '去世', '走了', '病逝'];
+const PREFIX_NEGATIONS = stems('non');
 /** Words that turn an "and …" to the patient: "and I", "and am". */
 const FIRST_PERSON_EN = stems('i me my am');
 /** What may stand between a complaint's clause and the words that say it has gone. */
@@ -126,6 +127,11 @@ export class ContextReader {
     return this.lang === 'en' ? k === 'i' || k === 'me' || k === 'my' : k === '我';
   }
 
+  /** A denial that is a word's prefix ("non-healing", "non-tender") denies only the word it is joined to. */
+  private isPrefix(cue: { first: number; last: number }): boolean {
+    return this.lang === 'en' && cue.first === cue.last && PREFIX_NEGATIONS.has(this.keys[cue.first] as string);
+  }
+
   /** Denials reach this many plain words (terms and list words do not count). */
   private get window(): number {
     return this.lang === 'en' ? 6 : 5;
@@ -160,7 +166,12 @@ export class ContextReader {
           overAnd = true;
         } else if (overAnd) {
           if (cue.kind === 'family') family = true;
-        } else if (cue.kind === 'negate' && plain <= this.window) negated = true;
+        } else if (
+          cue.kind === 'negate' &&
+          plain <= this.window &&
+          (!this.isPrefix(cue) || cue.last === m.first - 1 || cue.last === m.anchor - 1)
+        )
+          negated = true;
         else if (cue.kind === 'resolved' && plain <= this.window) resolved = true;
         else if (cue.kind === 'hedge' && plain <= this.window + 2) hedged = true;
         else if (cue.kind === 'family') family = true;

@@ -177,6 +177,10 @@ describe('the language layer reads how people describe illness', () => {
     expect(span('CK 4,800 U/L', 'raised-ck')?.value?.value).toBe(4800);
     expect(span('temp 38,5', 'raised-temperature')?.value?.value).toBe(38.5);
     expect(span('Lost weight quite fast.', 'weight-loss')?.present).toBe(true);
+    // "non-" denies only the word it is joined to; 鼻唇沟 is on the face, not the lips.
+    expect(span('Non-healing spot on the nose for 1 year', 'rash')?.present).toBe(true);
+    expect(span('abdomen soft, non-tender', 'abdominal-pain')?.present).toBe(false);
+    expect(own('左鼻唇沟上方淡红色结节', 'zh')).not.toContain('lump-in-mouth');
     // "Over the last 2 weeks" is the course, not "I'm over my…"; "比以前" compares with before.
     expect(span('Over the last 2 weeks cough', 'cough')?.temporality).toBe('current');
     expect(span('最近觉得比以前多了大了，有时候肚子胀', 'bloating', 'zh')?.temporality).toBe('current');
