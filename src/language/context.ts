@@ -37,11 +37,15 @@ const NOW_EN = stems('now today currently recently yesterday tonight lately');
  * suddenly dropped" is told by a carer about the patient, not a family history.
  */
 const ACUTE_EN = stems('started starting since ago today tonight currently keeps');
-const ACUTE_ZH = ['突然', '刚才', '刚刚', '今天', '今早', '今晚', '昨晚', '昨天', '现在', '这几天', '这两天', '一直', '开始'];
+const ACUTE_ZH = new Set(['突然', '刚才', '刚刚', '今天', '今早', '今晚', '昨晚', '昨天', '现在', '这几天', '这两天', '一直', '开始']);
 /** …unless the patient is among them, or the relative's illness is told as over. */
 const BESIDE_EN = stems('too also both died passed');
-const BESIDE_ZH = ['也', '都', '去世', '走了', '病逝'];
+const BESIDE_ZH = new Set(['也', '都', '去世', '走了', '病逝']);
 const PREFIX_NEGATIONS = stems('non');
+/** How far the words saying a complaint has gone are looked for after it. */
+const SENTENCE_REACH = 40;
+/** How far back a relative's or a past story is looked for (Chinese units are characters). */
+const STORY_REACH = 120;
 /** Words that turn an "and …" to the patient: "and I", "and am". */
 const FIRST_PERSON_EN = stems('i me my am');
 /** What may stand between a complaint's clause and the words that say it has gone. */
@@ -259,11 +263,12 @@ export class ContextReader {
   /** Whether clause `clause`, from unit `from`, only says that something has gone ("but it's all gone now"). */
   private saysGone(from: number, clause: number): boolean {
     const lead = this.lang === 'en' ? EN_GONE_LEAD : ZH_GONE_LEAD;
-    for (let u = from; u < this.keys.length && this.seg.clauseOf[u] === clause; u++) {
+    const to = Math.min(this.keys.length, from + SENTENCE_REACH);
+    for (let u = from; u < to && this.seg.clauseOf[u] === clause; u++) {
       const cue = this.cueStartingAt[u];
       if (cue?.kind === 'resolved-after') {
         // Nothing more may follow but "now", or the next statement ("…gone now and I have a fever").
-        for (let k = cue.last + 1; k < this.keys.length && this.seg.clauseOf[k] === clause; k++) {
+        for (let k = cue.last + 1; k < to && this.seg.clauseOf[k] === clause; k++) {
           if (this.cueStartingAt[k]?.kind === 'stop') return true;
           if (!lead.has(this.keys[k] as string)) return false;
         }
@@ -280,22 +285,33 @@ export class ContextReader {
 
   /** A relative's illness told as happening now, with the patient not among the ill: the relative is the patient. */
   private broughtNow(m: Mention): boolean {
-    const sentence = this.seg.sentenceOf[m.anchor];
-    let acute = false;
+    this.sentenceTold ??= this.readSentences();
+    return this.sentenceTold.get(this.seg.sentenceOf[m.anchor] as number) === 'acute';
+  }
+
+  /** Per sentence, once for the whole text: whether it tells of now, or of the patient among the ill. */
+  private sentenceTold: Map<number, 'acute' | 'beside'> | undefined;
+
+  private readSentences(): Map<number, 'acute' | 'beside'> {
+    const told = new Map<number, 'acute' | 'beside'>();
     for (let u = 0; u < this.keys.length; u++) {
-      if (this.seg.sentenceOf[u] !== sentence) continue;
+      const sentence = this.seg.sentenceOf[u] as number;
+      if (told.get(sentence) === 'beside') continue;
       const k = this.keys[u] as string;
+      let beside: boolean;
+      let acute: boolean;
       if (this.lang === 'en') {
-        if (BESIDE_EN.has(k) || k === 'i' || k === 'me') return false;
-        if (ACUTE_EN.has(k)) acute = true;
+        beside = BESIDE_EN.has(k) || k === 'i' || k === 'me';
+        acute = ACUTE_EN.has(k);
       } else {
         const two = k + (this.keys[u + 1] ?? '');
-        const three = two + (this.keys[u + 2] ?? '');
-        if (BESIDE_ZH.some((w) => w === k || w === two)) return false;
-        if (ACUTE_ZH.some((w) => w === two || w === three || w === k)) acute = true;
+        beside = BESIDE_ZH.has(k) || BESIDE_ZH.has(two);
+        acute = ACUTE_ZH.has(k) || ACUTE_ZH.has(two) || ACUTE_ZH.has(two + (this.keys[u + 2] ?? ''));
       }
+      if (beside) told.set(sentence, 'beside');
+      else if (acute) told.set(sentence, 'acute');
     }
-    return acute;
+    return told;
   }
 
   /** Plain units of clause `clause` after unit `from`. */
@@ -347,7 +363,8 @@ export class ContextReader {
     for (let u = start; u < m.anchor; u++) if (this.isNow(u) || this.isSelf(u)) return undefined;
     // A relative's past ("我妈以前…") is the relative's: family wins over past.
     let story: 'past' | undefined;
-    for (let u = start - 1; u >= 0 && sentenceOf[u] === sentenceOf[m.anchor]; u--) {
+    const stop = Math.max(0, start - STORY_REACH);
+    for (let u = start - 1; u >= stop && sentenceOf[u] === sentenceOf[m.anchor]; u--) {
       const cue = this.cueEndingAt[u];
       if (cue) {
         if (cue.kind === 'family') return 'family';
