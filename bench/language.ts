@@ -55,19 +55,28 @@ export function benchLanguage(ctx: HospitalContext, quick: boolean): BenchResult
     target: '≥ 20,000',
     note: `${all.length} phrases of the phrase set (English and Chinese), one core, best of ${rounds}`,
   });
-  const long = 'My tummy hurts since yesterday, no fever, a bit sick. 我头痛三天了，没有发烧。 '.repeat(300).slice(0, 20_000);
-  let longest = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    matcher.understand(long);
-    longest = Math.min(longest, Number(process.hrtime.bigint() - start) / 1e6);
+  // Sentences of both languages, and one Chinese sentence of commas and relatives: the worst case
+  // for the readings that look across a whole sentence (they must stay linear).
+  const texts = [
+    'My tummy hurts since yesterday, no fever, a bit sick. 我头痛三天了，没有发烧。 '.repeat(300).slice(0, 20_000),
+    '我妈今天突然咳嗽，我爸一直发烧，我也头疼，'.repeat(1000).slice(0, 20_000),
+  ];
+  let longest = 0;
+  for (const long of texts) {
+    let best = Infinity;
+    for (let r = 0; r < rounds; r++) {
+      const start = process.hrtime.bigint();
+      matcher.understand(long);
+      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    longest = Math.max(longest, best);
   }
   out.push({
     name: 'language.longTextMs',
     value: longest,
     unit: 'ms',
     target: '≤ 50',
-    note: '20,000 characters of mixed English and Chinese',
+    note: '20,000 characters: mixed English and Chinese sentences, and one Chinese sentence of commas (the slower of the two)',
   });
   return out;
 }
