@@ -50,6 +50,16 @@ export function isPresentingComplaint(kb: KnowledgeBase, term: string): boolean 
 export const PAEDIATRICS = 'paediatrics' as DepartmentId;
 export const PAEDIATRIC_AGE_LIMIT = 14;
 
+/** Whether a person of this age (when known) is past Paediatrics. */
+export function pastPaediatrics(ageYears: number | undefined): boolean {
+  return ageYears !== undefined && ageYears >= PAEDIATRIC_AGE_LIMIT;
+}
+
+/** The chief complaint among terms told present, in order: the first presenting complaint, else the first symptom. */
+export function chiefComplaintAmong(kb: KnowledgeBase, told: readonly string[]): string | undefined {
+  return told.find((t) => isPresentingComplaint(kb, t)) ?? told.find((t) => kb.hasTerm(t) && kb.term(t).kind === 'symptom');
+}
+
 /**
  * Symptoms that on their own send a person to the emergency department now, whatever the rest
  * of the story: the textbook "call an ambulance" list (acute coronary syndrome, aortic

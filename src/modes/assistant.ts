@@ -8,7 +8,7 @@ import { CaseEvaluator, type EvaluatedCase } from '../run/evaluate';
 import { presentingOf } from '../brain/offline/openWorld';
 import type { ClinicalStaff } from '../run/staff';
 import { possibleDifferential, separatingExams } from './humanConsult';
-import { isPresentingComplaint, redFlagsAmong } from '../knowledge/clinicalRules';
+import { chiefComplaintAmong, redFlagsAmong } from '../knowledge/clinicalRules';
 import { openWorldOf } from '../run/openWorldOf';
 import { EMERGENCY } from '../sim/services';
 
@@ -83,7 +83,7 @@ export class DoctorAssistant {
       for (const t of m.terms)
         if (!excluded.has(t.id) && (!observations.has(kb.termIndex(t.id)) || t.present)) observations.set(kb.termIndex(t.id), t.present);
     const present = [...observations].filter(([, p]) => p).map(([t]) => kb.terms[t]?.id as TermId);
-    const complaint = present.find((t) => isPresentingComplaint(kb, t)) ?? present.find((t) => kb.term(t).kind === 'symptom');
+    const complaint = chiefComplaintAmong(kb, present) as TermId | undefined;
     const department = complaint ? this.staff.nurse.triage(complaint, c.age) : EMERGENCY;
     const ageBand = ageBandIndexOf(c.age);
     const report = this.staff.doctor(department).diagnoseFrom(observations, ageBand, c.sex === 'M');

@@ -12,7 +12,7 @@ import {
   BEDSIDE_EXAMS,
   EMERGENCY_SYMPTOMS,
   PAEDIATRICS,
-  PAEDIATRIC_AGE_LIMIT,
+  pastPaediatrics,
   isPresentingComplaint,
   redFlagsAmong,
 } from '../knowledge/clinicalRules';
@@ -249,7 +249,7 @@ export function possibleDifferential<T extends { disease: DiseaseId; probability
 export function consultDepartment(staff: ClinicalStaff, complaint: TermId, ageYears?: number): DepartmentId {
   const nurse = staff.nurse.triage(complaint, ageYears);
   if (nurse !== EMERGENCY || (EMERGENCY_SYMPTOMS as readonly string[]).includes(complaint)) return nurse;
-  const adult = ageYears !== undefined && ageYears >= PAEDIATRIC_AGE_LIMIT;
+  const adult = pastPaediatrics(ageYears);
   const votes = new Map<DepartmentId, number>();
   for (const e of staff.textbook)
     if (e.department !== EMERGENCY && e.typicalSymptoms.includes(complaint) && !(adult && e.department === PAEDIATRICS))

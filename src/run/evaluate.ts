@@ -8,7 +8,7 @@ import type { ClinicalStaff } from './staff';
 import { EMERGENCY } from '../sim/services';
 import { openWorldOf } from './openWorldOf';
 import { presentingOf } from '../brain/offline/openWorld';
-import { isPresentingComplaint } from '../knowledge/clinicalRules';
+import { chiefComplaintAmong, isPresentingComplaint } from '../knowledge/clinicalRules';
 import type { DepartmentId, DiseaseId, TermId } from '../schema/ids';
 
 /** What a written case says, read once: the evidence and where it came from. */
@@ -172,9 +172,8 @@ export class CaseEvaluator {
     for (const s of c.negatives) take(s, 'absent', false);
     for (const f of c.findings) take(f, 'as-written', true);
     for (const sentence of c.history.split(/(?<=[.;。；])\s*/)) take(sentence, 'as-written', false);
-    const saidPresent = [...observations].map(([t, p]) => (p ? this.kb.terms[t] : undefined));
-    complaint ??= (saidPresent.find((t) => t && isPresentingComplaint(this.kb, t.id)) ?? saidPresent.find((t) => t?.kind === 'symptom'))
-      ?.id;
+    const saidPresent = [...observations].filter(([, p]) => p).map(([t]) => this.kb.terms[t]?.id as string);
+    complaint ??= chiefComplaintAmong(this.kb, saidPresent) as TermId | undefined;
     const department = complaint ? this.staff.nurse.triage(complaint, c.age) : EMERGENCY;
     return { observations, fromFindings, complaintTerms: told, mapped, unmapped, department };
   }

@@ -1,7 +1,7 @@
 import type { DepartmentId, TermId } from '../../schema/ids';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import type { Textbook } from '../../knowledge/textbook';
-import { PAEDIATRICS, PAEDIATRIC_AGE_LIMIT } from '../../knowledge/clinicalRules';
+import { PAEDIATRICS, pastPaediatrics } from '../../knowledge/clinicalRules';
 
 /** How much the textbook's complaint → department table is worth, in patients. */
 const TEXTBOOK_WEIGHT = 2;
@@ -51,7 +51,7 @@ export class TriageNurse {
     const t = this.kb.termIndex(complaint);
     if (this.emergency >= 0 && this.redFlagComplaints.has(t)) return this.departments[this.emergency] as DepartmentId;
     const K = this.departments.length;
-    const barred = ageYears !== undefined && ageYears >= PAEDIATRIC_AGE_LIMIT ? this.departments.indexOf(PAEDIATRICS) : -1;
+    const barred = pastPaediatrics(ageYears) ? this.departments.indexOf(PAEDIATRICS) : -1;
     let best = 0;
     let bestCount = -1;
     for (let k = 0; k < K; k++) {
