@@ -1,6 +1,5 @@
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import type { MetricPoint } from '../../schema/store';
+import { lineChart, type ChartSeries } from '../lineChart';
 
 /*
  * The dashboard's two charts over consultations: exam accuracy (top-1 and top-3, overall or of
@@ -16,63 +15,51 @@ export interface ChartLabels {
   consultations: string;
 }
 
-const WIDTH = 560;
-const HEIGHT = 240;
-
-function axes(xLabel: string, yLabel: string): uPlot.Axis[] {
-  return [{ label: xLabel }, { label: yLabel, size: 56 }];
+/** The x of each checkpoint and, per series, its values (null where a checkpoint has none). */
+export interface ChartData {
+  x: number[];
+  values: (number | null)[][];
 }
 
-export function accuracyData(points: readonly MetricPoint[], department: string | undefined): uPlot.AlignedData {
+export function accuracyData(points: readonly MetricPoint[], department: string | undefined): ChartData {
   const rows = department ? points.filter((p) => p.byDepartment[department]) : points;
-  return [
-    rows.map((p) => p.consultations),
-    rows.map((p) => 100 * (department ? (p.byDepartment[department]?.top1 ?? 0) : p.diagnosisTop1)),
-    rows.map((p) => 100 * (department ? (p.byDepartment[department]?.top3 ?? 0) : p.diagnosisTop3)),
-    // The realistic exam is reported overall only.
-    rows.map((p) => (department || p.realisticTop1 === undefined ? null : 100 * p.realisticTop1)),
-  ];
+  return {
+    x: rows.map((p) => p.consultations),
+    values: [
+      rows.map((p) => 100 * (department ? (p.byDepartment[department]?.top1 ?? 0) : p.diagnosisTop1)),
+      rows.map((p) => 100 * (department ? (p.byDepartment[department]?.top3 ?? 0) : p.diagnosisTop3)),
+      // The realistic exam is reported overall only.
+      rows.map((p) => (department || p.realisticTop1 === undefined ? null : 100 * p.realisticTop1)),
+    ],
+  };
 }
 
-export function growthData(points: readonly MetricPoint[]): uPlot.AlignedData {
-  return [points.map((p) => p.consultations), points.map((p) => p.caseBase), points.map((p) => p.experienceBase)];
+export function growthData(points: readonly MetricPoint[]): ChartData {
+  return { x: points.map((p) => p.consultations), values: [points.map((p) => p.caseBase), points.map((p) => p.experienceBase)] };
 }
 
-export function accuracyChart(el: HTMLElement, labels: ChartLabels, title: string): uPlot {
-  return new uPlot(
-    {
-      title,
-      width: WIDTH,
-      height: HEIGHT,
-      scales: { x: { time: false }, y: { range: [0, 100] } },
-      axes: axes(labels.consultations, '%'),
-      series: [
-        { label: labels.consultations },
-        { label: labels.top1, stroke: '#c0392b', width: 2, points: { show: true } },
-        { label: labels.top3, stroke: '#2471a3', width: 2, points: { show: true } },
-        { label: labels.realistic, stroke: '#7d3c98', width: 2, dash: [6, 4], points: { show: true } },
-      ],
-    },
-    [[], [], [], []],
-    el,
+const withValues = (series: Omit<ChartSeries, 'values'>[], data: ChartData): ChartSeries[] =>
+  series.map((s, i) => ({ ...s, values: data.values[i] ?? [] })).filter((s) => s.values.some((v) => v !== null));
+
+export function accuracyChart(data: ChartData, labels: ChartLabels, title: string, count: (n: number) => string): SVGSVGElement {
+  const series = withValues(
+    [
+      { label: labels.top1, color: '#c0392b', dots: true },
+      { label: labels.top3, color: '#2471a3', dots: true },
+      { label: labels.realistic, color: '#7d3c98', dashed: true, dots: true },
+    ],
+    data,
   );
+  return lineChart(series, { title, x: data.x, xTick: count, xLabel: labels.consultations, yMax: 100, yTick: (v) => `${v}%` });
 }
 
-export function growthChart(el: HTMLElement, labels: ChartLabels, title: string): uPlot {
-  return new uPlot(
-    {
-      title,
-      width: WIDTH,
-      height: HEIGHT,
-      scales: { x: { time: false } },
-      axes: axes(labels.consultations, ''),
-      series: [
-        { label: labels.consultations },
-        { label: labels.caseBase, stroke: '#1e8449', width: 2 },
-        { label: labels.experienceBase, stroke: '#b9770e', width: 2 },
-      ],
-    },
-    [[], [], []],
-    el,
+export function growthChart(data: ChartData, labels: ChartLabels, title: string, count: (n: number) => string): SVGSVGElement {
+  const series = withValues(
+    [
+      { label: labels.caseBase, color: '#1e8449' },
+      { label: labels.experienceBase, color: '#b9770e' },
+    ],
+    data,
   );
+  return lineChart(series, { title, x: data.x, xTick: count, yTick: count, xLabel: labels.consultations });
 }

@@ -1,4 +1,3 @@
-import type uPlot from 'uplot';
 import type { MetricPoint } from '../../schema/store';
 import { listMetrics } from '../../store/staffStore';
 import { MAX_REPLAY } from '../../worker/protocol';
@@ -11,7 +10,7 @@ import { reloadStaff, sharedDb, startFresh } from './hospitalState';
 import { memoryPanel, type MemoryNotice } from './memoryPanel';
 import { replayController } from './replayController';
 import { replayPanel } from './replayPanel';
-import { ds, num, pct } from './strings';
+import { compactCount, ds, num, pct } from './strings';
 import './dashboard.css';
 
 /*
@@ -90,13 +89,10 @@ export const learningView: View = {
       notice: {},
     };
     let points: MetricPoint[] = [];
-    let charts: uPlot[] = [];
     let unsubscribe: () => void = () => undefined;
     let disposed = false;
 
     const draw = (): void => {
-      for (const c of charts) c.destroy();
-      charts = [];
       unsubscribe();
       const lang = app.lang();
       const staff = app.staff;
@@ -161,16 +157,12 @@ export const learningView: View = {
         ),
       );
       const department = state.department || undefined;
-      const accuracy = accuracyChart(
-        accuracyEl,
-        labels,
-        `${ds('accuracy', lang)} — ${department ? app.kb.department(department).name[lang] : ds('overall', lang)}`,
-      );
-      const growth = growthChart(growthEl, labels, ds('growth', lang));
-      charts = [accuracy, growth];
+      const accuracyTitle = `${ds('accuracy', lang)} — ${department ? app.kb.department(department).name[lang] : ds('overall', lang)}`;
+      const count = compactCount(lang);
+      // Redrawn whole at each checkpoint: a few hundred points at most.
       const plot = (): void => {
-        accuracy.setData(accuracyData(points, department));
-        growth.setData(growthData(points));
+        accuracyEl.replaceChildren(accuracyChart(accuracyData(points, department), labels, accuracyTitle, count));
+        growthEl.replaceChildren(growthChart(growthData(points), labels, ds('growth', lang), count));
         accuracyEl.dataset['points'] = String(points.length);
       };
       plot();
@@ -203,7 +195,6 @@ export const learningView: View = {
       app.bus.off('staff:changed', onStaff);
       app.bus.off('lang:changed', onLang);
       unsubscribe();
-      for (const c of charts) c.destroy();
       el.replaceChildren();
     };
   },

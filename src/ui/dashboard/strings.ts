@@ -108,6 +108,12 @@ export function num(n: number, lang: Lang): string {
   return Math.round(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
 }
 
+/** Counts on a chart's axis, short: "20K", "2万". */
+export function compactCount(lang: Lang): (n: number) => string {
+  const format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+  return (n) => format.format(n);
+}
+
 export function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }

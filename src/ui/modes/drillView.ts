@@ -6,9 +6,18 @@ import type { AppContext, View } from '../appContext';
 import { parseLayout, type Layout } from '../../sim/layout';
 import { DrillRun, OUTBREAKS, type DrillResult, type DrillSnapshot, type DrillSpec, type OutbreakKind } from '../../modes/drill';
 import { clear, h } from '../dom';
+import { lineChart } from '../lineChart';
 import { departmentName, field, pct } from './common';
-import { lineChart } from './drillChart';
 import { mt } from './i18n';
+
+/** Patients waiting per hour, one line per run (the hours of the drill along the bottom). */
+function waitingChart(cols: readonly { label: string; r: DrillResult }[], title: string): SVGSVGElement {
+  const hours = Math.max(1, ...cols.map((c) => c.r.waitingByHour.length));
+  const x = Array.from({ length: hours }, (_, i) => i);
+  const series = cols.map((c, i) => ({ label: c.label, values: c.r.waitingByHour, color: ['#26a269', '#c01c28', '#1a5fb4'][i] as string }));
+  const xTicks = x.filter((i) => i % 6 === 0);
+  return lineChart(series, { title, x, xTicks, xTick: (i) => `${i + 1}h`, width: 720, height: 260 }, { 'data-testid': 'drill-chart' });
+}
 
 /** The hospital map for the headless drill (the same map the world view draws). */
 async function loadDrillLayout(app: AppContext): Promise<Layout> {
@@ -192,10 +201,7 @@ export const DRILL_VIEW: View = {
             h('li', {}, `${departmentName(app.kb, dep, lang)}: ${w.meanWait.toFixed(1)} ${mt('minutes', lang)} (${w.seen})`),
           ),
         ),
-        lineChart(
-          cols.map((c, i) => ({ label: c.label, values: c.r.waitingByHour, color: ['#26a269', '#c01c28', '#1a5fb4'][i] as string })),
-          mt('chartTitle', lang),
-        ),
+        waitingChart(cols, mt('chartTitle', lang)),
       );
     };
 
