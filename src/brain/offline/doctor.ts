@@ -174,10 +174,35 @@ export class OfflineDoctor {
     // Before treating, confirm the conclusion with its own key examination if none was done.
     const keyExams = this.textbook[kb.diseaseIndex(report.diagnosis)]?.keyExams ?? [];
     const confirmation = keyExams.some((e) => done.has(e)) ? undefined : keyExams[0];
-    if (!confirmation) return report;
+    if (!confirmation) return this.screenRedFlags(interview, diff, questions, report);
     yield { exam: confirmation, questions };
     examine(confirmation);
-    return this.conclude(diff, questions, exams, severity);
+    return this.screenRedFlags(interview, diff, questions, this.conclude(diff, questions, exams, severity));
+  }
+
+  /**
+   * Before treating, the doctor asks after the red flags of its diagnosis that the patient has
+   * not yet been asked about ("any blood in the vomit?"), as the rule book says: one that is
+   * there calls for escalation whatever the course. The diagnosis stands; what is learnt from
+   * the answers joins the observations.
+   */
+  private screenRedFlags(
+    interview: PatientView,
+    diff: Differential,
+    questions: DiagnosisReport['questions'],
+    report: DiagnosisReport,
+  ): DiagnosisReport {
+    const kb = this.kb;
+    let found = false;
+    for (const flag of kb.disease(report.diagnosis).redFlags) {
+      const t = kb.termIndex(flag);
+      if (kb.terms[t]?.kind !== 'symptom' || diff.observations.has(t)) continue;
+      const present = interview.ask(flag);
+      diff.observe(t, present);
+      questions.push({ term: flag, present });
+      found ||= present;
+    }
+    return found && !report.severe ? { ...report, severe: true } : report;
   }
 
   /** Diagnoses from observations already made (a written case, or a stored one being re-checked). */

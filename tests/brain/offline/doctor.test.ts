@@ -29,7 +29,9 @@ describe('OfflineDoctor', () => {
       const view = interview(p);
       const r = doctor.consult(view);
       expect(r.questions[0]).toEqual({ term: view.chiefComplaint, present: true });
-      expect(r.questions.length).toBeLessThanOrEqual(DOCTOR.maxQuestions + 1);
+      // The history, then the screen for the diagnosis's red flags that were not yet asked about.
+      const redFlagSymptoms = kb.disease(r.diagnosis).redFlags.filter((f) => kb.term(f).kind === 'symptom');
+      expect(r.questions.length).toBeLessThanOrEqual(DOCTOR.maxQuestions + 1 + redFlagSymptoms.length);
       // Every answer is the patient's own.
       for (const q of r.questions.slice(1)) expect(q.present).toBe(view.ask(q.term));
       expect(r.exams.slice(0, BEDSIDE_EXAMS.length)).toEqual([...BEDSIDE_EXAMS]);
@@ -39,6 +41,22 @@ describe('OfflineDoctor', () => {
       expect([...probabilities].sort((a, b) => b - a)).toEqual(probabilities);
       expect(probabilities.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
     }
+  });
+
+  it('asks after every red flag of its diagnosis before treating, and escalates for one that is there', () => {
+    const doctor = new OfflineDoctor(kb, textbook, RESPIRATORY);
+    let escalatedForFlag = 0;
+    for (const p of patients(5, 40)) {
+      const r = doctor.consult(interview(p));
+      const asked = new Map(r.questions.map((q) => [q.term, q.present]));
+      const flags = kb.disease(r.diagnosis).redFlags.filter((f) => kb.term(f).kind === 'symptom');
+      for (const f of flags) expect(asked.has(f)).toBe(true);
+      if (flags.some((f) => asked.get(f) === true)) {
+        expect(r.severe).toBe(true);
+        escalatedForFlag++;
+      }
+    }
+    expect(escalatedForFlag).toBeGreaterThan(0);
   });
 
   it('pauses at each examination it orders and, resumed, reaches the same report as in one go', () => {
