@@ -14,7 +14,7 @@ import type { Lang } from '../schema/common';
 import type { TermId } from '../schema/ids';
 import type { ConceptId, Extraction, LanguageData, NormalValue, SiteId, Span, SpanSite } from '../schema/language';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { readAttributes, readGestation } from './attributes';
+import { readAttributes, readGestation, type AttributeReading } from './attributes';
 import { readTravel } from './travel';
 import { foldChinese, HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
@@ -397,7 +397,7 @@ export class ClinicalLanguage {
       made2.push(span);
     }
     assignAttributes(made2, attributes, seg);
-    for (const s of made2) spans.push(refine(s, this.kb));
+    for (const s of made2) if (!isManoeuvre(s, made2, attributes, text)) spans.push(refine(s, this.kb));
 
     // What was not understood, clause by clause, so the person can say it another way.
     const read = new Uint8Array(text.length + 1);
@@ -424,6 +424,18 @@ export class ClinicalLanguage {
 }
 
 const LATIN = /^[a-z0-9]$/i;
+const SENTENCE_END = /[.!?。！？;；\n]/;
+
+/**
+ * "My head hurts when I cough or strain": the cough is what brings the headache on, not a
+ * complaint of its own, when it is read inside the trigger of a complaint told before it in the
+ * same sentence. (A cough told outright elsewhere is read there.)
+ */
+function isManoeuvre(span: Span, all: readonly Span[], attributes: readonly AttributeReading[], text: string): boolean {
+  const trigger = attributes.find((a) => a.kind === 'trigger' && a.start <= span.start && span.end <= a.end);
+  if (!trigger || !span.present) return false;
+  return all.some((o) => o !== span && o.present && o.end <= trigger.start && !SENTENCE_END.test(text.slice(o.end, trigger.start)));
+}
 
 /** Whether units first…last begin or end inside a run of Latin letters or digits. */
 function runsOn(seg: Segmented, first: number, last: number): boolean {
