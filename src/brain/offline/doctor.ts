@@ -295,6 +295,9 @@ export class OfflineDoctor {
     const leader = topOf(scores, 1, among)[0]?.d ?? 0;
     for (const e of this.experiences.about(leader)) {
       if (!cuesMatch(e.rule, diff.observations)) continue;
+      // A lesson told only by what is absent ("no cysts") says the leader is wrong, not which
+      // disease is right: it brings forward a disease already in the running, not any other.
+      if (e.rule.kind === 'prefer' && e.rule.cues.every((c) => !c.present) && !lead.includes(e.to)) continue;
       scores[e.to] = Math.max(scores[e.to] as number, (scores[leader] as number) + 1);
       fired.push(e);
     }

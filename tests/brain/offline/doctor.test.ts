@@ -105,4 +105,38 @@ describe('OfflineDoctor', () => {
     }
     expect(seen).toBeGreaterThan(5);
   });
+
+  it('takes a lesson of absences as "not the leader", bringing forward only a disease in the running', () => {
+    const doctor = new OfflineDoctor(kb, textbook, RESPIRATORY);
+    const p = patients(6, 1)[0]!;
+    const report = doctor.consult(interview(p));
+    const observations = new Map(report.observations);
+    const leader = kb.diseaseIndex(report.diagnosis);
+    const absent = [...observations].find(([, present]) => !present)?.[0];
+    const present = [...observations].find(([, seen]) => seen)?.[0];
+    expect(absent).toBeDefined();
+    // A disease far from this picture: another department's, outside the differential.
+    const far = kb.diseases.findIndex((d) => d.department === 'dermatology' && !report.differential.some((x) => x.disease === d.id));
+    const before = doctor.diagnoseFrom(observations, 3, true).diagnosis;
+    expect(kb.diseaseIndex(before)).toBe(leader);
+    const text = { en: 'lesson', zh: '经验' };
+    const onlyAbsence = doctor.experiences.add({
+      from: leader,
+      to: far,
+      rule: { kind: 'prefer', cues: [{ term: absent!, present: false }] },
+      text,
+      learnedAt: 1,
+    });
+    expect(doctor.diagnoseFrom(observations, 3, true).diagnosis).toBe(before);
+    doctor.experiences.remove(onlyAbsence);
+    // A lesson that names what is there may point anywhere.
+    doctor.experiences.add({
+      from: leader,
+      to: far,
+      rule: { kind: 'prefer', cues: [{ term: present!, present: true }] },
+      text,
+      learnedAt: 2,
+    });
+    expect(doctor.diagnoseFrom(observations, 3, true).diagnosis).toBe(kb.diseases[far]!.id);
+  });
 });
