@@ -105,6 +105,20 @@ export const HISTORY_BACKGROUND: Readonly<Record<string, number>> = {
 };
 
 /**
+ * The history terms of the knowledge base: those a disease names as a risk factor or an exposure,
+ * and the background history (a smoker, a known diabetes). They tell what happened to a person,
+ * not what they feel.
+ */
+export function historyTerms(kb: KnowledgeBase): Set<string> {
+  const out = new Set<string>(Object.keys(HISTORY_BACKGROUND));
+  for (const d of kb.diseases) {
+    for (const r of d.riskFactors) if (r.term) out.add(r.term);
+    for (const e of d.epidemiology?.exposure ?? []) out.add(e);
+  }
+  return out;
+}
+
+/**
  * A feature's background rate: its probability among everyone who comes to a doctor, each disease
  * weighted by its base rate. An incidental complaint is met at about this rate whatever the illness.
  */

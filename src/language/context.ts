@@ -99,6 +99,8 @@ export class ContextReader {
     private readonly consumed: Uint8Array,
     private readonly keys: readonly string[],
     private readonly lang: Lang,
+    /** History terms (an injury, a bite, an operation): "after my operation" is when, not whether. */
+    private readonly history: ReadonlySet<string> = new Set(),
   ) {
     const n = keys.length;
     this.cueEndingAt = new Array<CueFound | undefined>(n);
@@ -180,6 +182,8 @@ export class ContextReader {
         else if (cue.kind === 'hedge' && plain <= this.window + 2) hedged = true;
         else if (cue.kind === 'family') family = true;
         else if (cue.kind === 'past') past = true;
+        // "after the fever", "since my sore throat": the earlier illness the story starts from.
+        else if (cue.kind === 'event' && u === m.first - 1 && !this.history.has(m.term)) past = true;
         u = cue.first;
         continue;
       }

@@ -16,6 +16,8 @@
  * - hedge: uncertain ("maybe", "I think", "可能");
  * - family: a relative's, not the patient's ("my mum has", "爸爸有");
  * - past, past-after: the patient's past history ("years ago", "以前"), read both ways;
+ * - event: the complaint right after it is an earlier event the story starts from ("after the
+ *   fever", "since my sore throat"): past, but only for the term it touches;
  * - stop: ends every cue's reach ("but", "however", "但是");
  * - migrate: the complaint moved ("moved to", "转移到"): the site after it is where it is now;
  * - radiate: it spreads ("goes down my arm", "放射到"): the site after it is radiation;

@@ -28,6 +28,7 @@ import { TypoCorrector } from './typo';
 import { ValueFinder } from './values';
 import { assignAttributes } from './assign';
 import { LooseFindings } from './loose';
+import { historyTerms } from '../knowledge/epidemiology';
 
 /** Complaints of the whole person: a site beside them ("back from Thailand with a fever") is not theirs. */
 const SYSTEMIC = new Set([
@@ -102,6 +103,7 @@ export class ClinicalLanguage {
   private readonly typo: TypoCorrector;
   private readonly values: ValueFinder;
   private readonly loose: LooseFindings;
+  private readonly history: ReadonlySet<string>;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -111,6 +113,7 @@ export class ClinicalLanguage {
     this.typo = new TypoCorrector(this.lexicon.englishWords, data.keep);
     this.values = new ValueFinder(kb, this.lexicon.t2s);
     this.loose = new LooseFindings(kb, this.lexicon.t2s);
+    this.history = historyTerms(kb);
   }
 
   /** Everything the text says, in its own order. `lang` is the person's language; Chinese text is read as Chinese whatever it says. */
@@ -370,7 +373,7 @@ export class ClinicalLanguage {
     const attributes = readAttributes(text, lang).filter(
       (a) => !(a.kind === 'duration' && gestation.some((g) => g.start < a.end && a.start < g.end)),
     );
-    const context = new ContextReader(seg, cues, consumed, keys, lang);
+    const context = new ContextReader(seg, cues, consumed, keys, lang, this.history);
     const made2: Span[] = [];
     for (const m of mentions) {
       const ctx = context.read(m);

@@ -113,6 +113,7 @@ export const CueKind = z.enum([
   'family',
   'past',
   'past-after',
+  'event',
   'stop',
   'migrate',
   'radiate',

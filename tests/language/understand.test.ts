@@ -46,6 +46,21 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('咳个不停', 'zh')).toEqual(['cough']);
   });
 
+  it('reads "after the fever" as the earlier illness the story starts from, and an injury or a bite as what happened', () => {
+    expect(span('peeling skin on his palms after the fever', 'fever')?.temporality).toBe('past');
+    expect(span('dark urine since my sore throat two weeks ago', 'sore-throat')?.temporality).toBe('past');
+    expect(own('peeling skin on his palms after the fever')).toContain('skin-peeling');
+    expect(span('hand swollen and red after a cat bite yesterday', 'bite-or-sting')?.temporality).toBe('current');
+    expect(span('my knee hurts after the fall', 'knee-pain')?.temporality).toBe('current');
+    // Only the complaint the words touch: a fever told later in the sentence is not reached.
+    expect(span('after the fall I have had a fever', 'fever')?.temporality).toBe('current');
+  });
+
+  it('reads a cough that brings on a complaint as its trigger, not as a cough', () => {
+    expect(own('My head hurts when I cough or strain')).toEqual(['headache']);
+    expect(own('I have a cough and my chest hurts when I cough')).toContain('cough');
+  });
+
   it('tells a complaint that has gone from one denied, and reads a question by its answer', () => {
     const status = (text: string, term: string, lang: 'en' | 'zh' = 'en') => {
       const s = span(text, term, lang);
