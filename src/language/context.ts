@@ -188,8 +188,11 @@ export class ContextReader {
         continue;
       }
       if (this.inCue[u]) continue;
+      // The words of another complaint's phrase are neither plain words nor the speaker: the "my"
+      // of "no blood in my stool or black poo" does not end the denial's reach.
+      if (this.consumed[u]) continue;
       if (this.isSelf(u)) break;
-      if (!this.consumed[u] && !this.isListWord(u)) plain++;
+      if (!this.isListWord(u)) plain++;
     }
     // After it: "fever — gone now", "咳嗽好了", "fever: no".
     plain = 0;

@@ -33,6 +33,7 @@ describe('the language layer reads how people describe illness', () => {
 
   it('keeps denials, hedges, relatives and past history apart from the complaint', () => {
     expect(own('no fever, chills or night sweats, but a cough for 3 weeks')).toEqual(['-fever', '-chills', '-night-sweats', 'cough']);
+    expect(own('not had any blood in my stool or black poo')).toEqual(['-rectal-bleeding', '-melaena']);
     expect(span('maybe a bit of a temperature', 'fever')?.certainty).toBe('hedged');
     const mum = read('my mother has a tremor and I have chest pain').spans;
     expect(mum.find((s) => s.term === 'tremor')?.subject).toBe('family');
