@@ -22,20 +22,26 @@ const ZH_GENERIC = new Set(['阳性', '阴性', '升高', '降低', '异常', '�
 interface Name {
   term: TermId;
   keys: string[];
+  /** The name's place in `LooseFindings.names`, for counting in a typed array. */
+  index: number;
 }
 
 export class LooseFindings {
   private readonly en = new Map<string, Name[]>();
   /** Chinese names by their character pairs, first character then second (no string is built to look one up). */
   private readonly zh = new Map<string, Map<string, Name[]>>();
+  private readonly names: Name[] = [];
+  /** How many of each name's words the clause being read has; zero again after each reading. */
+  private readonly shared: Int32Array;
 
   constructor(kb: KnowledgeBase, t2s: ReadonlyMap<string, string>) {
     for (const term of kb.terms) {
       if (term.kind !== 'finding') continue;
       for (const phrase of [term.name.en, ...term.synonyms.en]) {
         const keys = [...new Set(englishTokens(phrase).map((t) => t.key))].filter((k) => !GENERIC.has(k) && !/^\d+$/.test(k));
-        const name = { term: term.id, keys };
-        if (keys.length >= 2) for (const k of keys) push(this.en, k, name);
+        if (keys.length < 2) continue;
+        const name = this.name(term.id, keys);
+        for (const k of keys) push(this.en, k, name);
       }
       for (const phrase of [term.name.zh, ...term.synonyms.zh]) {
         const units = chinesePattern(phrase, t2s).flat();
@@ -46,7 +52,7 @@ export class LooseFindings {
           if (!ZH_GENERIC.has(`${a}${b}`)) pairs.set(`${a}${b}`, [a, b]);
         }
         if (pairs.size < 2) continue;
-        const name = { term: term.id, keys: [...pairs.keys()] };
+        const name = this.name(term.id, [...pairs.keys()]);
         for (const [a, b] of pairs.values()) {
           let byB = this.zh.get(a);
           if (!byB) this.zh.set(a, (byB = new Map()));
@@ -54,6 +60,13 @@ export class LooseFindings {
         }
       }
     }
+    this.shared = new Int32Array(this.names.length);
+  }
+
+  private name(term: TermId, keys: string[]): Name {
+    const name = { term, keys, index: this.names.length };
+    this.names.push(name);
+    return name;
   }
 
   /** The finding a clause names in other words, if one stands out. */
@@ -73,12 +86,21 @@ export class LooseFindings {
     }
     // Most clauses share at most one word with any finding's name.
     if (lists.size < 2) return undefined;
-    // How many of each name's words the clause has (a name is one object under each of its words).
-    const common = new Map<Name, number>();
-    for (const l of lists) for (const name of l) common.set(name, (common.get(name) ?? 0) + 1);
+    // How many of each name's words the clause has (a name is one object under each of its words),
+    // counted in a typed array; the names are then weighed in the order they were first met.
+    const count = this.shared;
+    const met: Name[] = [];
+    for (const l of lists) {
+      for (const name of l) {
+        if (count[name.index] === 0) met.push(name);
+        (count[name.index] as number)++;
+      }
+    }
     let best: { term: TermId; score: number } | undefined;
     let tie = false;
-    for (const [name, shared] of common) {
+    for (const name of met) {
+      const shared = count[name.index] as number;
+      count[name.index] = 0;
       const cover = shared / name.keys.length;
       if (shared < 2 || cover < 2 / 3) continue;
       const score = cover + shared / 100;
