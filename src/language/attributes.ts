@@ -5,6 +5,7 @@
  * offsets so it can be given to the nearest complaint.
  */
 import type { Lang } from '../schema/common';
+import { matchesOf } from './regex';
 
 export type AttributeReading =
   | { kind: 'duration'; days: number; text: string; start: number; end: number }
@@ -247,10 +248,7 @@ function scan<T extends string | number>(
   out: AttributeReading[],
 ): void {
   if (!quickTest(rules, text)) return;
-  for (const [re, value] of rules) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) out.push(make(value, m.index, m.index + m[0].length));
-  }
+  for (const [re, value] of rules) for (const m of matchesOf(re, text)) out.push(make(value, m.index, m.index + m[0].length));
 }
 
 /** One language's word tables, read alike. */
@@ -290,7 +288,7 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
     )
   ) {
     if (en) {
-      for (const m of text.matchAll(EN_DURATION)) {
+      for (const m of matchesOf(EN_DURATION, text)) {
         const amount = m[1]?.toLowerCase() ?? '';
         const n = /^\d/.test(amount) ? Number(amount) : EN_NUMBER[amount];
         const unit = enUnit(m[2] ?? '');
@@ -311,13 +309,13 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
         const half = /and a half/i.test(m[0]) ? 0.5 : 0;
         out.push({ kind: 'duration', days: round((n + half) * unit), text: m[0].trim(), start: m.index, end: m.index + m[0].length });
       }
-      for (const m of text.matchAll(EN_SLASH)) {
+      for (const m of matchesOf(EN_SLASH, text)) {
         const unit = m[2] === '7' ? 1 : m[2] === '52' ? 7 : 30;
         out.push({ kind: 'duration', days: Number(m[1]) * unit, text: m[0], start: m.index, end: m.index + m[0].length });
       }
     }
     if (zh) {
-      for (const m of text.matchAll(ZH_DURATION)) {
+      for (const m of matchesOf(ZH_DURATION, text)) {
         const n = zhNumber(m[1] ?? '');
         const unit = ZH_UNIT[m[3] ?? ''];
         if (n === undefined || unit === undefined) continue;
@@ -329,7 +327,7 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
         out.push({ kind: 'duration', days: round(n * unit * (1 + more)), text: m[0], start: m.index, end: m.index + m[0].length });
       }
     }
-    for (const m of text.matchAll(SCORE)) {
+    for (const m of matchesOf(SCORE, text)) {
       const v = Number(m[1] ?? m[2]);
       if (v <= 10 && (m[1] !== undefined || /分/.test(m[0])))
         out.push({ kind: 'severity', value: v, start: m.index, end: m.index + m[0].length });
@@ -337,8 +335,9 @@ export function readAttributes(text: string, lang: Lang | 'both'): AttributeRead
   }
   for (const t of [en ? EN_TABLES : undefined, zh ? ZH_TABLES : undefined]) {
     if (!t) continue;
-    for (const [re, days] of t.since) {
-      for (const m of text.matchAll(re)) {
+    // Most texts name no time at all: one scan of the whole table says so.
+    for (const [re, days] of quickTest(t.since, text) ? t.since : []) {
+      for (const m of matchesOf(re, text)) {
         if (out.some((r) => r.kind === 'duration' && r.start <= m.index && r.end >= m.index)) continue;
         out.push({ kind: 'duration', days, text: m[0], start: m.index, end: m.index + m[0].length });
       }
@@ -365,7 +364,7 @@ export function readGestation(text: string): { weeks: number; start: number; end
   if (!/\d/.test(text) || !/week|wk|\/40|周|週/i.test(text)) return out;
   const en =
     /(?:\b(?:i['’]?m|i am|she['’]?s|she is|at|about|around|now|currently|nearly)\s+|^\s*|[,;]\s*)(\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?|\/40)(?:\s+(?:pregnant|gestation|along))?\b(?!\s*(?:ago|old|of|now|later|after|before|postpartum))/gi;
-  for (const m of text.matchAll(en)) {
+  for (const m of matchesOf(en, text)) {
     const weeks = Number(m[1]);
     if (weeks < 4 || weeks > 43) continue;
     if (
@@ -375,8 +374,9 @@ export function readGestation(text: string): { weeks: number; start: number; end
     const start = m.index + m[0].indexOf(m[1] as string);
     out.push({ weeks, start, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(
+  for (const m of matchesOf(
     /(?:孕|怀孕|妊娠|懷孕)\s*(\d{1,2})(?:\s*\+\s*\d)?\s*(?:周|週|w)|(\d{1,2})\s*(?:周|週)(?:的)?(?:身孕|孕)/g,
+    text,
   )) {
     const weeks = Number(m[1] ?? m[2]);
     if (weeks >= 4 && weeks <= 43) out.push({ weeks, start: m.index, end: m.index + m[0].length });

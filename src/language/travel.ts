@@ -4,6 +4,8 @@
  * the list below (countries and regions a clinician asks about for imported infection), so
  * "back from the shops" is no travel.
  */
+import { matchesOf } from './regex';
+
 const PLACES_EN = `abroad overseas africa asia india thailand vietnam cambodia laos myanmar burma indonesia bali malaysia
 philippines singapore china hong kong taiwan japan korea nepal pakistan bangladesh sri lanka afghanistan iran iraq
 saudi arabia saudi dubai uae qatar egypt morocco tunisia turkey nigeria ghana kenya tanzania uganda zambia zimbabwe
@@ -52,8 +54,7 @@ export function readTravel(text: string): { start: number; end: number; place: s
   const out: { start: number; end: number; place: string }[] = [];
   for (const re of [EN_HINT.test(text) ? EN_TRAVEL : undefined, ZH_HINT.test(text) ? ZH_TRAVEL : undefined]) {
     if (!re) continue;
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const place = m[1] ?? new RegExp(ZH_PLACES).exec(m[0])?.[0] ?? (/出国|出境/.test(m[0]) ? '国外' : '');
       out.push({ start: m.index, end: m.index + m[0].length, place: place.toLowerCase() });
     }

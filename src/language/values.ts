@@ -9,6 +9,7 @@ import { ANALYTE_LABELS } from '../knowledge/valueReader';
 import type { AnalyteId, TermId } from '../schema/ids';
 import type { SpanValue } from '../schema/language';
 import { foldChinese } from './chinese';
+import { matchesOf } from './regex';
 
 const HAN_CHAR = /\p{Script=Han}/u;
 
@@ -120,7 +121,7 @@ function digitsForChineseNumerals(text: string, origin: readonly number[]): { te
   const map: number[] = [];
   const re = /[零〇一二两三四五六七八九十百千万]{2,}|十/g;
   let last = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const n = parseChineseNumber(m[0]);
     if (n === undefined) continue;
     for (let i = last; i < m.index; i++) {
@@ -238,8 +239,7 @@ export class ValueFinder {
     const at = (i: number): number => numeric.origin[i] as number;
     if (!/\d/.test(lower)) return [];
     const out: ValueReading[] = [];
-    this.pattern.lastIndex = 0;
-    for (const m of lower.matchAll(this.pattern)) {
+    for (const m of matchesOf(this.pattern, lower)) {
       const label = (m[1] ?? m[2] ?? '').replace(/\s+/g, ' ');
       const analyte = this.labelOf.get(label) ?? this.labelOf.get(label.replace(/\s/g, ''));
       if (!analyte) continue;
@@ -272,8 +272,7 @@ export class ValueFinder {
     // A temperature without a label: "39.2°C", "102F", "39度" — or, when the text speaks of fever, "37.8左右".
     const feverish = /发烧|发热|体温|烧到|fever|temp|febrile|pyrexi/i.test(lower);
     for (const re of feverish ? [ValueFinder.BARE_TEMPERATURE, ValueFinder.FEVER_NUMBER] : [ValueFinder.BARE_TEMPERATURE]) {
-      re.lastIndex = 0;
-      for (const m of lower.matchAll(re)) {
+      for (const m of matchesOf(re, lower)) {
         const start = at(m.index);
         if (out.some((r) => r.start <= start && r.end > start)) continue;
         const raw = Number(m[1]);
