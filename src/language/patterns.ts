@@ -28,7 +28,8 @@ interface Compiled {
 /** One phrase found in a text: it consumed units `first`…`last`, or, for a gapped phrase, only `units`. */
 export interface Candidate {
   entry: Entry;
-  units?: number[];
+  /** Set on every candidate (undefined when not gapped), so all candidates share one shape. */
+  units: number[] | undefined;
   first: number;
   last: number;
   size: number;
@@ -293,7 +294,7 @@ class Walk {
         const entry = trie.hereEntry[h] as Entry;
         const size = trie.hereSize[h] as number;
         if (!segments) {
-          out.push({ entry, first: i, last: j - 1, size });
+          out.push({ entry, units: undefined, first: i, last: j - 1, size });
           continue;
         }
         const rest = this.index.matchRest(segments, keys, clauseOf, j, clauseOf[i] as number);
