@@ -18,9 +18,9 @@ import { readAttributes, readGestation, type AttributeReading } from './attribut
 import { readTravel } from './travel';
 import { foldChinese, HAN } from './chinese';
 import { EN_SIDES, ZH_SIDES, type CueKind } from './cues';
-import { ContextReader, type Mention } from './context';
+import { ContextReader, type CueFound, type Mention } from './context';
 import { Lexicon, TERMS_JOINED } from './lexicon';
-import { selectCandidates, unitsOf, type EntryKind } from './patterns';
+import { selectCandidates, unitsOf, type Candidate, type EntryKind } from './patterns';
 import { readFunctions } from './functions';
 import { segmentChinese, segmentEnglish, type Segmented } from './passes';
 import { refine } from './refine';
@@ -89,6 +89,30 @@ const EN_STOPWORDS = new Set(
   feel feeling felt like bit lot little much more most about around since for ago now today yesterday week weeks day days
   month months year years time times again still even though but because`.split(/\s+/),
 );
+
+/** A mention as one language's reading builds it: where it came from, and what was added since. */
+type PassMention = Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[]; loose?: boolean; normal?: boolean };
+
+/** One pass's placing of complaints and terms at the body sites it named. */
+interface SitePlacing {
+  lang: Lang;
+  seg: Segmented;
+  keys: readonly string[];
+  mentions: PassMention[];
+  /** The sites that are not where something spreads to, by sentence. */
+  sitesIn: Map<number, Found[]>;
+  /** Sites a complaint took (or passed over as where pain moved from): a term beside them does not take them. */
+  pairedSites: Set<Found>;
+  /** Terms made at a site, by term and complaint word. */
+  made: Set<string>;
+  /** Where a lesion (a term or complaint such as blisters, a rash) starts. */
+  lesionStarts: Set<number>;
+}
+
+/** A complaint word right before a lesion describes it ("painful blisters", "painful and red blisters", "疼的水泡"). */
+function describesLesion(at: SitePlacing, c: Found): boolean {
+  return at.lesionStarts.has(c.last + 1) || (at.lesionStarts.has(c.last + 2) && DETERMINER_WORDS.has(at.keys[c.last + 1] as string));
+}
 
 interface Found {
   kind: EntryKind;
@@ -196,6 +220,11 @@ export class ClinicalLanguage {
     return readTravel(folded.text).map((t) => ({ ...t, start: folded.origin[t.start] as number, end: folded.origin[t.end] as number }));
   }
 
+  /**
+   * One language's reading of the text: its phrases found and chosen, the mentions they make (terms,
+   * body functions, complaints at a site, findings in other words), each read in its context into a
+   * span. Kept in a few steps of modest size: the engine compiles a small function soon and well.
+   */
   private pass(
     text: string,
     lang: Lang,
@@ -216,40 +245,75 @@ export class ClinicalLanguage {
       last: c.last,
       units: unitsOf(c),
     }));
-    const cues = chosen.filter((f) => f.kind === 'cue').map((f) => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
+    const cues = chosen.filter((f) => f.kind === 'cue').map((f): CueFound => ({ kind: f.id as CueKind, first: f.first, last: f.last }));
     // The units inside a cue: read by body functions and by the list of what was not understood.
     const inCue = new Uint8Array(keys.length);
     for (const c of cues) inCue.fill(1, c.first, c.last + 1);
     const consumed = new Uint8Array(keys.length);
     // 1: a term or a complaint; 2: a body site (a cue reaches past a site, not past a complaint).
     for (const f of chosen) if (f.kind !== 'cue' && f.kind !== 'function') for (const u of f.units) consumed[u] = f.kind === 'site' ? 2 : 1;
-    const mentions: (Mention & { site?: SpanSite; migratedFrom?: SpanSite; radiation?: SpanSite[]; loose?: boolean; normal?: boolean })[] =
-      [];
+    const mentions: PassMention[] = [];
+    this.functionMentions(whole, cues, inCue, consumed, seg, mentions);
+    // Terms named outright.
+    for (const f of chosen) {
+      if (f.kind !== 'term') continue;
+      // Most phrases tell one term; only a joined id ("diarrhoea+vomiting") is split.
+      if (!f.id.includes(TERMS_JOINED)) mentions.push({ term: f.id as TermId, first: f.first, last: f.last, anchor: f.first });
+      else
+        for (const term of f.id.split(TERMS_JOINED)) mentions.push({ term: term as TermId, first: f.first, last: f.last, anchor: f.first });
+    }
 
-    // Body functions said to be normal ("Hearing: fine", "胃口好"). A function's words may also name
-    // a site ("bowels"): it is read where no term or complaint took them.
+    this.siteMentions(lang, seg, keys, chosen, cues, mentions);
+    this.looseMentions(lang, seg, keys, mentions);
+    const { made, attributes } = this.spansOf(text, lang, seg, keys, cues, consumed, mentions);
+    for (const s of made) if (!isManoeuvre(s, made, attributes, text)) spans.push(refine(s, this.kb));
+    this.unreadClauses(text, lang, seg, keys, inCue, consumed, { attributes, made, values }, unread);
+  }
+
+  /**
+   * Body functions said to be normal ("Hearing: fine", "胃口好"). A function's words may also name
+   * a site ("bowels"): it is read where no term or complaint took them.
+   */
+  private functionMentions(
+    whole: readonly Candidate[],
+    cues: readonly CueFound[],
+    inCue: Uint8Array,
+    consumed: Uint8Array,
+    seg: Segmented,
+    mentions: PassMention[],
+  ): void {
+    const units = seg.units.length;
     const functions = selectCandidates(
       whole.filter((c) => c.entry.kind === 'function'),
-      keys.length,
+      units,
     ).filter((c) => unitsOf(c).every((u) => consumed[u] !== 1 && !inCue[u]));
     const functionChosen = functions.map((c) => ({ id: c.entry.id, first: c.first, last: c.last }));
     for (const r of readFunctions(functionChosen, this.lexicon.functions, cues, inCue, seg, consumed))
       mentions.push({ ...r, normal: !r.denied });
+  }
 
-    // Terms named outright.
-    for (const f of chosen)
-      if (f.kind === 'term')
-        for (const term of f.id.split(TERMS_JOINED)) mentions.push({ term: term as TermId, first: f.first, last: f.last, anchor: f.first });
-
-    // Generic complaints at a body site.
+  /** Generic complaints at a body site ("my big toe … swollen"), and the sites beside terms and where pain spreads to. */
+  private siteMentions(
+    lang: Lang,
+    seg: Segmented,
+    keys: readonly string[],
+    chosen: readonly Found[],
+    cues: readonly CueFound[],
+    mentions: PassMention[],
+  ): void {
     const sites = chosen.filter((f) => f.kind === 'site');
+    // Everything below places a complaint or a term at a site: with no site named there is nothing to do.
+    if (sites.length === 0) return;
+    const concepts = chosen.filter((f) => f.kind === 'concept');
     // "肩膀痛到手举不起来", "右上腹疼，疼到右肩": the pain of a "疼到" also hurts where it starts.
-    const painInCue = cues
-      .filter((c) => c.kind === 'radiate' && lang === 'zh')
-      .map((c) => [...Array(c.last - c.first + 1).keys()].map((k) => c.first + k).find((u) => PAIN_CHARS.has(keys[u] as string)))
-      .filter((u): u is number => u !== undefined)
-      .map((u): Found => ({ kind: 'concept', id: 'pain', first: u, last: u, units: [u] }));
-    const concepts = [...chosen.filter((f) => f.kind === 'concept'), ...painInCue];
+    for (const c of cues) {
+      if (c.kind !== 'radiate' || lang !== 'zh') continue;
+      for (let u = c.first; u <= c.last; u++) {
+        if (!PAIN_CHARS.has(keys[u] as string)) continue;
+        concepts.push({ kind: 'concept', id: 'pain', first: u, last: u, units: [u] });
+        break;
+      }
+    }
     const radiationSites = new Set<Found>();
     const radiateEndsAt = new Set(cues.filter((c) => c.kind === 'radiate').map((c) => c.last));
     for (const s of sites) {
@@ -257,75 +321,61 @@ export class ClinicalLanguage {
         if (radiateEndsAt.has(k) && seg.clauseOf[k] === seg.clauseOf[s.first]) radiationSites.add(s);
       }
     }
-    const bySentence = <T extends { first: number }>(list: readonly T[]): Map<number, T[]> => {
-      const map = new Map<number, T[]>();
-      for (const x of list) {
-        const key = seg.sentenceOf[x.first] as number;
-        const l = map.get(key);
-        if (l) l.push(x);
-        else map.set(key, [x]);
-      }
-      return map;
-    };
-    const sideOf = (s: Found): SpanSite => {
-      const sided = this.lexicon.sites.get(s.id as SiteId)?.sided ?? false;
-      const sides = lang === 'en' ? EN_SIDES : ZH_SIDES;
-      let side: SpanSite['side'];
-      for (let k = s.first - 1; k >= Math.max(0, s.first - (lang === 'en' ? 3 : 2)); k--) {
-        const found = sides[keys[k] as string];
-        if (found) {
-          side = found;
-          break;
-        }
-      }
-      return sided && side ? { id: s.id as SiteId, side } : { id: s.id as SiteId };
-    };
     const primarySites = sites.filter((s) => !radiationSites.has(s));
-    const sitesIn = bySentence(primarySites);
-    const conceptsIn = bySentence(concepts);
-    const migrateIn = bySentence(cues.filter((c) => c.kind === 'migrate'));
-    const radiationIn = bySentence([...radiationSites]);
-    const pairedSites = new Set<Found>();
-    const made = new Set<string>();
-    const compose = (c: Found, s: Found, from?: Found): void => {
-      const term = this.lexicon.termAt(c.id as ConceptId, s.id as SiteId, sideOf(s).side);
-      pairedSites.add(s);
-      if (!term) return;
-      const key = `${term}|${c.first}`;
-      if (made.has(key)) return;
-      made.add(key);
-      mentions.push({
-        term,
-        first: Math.min(c.first, s.first),
-        last: Math.max(c.last, s.last),
-        anchor: c.first,
-        site: sideOf(s),
-        ...(from ? { migratedFrom: sideOf(from) } : {}),
-      });
+    const at: SitePlacing = {
+      lang,
+      seg,
+      keys,
+      mentions,
+      sitesIn: groupBySentence(seg, primarySites),
+      pairedSites: new Set(),
+      made: new Set(),
+      // A complaint word right before a lesion describes it ("painful blisters on my back"), not the site.
+      lesionStarts: new Set(chosen.filter((f) => (f.kind === 'term' || f.kind === 'concept') && LESIONS.has(f.id)).map((f) => f.first)),
     };
-    // A complaint takes the nearest site of its own clause; failing that, the site of an earlier
-    // clause of its sentence when only complaints stand between ("my big toe is red, hot, swollen").
-    const clauseHasTerm = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
-    // A complaint word right before a lesion describes it ("painful blisters on my back"), not the site.
-    const termStarts = new Set(chosen.filter((f) => (f.kind === 'term' || f.kind === 'concept') && LESIONS.has(f.id)).map((f) => f.first));
-    const describesTerm = (c: Found): boolean =>
-      termStarts.has(c.last + 1) || (termStarts.has(c.last + 2) && DETERMINER_WORDS.has(keys[c.last + 1] as string));
+    const migrateIn = groupBySentence(
+      seg,
+      cues.filter((c) => c.kind === 'migrate'),
+    );
+    this.complaintsAtSites(at, concepts, migrateIn);
+    // A list of sites under one complaint: "my knees and ankles hurt".
+    const conceptsIn = groupBySentence(seg, concepts);
+    for (const s of primarySites) {
+      if (at.pairedSites.has(s)) continue;
+      const sameSentence = conceptsIn.get(seg.sentenceOf[s.first] as number) ?? [];
+      const c = nearest(
+        sameSentence.filter((x) => seg.clauseOf[x.first] === seg.clauseOf[s.first] && !describesLesion(at, x)),
+        s,
+      );
+      if (c) this.compose(at, c, s);
+    }
+    this.sitesBesideTerms(at, groupBySentence(seg, [...radiationSites]));
+  }
+
+  /**
+   * A complaint takes the nearest site of its own clause; failing that, the site of an earlier
+   * clause of its sentence when only complaints stand between ("my big toe is red, hot, swollen").
+   * Pain that moved ("started around the belly button, now in the right lower quadrant") is where it went.
+   */
+  private complaintsAtSites(at: SitePlacing, concepts: readonly Found[], migrateIn: Map<number, CueFound[]>): void {
+    const { seg, sitesIn } = at;
+    const clauseHasTerm = new Set(at.mentions.map((m) => seg.clauseOf[m.first] as number));
     for (const c of concepts) {
-      if (describesTerm(c)) continue;
+      if (describesLesion(at, c)) continue;
       const inSentence = sitesIn.get(seg.sentenceOf[c.first] as number) ?? [];
       if (inSentence.length === 0) continue;
       const migrate = migrateIn.get(seg.sentenceOf[c.first] as number)?.[0];
       const after = migrate ? inSentence.filter((s) => s.first > migrate.last) : [];
       const before = migrate ? inSentence.filter((s) => s.last < migrate.first) : [];
       if (migrate && after.length > 0) {
-        compose(c, after[0] as Found, before[before.length - 1]);
-        for (const s of before) pairedSites.add(s);
+        this.compose(at, c, after[0] as Found, before[before.length - 1]);
+        for (const s of before) at.pairedSites.add(s);
         continue;
       }
       const clause = seg.clauseOf[c.first] as number;
       const own = inSentence.filter((s) => seg.clauseOf[s.first] === clause);
       if (own.length > 0) {
-        compose(c, nearest(own, c) as Found);
+        this.compose(at, c, nearest(own, c) as Found);
         continue;
       }
       const earlier = inSentence.filter((s) => s.last < c.first);
@@ -334,31 +384,61 @@ export class ClinicalLanguage {
       // Nor when the site's own clause names what hurts ("腰上长了一串水泡，很疼" is the blisters' pain).
       let clear = true;
       for (let k = seg.clauseOf[site.first] as number; k <= clause && clear; k++) if (clauseHasTerm.has(k)) clear = false;
-      if (clear) compose(c, site);
+      if (clear) this.compose(at, c, site);
     }
-    // A list of sites under one complaint: "my knees and ankles hurt".
-    for (const s of primarySites) {
-      if (pairedSites.has(s)) continue;
-      const sameSentence = conceptsIn.get(seg.sentenceOf[s.first] as number) ?? [];
-      const c = nearest(
-        sameSentence.filter((x) => seg.clauseOf[x.first] === seg.clauseOf[s.first] && !describesTerm(x)),
-        s,
-      );
-      if (c) compose(c, s);
-    }
-    // A site beside a term named outright says where it is ("a rash on both arms").
-    for (const m of mentions) {
+  }
+
+  /** The term a complaint names at a site ("pain" at the knee is knee pain), once per complaint word. */
+  private compose(at: SitePlacing, c: Found, s: Found, from?: Found): void {
+    const term = this.lexicon.termAt(c.id as ConceptId, s.id as SiteId, this.sideOf(s, at.lang, at.keys).side);
+    at.pairedSites.add(s);
+    if (!term) return;
+    const key = `${term}|${c.first}`;
+    if (at.made.has(key)) return;
+    at.made.add(key);
+    at.mentions.push({
+      term,
+      first: Math.min(c.first, s.first),
+      last: Math.max(c.last, s.last),
+      anchor: c.first,
+      site: this.sideOf(s, at.lang, at.keys),
+      ...(from ? { migratedFrom: this.sideOf(from, at.lang, at.keys) } : {}),
+    });
+  }
+
+  /** A site beside a term named outright says where it is ("a rash on both arms"); a site after a radiation cue, where it spreads. */
+  private sitesBesideTerms(at: SitePlacing, radiationIn: Map<number, Found[]>): void {
+    const { seg, sitesIn } = at;
+    const sideOf = (s: Found): SpanSite => this.sideOf(s, at.lang, at.keys);
+    for (const m of at.mentions) {
       if (m.site || m.normal !== undefined || SYSTEMIC.has(m.term)) continue;
       const near = (sitesIn.get(seg.sentenceOf[m.first] as number) ?? []).filter((s) => Math.abs(s.first - m.first) <= 6);
       const s = nearest(near, { first: m.first, last: m.last });
-      if (s && !pairedSites.has(s)) m.site = sideOf(s);
+      if (s && !at.pairedSites.has(s)) m.site = sideOf(s);
     }
-    for (const m of mentions) {
+    for (const m of at.mentions) {
       const rad = (radiationIn.get(seg.sentenceOf[m.first] as number) ?? []).filter((s) => s.first > m.last);
       if (rad.length > 0) m.radiation = rad.map(sideOf);
     }
+  }
 
-    // A clause no phrase read may still name an examination finding in the clinician's own words.
+  /** A site as a span gives it: with its side when the site has sides and one is named just before ("left knee", "右膝"). */
+  private sideOf(s: Found, lang: Lang, keys: readonly string[]): SpanSite {
+    const sided = this.lexicon.sites.get(s.id as SiteId)?.sided ?? false;
+    const sides = lang === 'en' ? EN_SIDES : ZH_SIDES;
+    let side: SpanSite['side'];
+    for (let k = s.first - 1; k >= Math.max(0, s.first - (lang === 'en' ? 3 : 2)); k--) {
+      const found = sides[keys[k] as string];
+      if (found) {
+        side = found;
+        break;
+      }
+    }
+    return sided && side ? { id: s.id as SiteId, side } : { id: s.id as SiteId };
+  }
+
+  /** A clause no phrase read may still name an examination finding in the clinician's own words. */
+  private looseMentions(lang: Lang, seg: Segmented, keys: readonly string[], mentions: PassMention[]): void {
     const clauseHasMention = new Set(mentions.map((m) => seg.clauseOf[m.first] as number));
     for (let i = 0; i < keys.length;) {
       let j = i;
@@ -369,12 +449,24 @@ export class ClinicalLanguage {
       }
       i = j + 1;
     }
+  }
+
+  /** Each mention read in its context (denied? whose? when?) into a span, with the attributes told beside it. */
+  private spansOf(
+    text: string,
+    lang: Lang,
+    seg: Segmented,
+    keys: readonly string[],
+    cues: readonly CueFound[],
+    consumed: Uint8Array,
+    mentions: readonly PassMention[],
+  ): { made: Span[]; attributes: AttributeReading[] } {
     const gestation = readGestation(text);
     const attributes = readAttributes(text, lang).filter(
       (a) => !(a.kind === 'duration' && gestation.some((g) => g.start < a.end && a.start < g.end)),
     );
     const context = new ContextReader(seg, cues, consumed, keys, lang, this.history);
-    const made2: Span[] = [];
+    const made: Span[] = [];
     for (const m of mentions) {
       const ctx = context.read(m);
       // A function's reading decides itself: normal rules the complaint out, "not normal" tells it.
@@ -397,30 +489,44 @@ export class ClinicalLanguage {
       };
       const extra = { ...(m.migratedFrom ? { migratedFrom: m.migratedFrom } : {}), ...(m.radiation ? { radiation: m.radiation } : {}) };
       if (Object.keys(extra).length > 0) span.attributes = extra;
-      made2.push(span);
+      made.push(span);
     }
-    assignAttributes(made2, attributes, seg);
-    for (const s of made2) if (!isManoeuvre(s, made2, attributes, text)) spans.push(refine(s, this.kb));
+    assignAttributes(made, attributes, seg);
+    return { made, attributes };
+  }
 
-    // What was not understood, clause by clause, so the person can say it another way.
-    const read = new Uint8Array(text.length + 1);
-    for (const a of attributes) if (a.kind === 'duration') read.fill(1, a.start, a.end);
-    for (const s of made2) read.fill(1, s.start, s.end);
-    for (const v of values) read.fill(1, v.start, v.end);
+  /** What was not understood, clause by clause, so the person can say it another way. */
+  private unreadClauses(
+    text: string,
+    lang: Lang,
+    seg: Segmented,
+    keys: readonly string[],
+    inCue: Uint8Array,
+    consumed: Uint8Array,
+    read: { attributes: readonly AttributeReading[]; made: readonly Span[]; values: readonly { start: number; end: number }[] },
+    unread: string[],
+  ): void {
+    const { attributes, made, values } = read;
+    const readAt = new Uint8Array(text.length + 1);
+    for (const a of attributes) if (a.kind === 'duration') readAt.fill(1, a.start, a.end);
+    for (const s of made) readAt.fill(1, s.start, s.end);
+    for (const v of values) readAt.fill(1, v.start, v.end);
     for (let i = 0; i < keys.length;) {
       let j = i;
       while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
       const start = (seg.units[i] as { start: number }).start;
       const end = (seg.units[j] as { end: number }).end;
       let understood = false;
-      let content = 0;
-      for (let u = i; u <= j; u++) {
-        const unit = seg.units[u] as { start: number };
-        if (consumed[u] || read[unit.start]) understood = true;
-        const k = keys[u] as string;
-        if (!inCue[u] && (lang === 'en' ? !EN_STOPWORDS.has(k) && !/^\d/.test(k) : HAN.test(k))) content++;
+      for (let u = i; u <= j && !understood; u++) if (consumed[u] || readAt[(seg.units[u] as { start: number }).start]) understood = true;
+      // Only a clause nothing was read in is weighed for content words.
+      if (!understood) {
+        let content = 0;
+        for (let u = i; u <= j; u++) {
+          const k = keys[u] as string;
+          if (!inCue[u] && (lang === 'en' ? !EN_STOPWORDS.has(k) && !/^\d/.test(k) : HAN.test(k))) content++;
+        }
+        if (content >= (lang === 'en' ? 1 : 2)) unread.push(text.slice(start, end));
       }
-      if (!understood && content >= (lang === 'en' ? 1 : 2)) unread.push(text.slice(start, end));
       i = j + 1;
     }
   }
@@ -465,6 +571,18 @@ function ownSpan(text: string, at: { start: number; end: number }, term: TermId,
     temporality: 'current',
     ...(attributes ? { attributes } : {}),
   };
+}
+
+/** The things of `list` by the sentence they start in. */
+function groupBySentence<T extends { first: number }>(seg: Segmented, list: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const x of list) {
+    const key = seg.sentenceOf[x.first] as number;
+    const l = map.get(key);
+    if (l) l.push(x);
+    else map.set(key, [x]);
+  }
+  return map;
 }
 
 function nearest<T extends { first: number; last: number }>(list: readonly T[], to: { first: number; last: number }): T | undefined {
