@@ -55,28 +55,30 @@ interface TrieNode {
  * walks spend their time on.
  */
 interface FlatTrie {
-  /** Unit → its number, for the units that label some edge. */
+  /** Unit → its number, for the units of every phrase. */
   unitId: Map<string, number>;
   /** Single-code-unit keys (every Chinese character, most letters) → unit number + 1, 0 for none: no hashing. */
   charId: Int32Array;
   /** Unit number → the root's child for it, or -1. */
   rootChild: Int32Array;
-  /** Node n's children are edges edgeStart[n] … edgeStart[n + 1] - 1, sorted by unit. */
-  edgeStart: Int32Array;
-  edgeUnit: Int32Array;
-  edgeChild: Int32Array;
   /**
-   * Node n's phrases are h = hereStart[n] … hereStart[n + 1] - 1, in the order they were added:
-   * what each names, its size and, for a gapped phrase only, its segments (most phrases have one).
+   * Node n's record is node[3n …]: where its edges, phrases and determiner children start; the
+   * next node's record says where they end. One record is read per step, from one place.
    */
-  hereStart: Int32Array;
+  node: Int32Array;
+  /** Edges as (unit, child) pairs, each node's sorted by unit. */
+  edges: Int32Array;
+  /** Phrases: what each names, its size and, for a gapped phrase only, its segments (most phrases have one). */
   hereEntry: Entry[];
   hereSize: Int32Array;
   hereGapped: (string[][] | undefined)[];
-  /** Node n's determiner children, in the order they were added. */
-  detStart: Int32Array;
-  detUnit: Int32Array;
-  detChild: Int32Array;
+  /** For a gapped phrase, the units of its later segments: all must be in the text for it to be looked for. */
+  hereNeeds: (Int32Array | undefined)[];
+  /** Determiner children as (unit, child) pairs, in the order they were added. */
+  dets: Int32Array;
+  /** seenIn[unit] === the current text's stamp when the unit is in that text. */
+  seenIn: Int32Array;
+  stamp: number;
 }
 
 export class PatternIndex {
@@ -130,48 +132,34 @@ export class PatternIndex {
       if (id === undefined) unitId.set(unit, (id = unitId.size));
       return id;
     };
-    const edgeStart = new Int32Array(nodes.length + 1);
-    const hereStart = new Int32Array(nodes.length + 1);
-    const detStart = new Int32Array(nodes.length + 1);
-    const edgeUnit: number[] = [];
-    const edgeChild: number[] = [];
+    const node = new Int32Array(3 * (nodes.length + 1));
+    const edges: number[] = [];
     const hereEntry: Entry[] = [];
     const hereSize: number[] = [];
     const hereGapped: (string[][] | undefined)[] = [];
-    const detUnit: number[] = [];
-    const detChild: number[] = [];
+    const hereNeeds: (Int32Array | undefined)[] = [];
+    const dets: number[] = [];
     for (let n = 0; n < nodes.length; n++) {
-      const node = nodes[n] as TrieNode;
-      edgeStart[n] = edgeUnit.length;
-      hereStart[n] = hereEntry.length;
-      detStart[n] = detUnit.length;
-      const from = edgeUnit.length;
-      for (const [unit, child] of node.next) {
-        edgeUnit.push(idOf(unit));
-        edgeChild.push(child.id);
-      }
+      const { next, here, determiners } = nodes[n] as TrieNode;
+      node[3 * n] = edges.length / 2;
+      node[3 * n + 1] = hereEntry.length;
+      node[3 * n + 2] = dets.length / 2;
       // Sorted by unit, for the search by halves (most nodes have a single child).
-      if (edgeUnit.length - from > 1) {
-        const order = edgeUnit.slice(from).map((u, k) => [u, edgeChild[from + k] as number] as const);
-        order.sort((a, b) => a[0] - b[0]);
-        order.forEach(([u, c], k) => {
-          edgeUnit[from + k] = u;
-          edgeChild[from + k] = c;
-        });
-      }
-      for (const c of node.here) {
+      const children = [...next].map(([unit, child]) => [idOf(unit), child.id] as const);
+      if (children.length > 1) children.sort((a, b) => a[0] - b[0]);
+      for (const [u, c] of children) edges.push(u, c);
+      for (const c of here) {
         hereEntry.push(c.entry);
         hereSize.push(c.size);
-        hereGapped.push(c.segments.length > 1 ? c.segments : undefined);
+        const gapped = c.segments.length > 1;
+        hereGapped.push(gapped ? c.segments : undefined);
+        hereNeeds.push(gapped ? Int32Array.from(c.segments.slice(1).flat(), idOf) : undefined);
       }
-      for (const [unit, child] of node.determiners) {
-        detUnit.push(idOf(unit));
-        detChild.push(child.id);
-      }
+      for (const [unit, child] of determiners) dets.push(idOf(unit), child.id);
     }
-    edgeStart[nodes.length] = edgeUnit.length;
-    hereStart[nodes.length] = hereEntry.length;
-    detStart[nodes.length] = detUnit.length;
+    node[3 * nodes.length] = edges.length / 2;
+    node[3 * nodes.length + 1] = hereEntry.length;
+    node[3 * nodes.length + 2] = dets.length / 2;
     const charId = new Int32Array(0x10000);
     for (const [unit, id] of unitId) if (unit.length === 1) charId[unit.charCodeAt(0)] = id + 1;
     const rootChild = new Int32Array(unitId.size).fill(-1);
@@ -180,16 +168,15 @@ export class PatternIndex {
       unitId,
       charId,
       rootChild,
-      edgeStart,
-      edgeUnit: Int32Array.from(edgeUnit),
-      edgeChild: Int32Array.from(edgeChild),
-      hereStart,
+      node,
+      edges: Int32Array.from(edges),
       hereEntry,
       hereSize: Int32Array.from(hereSize),
       hereGapped,
-      detStart,
-      detUnit: Int32Array.from(detUnit),
-      detChild: Int32Array.from(detChild),
+      hereNeeds,
+      dets: Int32Array.from(dets),
+      seenIn: new Int32Array(unitId.size),
+      stamp: 0,
     };
   }
 
@@ -202,9 +189,16 @@ export class PatternIndex {
     const trie = (this.flat ??= this.compile());
     // Each unit of the text as the trie's number for it (-1: no edge has it), looked up once.
     const ids = new Int32Array(keys.length);
+    // A new stamp marks the units of this text (stamps restart long before they could overflow).
+    if (++trie.stamp > 0x3fffffff) {
+      trie.seenIn.fill(0);
+      trie.stamp = 1;
+    }
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
-      ids[i] = key.length === 1 ? (trie.charId[key.charCodeAt(0)] as number) - 1 : (trie.unitId.get(key) ?? -1);
+      const id = key.length === 1 ? (trie.charId[key.charCodeAt(0)] as number) - 1 : (trie.unitId.get(key) ?? -1);
+      ids[i] = id;
+      if (id >= 0) trie.seenIn[id] = trie.stamp;
     }
     const out: Candidate[] = [];
     const walk = new Walk(trie, this, keys, ids, clauseOf, out);
@@ -267,17 +261,24 @@ class Walk {
 
   /** The child of `node` by unit `id`, or -1: a short run of sorted edges, searched by halves. */
   private child(node: number, id: number): number {
-    const { edgeUnit } = this.trie;
-    let lo = this.trie.edgeStart[node] as number;
-    let hi = (this.trie.edgeStart[node + 1] as number) - 1;
+    const { edges } = this.trie;
+    let lo = this.trie.node[3 * node] as number;
+    let hi = (this.trie.node[3 * node + 3] as number) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const u = edgeUnit[mid] as number;
-      if (u === id) return this.trie.edgeChild[mid] as number;
+      const u = edges[2 * mid] as number;
+      if (u === id) return edges[2 * mid + 1] as number;
       if (u < id) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /** Whether every unit of a gapped phrase's later segments is somewhere in the text: if not, its gap need not be searched. */
+  private present(needs: Int32Array): boolean {
+    const { seenIn, stamp } = this.trie;
+    for (let k = 0; k < needs.length; k++) if (seenIn[needs[k] as number] !== stamp) return false;
+    return true;
   }
 
   /**
@@ -286,10 +287,11 @@ class Walk {
    */
   from(node: number, i: number, j: number, skips: number, skippedLast: boolean): void {
     const { trie, keys, clauseOf, out } = this;
+    const record = 3 * node;
     // A phrase whose last word was skipped is not found: "crushed my" does not say "crushing".
     if (j > i && !skippedLast) {
-      const end = trie.hereStart[node + 1] as number;
-      for (let h = trie.hereStart[node] as number; h < end; h++) {
+      const end = trie.node[record + 4] as number;
+      for (let h = trie.node[record + 1] as number; h < end; h++) {
         const segments = trie.hereGapped[h];
         const entry = trie.hereEntry[h] as Entry;
         const size = trie.hereSize[h] as number;
@@ -297,6 +299,7 @@ class Walk {
           out.push({ entry, units: undefined, first: i, last: j - 1, size });
           continue;
         }
+        if (!this.present(trie.hereNeeds[h] as Int32Array)) continue;
         const rest = this.index.matchRest(segments, keys, clauseOf, j, clauseOf[i] as number);
         if (!rest) continue;
         const units: number[] = [];
@@ -305,7 +308,7 @@ class Walk {
         out.push({ entry, units, first: i, last: units[units.length - 1] as number, size });
       }
     }
-    if (trie.edgeStart[node] === trie.edgeStart[node + 1]) return;
+    if (trie.node[record] === trie.node[record + 3]) return;
     // The unit at j, unless the text or the clause has ended there (-2: nothing to follow).
     const inClause = j < keys.length && clauseOf[j] === clauseOf[i];
     const id = inClause ? (this.ids[j] as number) : -2;
@@ -314,9 +317,9 @@ class Walk {
     // A phrase never starts by skipping, and two skips in one phrase are enough.
     if (j === i || skips >= 2 || node === 0) return;
     if (inClause && child < 0 && DETERMINERS.has(keys[j] as string)) this.from(node, i, j + 1, skips + 1, false);
-    const end = trie.detStart[node + 1] as number;
-    for (let k = trie.detStart[node] as number; k < end; k++) {
-      if (trie.detUnit[k] !== id) this.from(trie.detChild[k] as number, i, j, skips + 1, true);
+    const end = trie.node[record + 5] as number;
+    for (let k = trie.node[record + 2] as number; k < end; k++) {
+      if (trie.dets[2 * k] !== id) this.from(trie.dets[2 * k + 1] as number, i, j, skips + 1, true);
     }
   }
 }
