@@ -33,8 +33,12 @@ function mark(text: string, units: Unit[]): Segmented {
   let clause = 0;
   let sentence = 0;
   for (let i = 0; i < units.length; i++) {
-    if (i > 0) {
-      const between = text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start);
+    // Most units stand next to each other or one space apart, which ends nothing: no need to look closer.
+    const gapStart = i > 0 ? (units[i - 1] as Unit).end : 0;
+    const gapEnd = (units[i] as Unit).start;
+    const plain = gapEnd <= gapStart || (gapEnd === gapStart + 1 && text.charCodeAt(gapStart) === 32);
+    if (i > 0 && !plain) {
+      const between = text.slice(gapStart, gapEnd);
       // A decimal point or a thousands comma inside a number ends nothing ("37.8", "15,000").
       const inNumber = /^[.,．，]$/.test(between) && /\d$/.test((units[i - 1] as Unit).key) && /^\d/.test((units[i] as Unit).key);
       if (between.length > 0 && !inNumber) {

@@ -10,6 +10,7 @@
  * map reads, not a scan of the lexicon.
  */
 const MIN_LENGTH = 5;
+const DIGIT = /\d/;
 const TWO_EDITS_FROM = 8;
 
 /** Everyday words that sit one edit from a lexicon word and must stay as typed. */
@@ -84,7 +85,7 @@ export class TypoCorrector {
 
   /** The word, or its one nearest lexicon word when it is a likely typo of it. */
   correct(word: string): string {
-    if (word.length < MIN_LENGTH || this.known.has(word) || NEVER_CORRECT.has(word) || this.keep.has(word) || /\d/.test(word)) return word;
+    if (word.length < MIN_LENGTH || this.known.has(word) || NEVER_CORRECT.has(word) || this.keep.has(word) || DIGIT.test(word)) return word;
     // Adverbs are ordinary words far more often than misspelt terms ("extremely" is not "extremity").
     if (word.endsWith('ly')) return word;
     const hit = this.cache.get(word);
