@@ -23,10 +23,30 @@ export function foldChinese(input: string, traditionalToSimplified: ReadonlyMap<
   return folded;
 }
 
+/** A table's entries for single characters, by character code: an array read instead of a map hashed for every character. */
+const byCode = new WeakMap<ReadonlyMap<string, string>, (string | undefined)[]>();
+
+function codeTable(table: ReadonlyMap<string, string>): (string | undefined)[] {
+  let codes = byCode.get(table);
+  if (!codes) {
+    codes = new Array<string | undefined>(0x10000).fill(undefined);
+    for (const [from, to] of table) if (from.length === 1) codes[from.charCodeAt(0)] = to;
+    byCode.set(table, codes);
+  }
+  return codes;
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
 function fold(input: string, traditionalToSimplified: ReadonlyMap<string, string>): FoldedText {
   // Plain ASCII only needs lower case, offsets unchanged.
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(input)) return { text: input.toLowerCase(), origin: Array.from({ length: input.length + 1 }, (_, i) => i) };
+  if (ASCII.test(input)) {
+    const origin: number[] = [];
+    for (let i = 0; i <= input.length; i++) origin.push(i);
+    return { text: input.toLowerCase(), origin };
+  }
+  const codes = codeTable(traditionalToSimplified);
   let text = '';
   const origin: number[] = [];
   let offset = 0;
@@ -34,7 +54,7 @@ function fold(input: string, traditionalToSimplified: ReadonlyMap<string, string
     const code = ch.charCodeAt(0);
     // ASCII only needs lower case; unified ideographs are their own NFKC form.
     let folded = code < 0x80 ? ch.toLowerCase() : code >= 0x4e00 && code <= 0x9fff ? ch : ch.normalize('NFKC').toLowerCase();
-    folded = traditionalToSimplified.get(folded) ?? folded;
+    folded = (folded.length === 1 ? codes[folded.charCodeAt(0)] : traditionalToSimplified.get(folded)) ?? folded;
     for (let i = 0; i < folded.length; i++) origin.push(offset);
     text += folded;
     offset += ch.length;
