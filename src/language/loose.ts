@@ -30,6 +30,8 @@ export class LooseFindings {
   private readonly en = new Map<string, Name[]>();
   /** Chinese names by their character pairs, first character then second (no string is built to look one up). */
   private readonly zh = new Map<string, Map<string, Name[]>>();
+  /** The same, for a single-code-unit first character, by its code: read from an array, not by hashing each character anew. */
+  private readonly zhByCode: (Map<string, Name[]> | undefined)[] = new Array<Map<string, Name[]> | undefined>(0x10000).fill(undefined);
   private readonly names: Name[] = [];
   /** How many of each name's words the clause being read has; zero again after each reading. */
   private readonly shared: Int32Array;
@@ -61,6 +63,7 @@ export class LooseFindings {
       }
     }
     this.shared = new Int32Array(this.names.length);
+    for (const [a, byB] of this.zh) if (a.length === 1) this.zhByCode[a.charCodeAt(0)] = byB;
   }
 
   private name(term: TermId, keys: string[]): Name {
@@ -80,7 +83,9 @@ export class LooseFindings {
       }
     } else {
       for (let i = 0; i + 1 < keys.length; i++) {
-        const l = this.zh.get(keys[i] as string)?.get(keys[i + 1] as string);
+        const a = keys[i] as string;
+        const byB = a.length === 1 ? this.zhByCode[a.charCodeAt(0)] : this.zh.get(a);
+        const l = byB?.get(keys[i + 1] as string);
         if (l) lists.add(l);
       }
     }
