@@ -187,7 +187,7 @@ export class PatternIndex {
    */
   find(keys: readonly string[], clauseOf: readonly number[]): Candidate[] {
     const trie = (this.flat ??= this.compile());
-    // Each unit of the text as the trie's number for it (-1: no edge has it), looked up once.
+    // Each unit of the text as the trie's number for it (-1: no phrase has it), looked up once.
     const ids = new Int32Array(keys.length);
     // A new stamp marks the units of this text (stamps restart long before they could overflow).
     if (++trie.stamp > 0x3fffffff) {
@@ -211,7 +211,7 @@ export class PatternIndex {
     return out;
   }
 
-  /** The later segments of a gapped phrase, each within `maxGap` units of the one before. */
+  /** The later segments of a gapped phrase, each within `maxGap` units of the one before (read by a walk). */
   matchRest(
     segments: string[][],
     keys: readonly string[],
@@ -317,6 +317,7 @@ class Walk {
     // A phrase never starts by skipping, and two skips in one phrase are enough.
     if (j === i || skips >= 2 || node === 0) return;
     if (inClause && child < 0 && DETERMINERS.has(keys[j] as string)) this.from(node, i, j + 1, skips + 1, false);
+    // Past a determiner of the phrase the text leaves out (the text's own unit, when it is that determiner, was followed above).
     const end = trie.node[record + 5] as number;
     for (let k = trie.node[record + 2] as number; k < end; k++) {
       if (trie.dets[2 * k] !== id) this.from(trie.dets[2 * k + 1] as number, i, j, skips + 1, true);

@@ -109,7 +109,7 @@ interface SitePlacing {
   lesionStarts: Set<number>;
 }
 
-/** A complaint word right before a lesion describes it ("painful blisters", "painful and red blisters", "疼的水泡"). */
+/** A complaint word right before a lesion, or one word before it, describes it ("painful blisters", "疼的水泡"). */
 function describesLesion(at: SitePlacing, c: Found): boolean {
   return at.lesionStarts.has(c.last + 1) || (at.lesionStarts.has(c.last + 2) && DETERMINER_WORDS.has(at.keys[c.last + 1] as string));
 }
