@@ -22,6 +22,8 @@ const ZH_GENERIC = new Set(['阳性', '阴性', '升高', '降低', '异常', '�
 interface Name {
   term: TermId;
   keys: string[];
+  /** A Chinese name's Latin words ("ALP" of "ALP升高"): the clause must have each as a word of its own. */
+  latin?: string[];
   /** The name's place in `LooseFindings.names`, for counting in a typed array. */
   index: number;
 }
@@ -55,6 +57,12 @@ export class LooseFindings {
         }
         if (pairs.size < 2) continue;
         const name = this.name(term.id, [...pairs.keys()]);
+        // Words with a letter: a number in a name ("> 10%") is a threshold, not a word to find.
+        const latin = phrase
+          .toLowerCase()
+          .match(LATIN_WORD)
+          ?.filter((w) => /[a-z]/.test(w));
+        if (latin && latin.length > 0) name.latin = latin;
         for (const [a, b] of pairs.values()) {
           let byB = this.zh.get(a);
           if (!byB) this.zh.set(a, (byB = new Map()));
@@ -72,8 +80,11 @@ export class LooseFindings {
     return name;
   }
 
-  /** The finding a clause names in other words, if one stands out. */
-  match(keys: readonly string[], lang: 'en' | 'zh'): TermId | undefined {
+  /**
+   * The finding a clause names in other words, if one stands out. `latin`: the Latin words of a
+   * Chinese clause (its characters are read in pairs, and "palpitation" must not read as "ALP").
+   */
+  match(keys: readonly string[], lang: 'en' | 'zh', latin?: ReadonlySet<string>): TermId | undefined {
     // The names sharing each of the clause's words (or character pairs), each list once.
     const lists = new Set<Name[]>();
     if (lang === 'en') {
@@ -108,6 +119,7 @@ export class LooseFindings {
       count[name.index] = 0;
       const cover = shared / name.keys.length;
       if (shared < 2 || cover < 2 / 3) continue;
+      if (name.latin && latin && !name.latin.every((w) => latin.has(w))) continue;
       const score = cover + shared / 100;
       if (!best || score > best.score + 1e-9) {
         tie = best !== undefined && best.term !== name.term && Math.abs(score - best.score) < 1e-9;
@@ -116,6 +128,26 @@ export class LooseFindings {
     }
     return best && !tie ? best.term : undefined;
   }
+}
+
+const LATIN_WORD = /[a-z0-9]+/g;
+const LATIN_CHAR = /^[a-z0-9]$/i;
+
+/** The Latin words among units first…last of Chinese text: runs of letters and digits with nothing between them. */
+export function latinWords(units: readonly { key: string; start: number; end: number }[], first: number, last: number): Set<string> {
+  const out = new Set<string>();
+  let word = '';
+  for (let u = first; u <= last + 1; u++) {
+    const unit = units[u];
+    const latin = u <= last && unit !== undefined && LATIN_CHAR.test(unit.key);
+    const joined = latin && word !== '' && (units[u - 1] as { end: number }).end === unit.start;
+    if (word !== '' && !joined) {
+      out.add(word);
+      word = '';
+    }
+    if (latin) word += unit.key.toLowerCase();
+  }
+  return out;
 }
 
 function push(map: Map<string, Name[]>, key: string, name: Name): void {

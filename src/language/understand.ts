@@ -27,7 +27,7 @@ import { refine } from './refine';
 import { TypoCorrector } from './typo';
 import { ValueFinder } from './values';
 import { assignAttributes } from './assign';
-import { LooseFindings } from './loose';
+import { latinWords, LooseFindings } from './loose';
 import { historyTerms } from '../knowledge/epidemiology';
 
 /** Complaints of the whole person: a site beside them ("back from Thailand with a fever") is not theirs. */
@@ -150,7 +150,16 @@ export class ClinicalLanguage {
     if (hasHan) this.pass(text, 'zh', segmentChinese(text, this.lexicon.t2s), spans, unread, values);
     if (!hasHan || /[a-z]{2,}/i.test(text)) {
       const en = segmentEnglish(text, (w) => this.typo.correct(w));
+      const chinese = spans.length;
       this.pass(text, 'en', en, spans, hasHan ? [] : unread, values);
+      // Latin words a Chinese phrase already read as part of itself ("T-SPOT也阳性") are not read again on their own.
+      if (chinese > 0) {
+        const zh = spans.slice(0, chinese);
+        const inside = (s: Span): boolean => zh.some((z) => z.start <= s.start && s.end <= z.end);
+        let kept = chinese;
+        for (let k = chinese; k < spans.length; k++) if (!inside(spans[k] as Span)) spans[kept++] = spans[k] as Span;
+        spans.length = kept;
+      }
     }
     // A pregnancy told by its weeks, and a journey to a place where imported infections come from.
     const pregnant = 'pregnant';
@@ -444,7 +453,7 @@ export class ClinicalLanguage {
       let j = i;
       while (j + 1 < keys.length && seg.clauseOf[j + 1] === seg.clauseOf[i]) j++;
       if (!clauseHasMention.has(seg.clauseOf[i] as number)) {
-        const term = this.loose.match(keys.slice(i, j + 1), lang);
+        const term = this.loose.match(keys.slice(i, j + 1), lang, lang === 'zh' ? latinWords(seg.units, i, j) : undefined);
         if (term) mentions.push({ term, first: i, last: j, anchor: i, loose: true });
       }
       i = j + 1;

@@ -57,6 +57,12 @@ describe('the language layer reads how people describe illness', () => {
     expect(span('after the fall I have had a fever', 'fever')?.temporality).toBe('current');
   });
 
+  it('reads Chinese notes with English words in them once, and a Latin word as a word', () => {
+    expect(own('痰涂片抗酸杆菌阳性，T-SPOT也阳性', 'zh')).toEqual(['tb-tests-sputum-afb-positive', 'tb-tests-igra-positive']);
+    expect(own('pt 自诉 palpitation，HR 140', 'zh')).toEqual(['palpitations', 'tachycardia']);
+    expect(own('我有点fever，还cough', 'zh')).toEqual(['fever', 'cough']);
+  });
+
   it('reads a cough that brings on a complaint as its trigger, not as a cough', () => {
     expect(own('My head hurts when I cough or strain')).toEqual(['headache']);
     expect(own('I have a cough and my chest hurts when I cough')).toContain('cough');
