@@ -42,6 +42,8 @@ export class Beliefs {
    * an observation walks every disease for one term, so that walk reads contiguous memory).
    */
   private readonly typical: Uint8Array;
+  /** Per disease, the same typical terms as a list, in textbook order. */
+  private readonly typicalOf: readonly (readonly number[])[];
   /** Dense by disease index (an array, not a Map: this is read on every observation of every consultation). */
   private readonly rows: (LearnedRow | undefined)[];
   /** Per disease, the features the doctor associates with it: textbook typical ones plus any seen or read about. */
@@ -65,21 +67,16 @@ export class Beliefs {
   ) {
     this.diseaseCount = kb.diseases.length;
     this.termCount = kb.terms.length;
-    this.typical = new Uint8Array(this.diseaseCount * this.termCount);
+    const table = typicalTable(kb, textbook);
+    this.typical = table.typical;
+    this.typicalOf = table.typicalOf;
     this.rows = new Array<LearnedRow | undefined>(this.diseaseCount).fill(undefined);
     this.known = Array.from({ length: this.diseaseCount }, () => new Set<number>());
     this.knownSymptoms = Array.from({ length: this.diseaseCount }, () => []);
     this.isSymptom = Uint8Array.from(kb.terms, (t) => (t.kind === 'symptom' ? 1 : 0));
     this.knownByExam = Array.from({ length: this.diseaseCount }, () => new Map<string, number[]>());
     this.termExam = kb.terms.map((t) => t.exam);
-    for (const entry of textbook) {
-      const d = kb.diseaseIndex(entry.disease);
-      for (const t of [...entry.typicalSymptoms, ...entry.keyFindings]) {
-        const ti = kb.termIndex(t);
-        this.typical[ti * this.diseaseCount + d] = 1;
-        this.associate(d, ti);
-      }
-    }
+    for (let d = 0; d < this.diseaseCount; d++) for (const t of table.typicalOf[d] as number[]) this.associate(d, t);
   }
 
   isTypical(d: number, t: number): boolean {
@@ -275,13 +272,20 @@ export class Beliefs {
     this.rows[d] = row;
     // Before any count a term's values depend only on whether the textbook calls it typical:
     // computed once for each kind (by the same refresh) and copied, not recomputed per term.
+    // Every term gets the untypical values, then the disease's few typical terms are overwritten
+    // (walking the term-major table down one disease's column would miss the cache on every term).
     const blank = this.blankRows();
     for (let t = 0; t < T; t++) {
-      const k = this.typical[t * this.diseaseCount + d] as number;
-      row.ph[2 * t] = blank.ph[2 * k] as number;
-      row.ph[2 * t + 1] = blank.ph[2 * k + 1] as number;
-      row.logP[t] = blank.logP[k] as number;
-      row.log1mP[t] = blank.log1mP[k] as number;
+      row.ph[2 * t] = blank.ph[0] as number;
+      row.ph[2 * t + 1] = blank.ph[1] as number;
+    }
+    row.logP.fill(blank.logP[0] as number);
+    row.log1mP.fill(blank.log1mP[0] as number);
+    for (const t of this.typicalOf[d] as number[]) {
+      row.ph[2 * t] = blank.ph[2] as number;
+      row.ph[2 * t + 1] = blank.ph[3] as number;
+      row.logP[t] = blank.logP[1] as number;
+      row.log1mP[t] = blank.log1mP[1] as number;
     }
     return row;
   }
@@ -321,4 +325,31 @@ export class Beliefs {
 
 export function binaryEntropy(p: number): number {
   return p <= 0 || p >= 1 ? 0 : stable(-p * Math.log(p) - (1 - p) * Math.log(1 - p));
+}
+
+/**
+ * The textbook's typical features as a dense T×D table and as a list per disease: built once per
+ * textbook and shared by every doctor who reads it (the table is read on every observation, and
+ * one shared copy stays in cache where one per doctor would not).
+ */
+const typicalTables = new WeakMap<Textbook, { typical: Uint8Array; typicalOf: number[][] }>();
+
+function typicalTable(kb: KnowledgeBase, textbook: Textbook): { typical: Uint8Array; typicalOf: number[][] } {
+  const cached = typicalTables.get(textbook);
+  if (cached) return cached;
+  const D = kb.diseases.length;
+  const typical = new Uint8Array(D * kb.terms.length);
+  const typicalOf = Array.from({ length: D }, (): number[] => []);
+  for (const entry of textbook) {
+    const d = kb.diseaseIndex(entry.disease);
+    for (const t of [...entry.typicalSymptoms, ...entry.keyFindings]) {
+      const ti = kb.termIndex(t);
+      if (typical[ti * D + d] === 1) continue;
+      typical[ti * D + d] = 1;
+      typicalOf[d]?.push(ti);
+    }
+  }
+  const table = { typical, typicalOf };
+  typicalTables.set(textbook, table);
+  return table;
 }
