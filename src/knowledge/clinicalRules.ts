@@ -127,6 +127,8 @@ export function redFlagsPresent<P extends CaseFacts>(
   patient: P,
   reader: { allFindings(patient: P): readonly TermId[] },
 ): TermId[] {
+  // Most diseases list no red flag: then there is nothing to look for in the patient.
+  if (disease.redFlags.length === 0) return [];
   const has = new Set<string>([...patient.symptoms.map((s) => s.term), ...reader.allFindings(patient)]);
   return disease.redFlags.filter((t) => has.has(t));
 }
@@ -149,12 +151,22 @@ export function fitsCall(call: EscalationCall, escalated: boolean): boolean {
 
 /** The same drugs, regardless of order: how both brains' and the learner's treatments are marked. */
 export function sameDrugs(a: { treatment: { drugs: readonly { name: { en: string } }[] } }, b: typeof a): boolean {
-  const key = (x: typeof a): string =>
-    x.treatment.drugs
+  return drugsKey(a.treatment.drugs) === drugsKey(b.treatment.drugs);
+}
+
+/** Per drug list: its names in order, one string (lists are the knowledge base's, marked on every consultation). */
+const drugKeys = new WeakMap<object, string>();
+
+function drugsKey(drugs: readonly { name: { en: string } }[]): string {
+  let key = drugKeys.get(drugs);
+  if (key === undefined) {
+    key = drugs
       .map((d) => d.name.en.toLowerCase())
       .sort()
       .join('|');
-  return key(a) === key(b);
+    drugKeys.set(drugs, key);
+  }
+  return key;
 }
 
 export interface TreatmentMark {
