@@ -16,7 +16,7 @@ export class Differential {
     private readonly beliefs: Beliefs,
     prior: Float64Array,
   ) {
-    this.scores = Float64Array.from(prior);
+    this.scores = prior.slice();
     this.known = new Uint8Array(beliefs.termCount);
   }
 
@@ -182,6 +182,21 @@ export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d:
   }
   // Only the probabilities handed out are rounded to the shared grid (they steer later choices).
   return best.map((d) => ({ d, p: stable(Math.exp((scores[d] as number) - max) / z) }));
+}
+
+/** The disease `topOf(scores, 1, among)` puts first (the first of equal best), without its probability. */
+export function leaderOf(scores: Float64Array, among?: Int32Array): number {
+  const n = among ? among.length : scores.length;
+  let best = -1;
+  let worst = -Infinity;
+  for (let j = 0; j < n; j++) {
+    const d = among ? (among[j] as number) : j;
+    const s = scores[d] as number;
+    if (best >= 0 && s <= worst) continue;
+    best = d;
+    worst = s;
+  }
+  return best < 0 ? 0 : best;
 }
 
 /**

@@ -7,7 +7,7 @@ import { CaseBase, type RetrievedCase } from '../../evolution/caseBase';
 import { cuesMatch, ExperienceBase, type Experience } from '../../evolution/experienceBase';
 import { Beliefs } from './beliefs';
 import { LEAD, nextExam, nextQuestion } from './choices';
-import { Differential, topOf } from './differential';
+import { Differential, leaderOf, topOf } from './differential';
 import { SeverityJudge, type SeverityEvidence } from './severity';
 import { stable } from './stable';
 
@@ -285,29 +285,44 @@ export class OfflineDoctor {
     evidence: SeverityEvidence,
   ): DiagnosisReport {
     const kb = this.kb;
-    const scores = Float64Array.from(diff.scores);
+    const scores = diff.scores.slice();
     const among = diff.among;
-    const lead = topOf(scores, LEAD, among).map((x) => x.d);
-    const query = Int32Array.from([...diff.observations].filter(([, p]) => p).map(([t]) => t)).sort();
-    const retrieved: RetrievedCase[] = this.cases.size > 0 ? this.cases.retrieve(query, lead.slice(0, 8), DOCTOR.retrievedCases) : [];
-    for (const c of retrieved) scores[c.disease] = (scores[c.disease] as number) + DOCTOR.caseWeight * c.similarity;
+    // The differential's cached lead is this ranking of these scores: not ranked again.
+    const lead = diff.top(LEAD);
+    const present: number[] = [];
+    for (const [t, p] of diff.observations) if (p) present.push(t);
+    const query = new Int32Array(present).sort();
+    const retrieved: RetrievedCase[] =
+      this.cases.size > 0
+        ? this.cases.retrieve(
+            query,
+            lead.slice(0, 8).map((x) => x.d),
+            DOCTOR.retrievedCases,
+          )
+        : [];
+    let moved = false;
+    for (const c of retrieved) {
+      if (c.similarity === 0) continue;
+      scores[c.disease] = (scores[c.disease] as number) + DOCTOR.caseWeight * c.similarity;
+      moved = true;
+    }
     const fired: Experience[] = [];
-    const leader = topOf(scores, 1, among)[0]?.d ?? 0;
+    const leader = leaderOf(scores, among);
     for (const e of this.experiences.about(leader)) {
       if (!cuesMatch(e.rule, diff.observations)) continue;
       // A lesson told only by what is absent ("no cysts") says the leader is wrong, not which
       // disease is right: it brings forward a disease already in the running, not any other.
-      if (e.rule.kind === 'prefer' && e.rule.cues.every((c) => !c.present) && !lead.includes(e.to)) continue;
+      if (e.rule.kind === 'prefer' && e.rule.cues.every((c) => !c.present) && !lead.some((x) => x.d === e.to)) continue;
       scores[e.to] = Math.max(scores[e.to] as number, (scores[leader] as number) + 1);
       fired.push(e);
+      moved = true;
     }
     // A lesson may point to a disease the differential had set aside: it comes back in.
     const pool = among && fired.length > 0 ? Int32Array.from(new Set([...among, ...fired.map((e) => e.to)])) : among;
-    const top = topOf(scores, 5, pool);
+    // Unmoved scores rank as the differential's own: its cached lead already holds their top five.
+    const top = moved ? topOf(scores, 5, pool) : lead.slice(0, 5);
     const chosen = top[0]?.d ?? 0;
-    let present = 0;
-    for (const p of diff.observations.values()) if (p) present++;
-    const signal = this.severity.signal(chosen, evidence, present);
+    const signal = this.severity.signal(chosen, evidence, present.length);
     // The rule book: a red flag of the diagnosed disease calls for escalation whatever the course.
     const redFlagSeen = (kb.diseases[chosen]?.redFlags ?? []).some((f) => diff.observations.get(kb.termIndex(f)) === true);
     const shown = new Map<number, { e: Experience; fired: boolean }>();
