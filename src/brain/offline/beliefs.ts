@@ -24,10 +24,8 @@ interface LearnedRow {
   /** Pseudo-counts added by studying the reference entry. */
   studiedPresent: Float32Array;
   studiedWeight: Float32Array;
-  /** P(present) at 2t and its binary entropy (nats, read by information gain) at 2t + 1: read together. */
-  ph: Float32Array;
-  logP: Float32Array;
-  log1mP: Float32Array;
+  /** The disease's column in the doctor's tables of derived values. */
+  slot: number;
   /** Patients seen per age band (AGE_BANDS order) and per sex. */
   bands: Float32Array;
   male: number;
@@ -44,8 +42,23 @@ export class Beliefs {
   private readonly typical: Uint8Array;
   /** Per disease, the same typical terms as a list, in textbook order. */
   private readonly typicalOf: readonly (readonly number[])[];
-  /** Dense by disease index (an array, not a Map: this is read on every observation of every consultation). */
+  /** Dense by disease index: the counts behind the learned values. */
   private readonly rows: (LearnedRow | undefined)[];
+  /** Per disease, its column in the tables below, or -1 while the doctor holds only the textbook's view. */
+  private readonly slotOf: Int32Array;
+  private slots = 0;
+  /** Columns the tables have room for (they grow by doubling). */
+  private capacity = 0;
+  /**
+   * What the counts imply, per term and learned disease, term-major (index t × capacity + slot):
+   * an observation adds one term's values over the diseases of the differential, and information
+   * gain reads one term over the leading diseases, so each reads a short stretch of memory rather
+   * than one scattered row per disease. log P(present) and log P(absent):
+   */
+  private logP = new Float32Array(0);
+  private log1mP = new Float32Array(0);
+  /** P(present) at 2i and its binary entropy (nats, read by information gain) at 2i + 1: read together. */
+  private ph = new Float32Array(0);
   /** Per disease, the features the doctor associates with it: textbook typical ones plus any seen or read about. */
   private readonly known: Set<number>[];
   /** The symptoms among them, in the order they became known (the questions worth asking). */
@@ -71,6 +84,7 @@ export class Beliefs {
     this.typical = table.typical;
     this.typicalOf = table.typicalOf;
     this.rows = new Array<LearnedRow | undefined>(this.diseaseCount).fill(undefined);
+    this.slotOf = new Int32Array(this.diseaseCount).fill(-1);
     this.known = Array.from({ length: this.diseaseCount }, () => new Set<number>());
     this.knownSymptoms = Array.from({ length: this.diseaseCount }, () => []);
     this.isSymptom = Uint8Array.from(kb.terms, (t) => (t.kind === 'symptom' ? 1 : 0));
@@ -85,8 +99,11 @@ export class Beliefs {
 
   /** log P(feature present | disease) or log P(absent | disease). */
   logLikelihood(d: number, t: number, present: boolean): number {
-    const row = this.rows[d];
-    if (row) return present ? (row.logP[t] as number) : (row.log1mP[t] as number);
+    const slot = this.slotOf[d] as number;
+    if (slot >= 0) {
+      const i = t * this.capacity + slot;
+      return present ? (this.logP[i] as number) : (this.log1mP[i] as number);
+    }
     const typical = this.typical[t * this.diseaseCount + d] === 1;
     if (present) return typical ? Beliefs.LOG_TYPICAL : Beliefs.LOG_OTHER;
     return typical ? Beliefs.LOG1M_TYPICAL : Beliefs.LOG1M_OTHER;
@@ -94,15 +111,15 @@ export class Beliefs {
 
   /** P(feature present | disease), the doctor's current estimate. */
   p(d: number, t: number): number {
-    const row = this.rows[d];
-    if (row) return row.ph[2 * t] as number;
+    const slot = this.slotOf[d] as number;
+    if (slot >= 0) return this.ph[2 * (t * this.capacity + slot)] as number;
     return this.typical[t * this.diseaseCount + d] === 1 ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
   }
 
   /** Uncertainty of the feature's presence in a patient with the disease (binary entropy, nats). */
   entropy(d: number, t: number): number {
-    const row = this.rows[d];
-    if (row) return row.ph[2 * t + 1] as number;
+    const slot = this.slotOf[d] as number;
+    if (slot >= 0) return this.ph[2 * (t * this.capacity + slot) + 1] as number;
     return this.typical[t * this.diseaseCount + d] === 1 ? Beliefs.H_TYPICAL : Beliefs.H_OTHER;
   }
 
@@ -257,69 +274,79 @@ export class Beliefs {
     let row = this.rows[d];
     if (row) return row;
     const T = this.termCount;
+    if (this.slots === this.capacity) this.grow();
+    const slot = this.slots++;
     row = {
       observed: new Float32Array(T),
       present: new Float32Array(T),
       studiedPresent: new Float32Array(T),
       studiedWeight: new Float32Array(T),
-      ph: new Float32Array(2 * T),
-      logP: new Float32Array(T),
-      log1mP: new Float32Array(T),
+      slot,
       bands: new Float32Array(AGE_BANDS.length),
       male: 0,
       patients: 0,
     };
     this.rows[d] = row;
-    // Before any count a term's values depend only on whether the textbook calls it typical:
-    // computed once for each kind (by the same refresh) and copied, not recomputed per term.
-    // Every term gets the untypical values, then the disease's few typical terms are overwritten
-    // (walking the term-major table down one disease's column would miss the cache on every term).
-    const blank = this.blankRows();
-    for (let t = 0; t < T; t++) {
-      row.ph[2 * t] = blank.ph[0] as number;
-      row.ph[2 * t + 1] = blank.ph[1] as number;
-    }
-    row.logP.fill(blank.logP[0] as number);
-    row.log1mP.fill(blank.log1mP[0] as number);
-    for (const t of this.typicalOf[d] as number[]) {
-      row.ph[2 * t] = blank.ph[2] as number;
-      row.ph[2 * t + 1] = blank.ph[3] as number;
-      row.logP[t] = blank.logP[1] as number;
-      row.log1mP[t] = blank.log1mP[1] as number;
-    }
+    this.slotOf[d] = slot;
+    // Before any count a term's values depend only on whether the textbook calls it typical. A
+    // fresh column already holds the untypical values (see grow): only the typical terms are set.
+    const typical = this.estimate(row, 0, true);
+    for (const t of this.typicalOf[d] as number[]) this.put(slot, t, typical);
     return row;
   }
 
-  private blank: Pick<LearnedRow, 'ph' | 'logP' | 'log1mP'> | undefined;
-
-  /** A row's values before any count, index 0 for a term the textbook does not list, 1 for a typical one. */
-  private blankRows(): Pick<LearnedRow, 'ph' | 'logP' | 'log1mP'> {
-    if (this.blank) return this.blank;
-    const zeros = new Float32Array(2);
-    const blank = { ph: new Float32Array(4), logP: new Float32Array(2), log1mP: new Float32Array(2) };
-    const row = { ...blank, observed: zeros, present: zeros, studiedPresent: zeros, studiedWeight: zeros };
-    for (let k = 0; k < 2; k++) this.fill(row, k, k === 1);
-    this.blank = blank;
-    return blank;
+  /**
+   * Doubles the tables' columns (up to one per disease). Every new column is filled with the
+   * values of a term the textbook does not list, before any count: what a new row starts from.
+   */
+  private grow(): void {
+    const T = this.termCount;
+    const old = this.capacity;
+    const capacity = Math.min(this.diseaseCount, Math.max(16, old * 2));
+    const zeros = { observed: [0], present: [0], studiedPresent: [0], studiedWeight: [0] };
+    const p = this.estimate(zeros, 0, false);
+    const logP = new Float32Array(T * capacity).fill(stable(Math.log(p)));
+    const log1mP = new Float32Array(T * capacity).fill(stable(Math.log(1 - p)));
+    const ph = new Float32Array(2 * T * capacity);
+    const h = binaryEntropy(p);
+    for (let i = 0; i < ph.length; i += 2) {
+      ph[i] = p;
+      ph[i + 1] = h;
+    }
+    for (let t = 0; t < T; t++) {
+      logP.set(this.logP.subarray(t * old, (t + 1) * old), t * capacity);
+      log1mP.set(this.log1mP.subarray(t * old, (t + 1) * old), t * capacity);
+      ph.set(this.ph.subarray(2 * t * old, 2 * (t + 1) * old), 2 * t * capacity);
+    }
+    this.logP = logP;
+    this.log1mP = log1mP;
+    this.ph = ph;
+    this.capacity = capacity;
   }
 
   private refresh(d: number, row: LearnedRow, t: number): void {
-    this.fill(row, t, this.typical[t * this.diseaseCount + d] === 1);
+    this.put(row.slot, t, this.estimate(row, t, this.typical[t * this.diseaseCount + d] === 1));
   }
 
-  private fill(
-    row: Pick<LearnedRow, 'ph' | 'logP' | 'log1mP' | 'observed' | 'present' | 'studiedPresent' | 'studiedWeight'>,
+  /** P(present) of a term from the textbook's prior and the row's counts. */
+  private estimate(
+    row: { [k in 'observed' | 'present' | 'studiedPresent' | 'studiedWeight']: ArrayLike<number> },
     t: number,
     typical: boolean,
-  ): void {
+  ): number {
     const prior = typical ? TEXTBOOK_TYPICAL_P : TEXTBOOK_OTHER_P;
     const weight = PRIOR_WEIGHT + (row.studiedWeight[t] as number) + (row.observed[t] as number);
     const present = prior * PRIOR_WEIGHT + (row.studiedPresent[t] as number) + (row.present[t] as number);
-    const p = Math.min(0.995, Math.max(0.005, present / weight));
-    row.ph[2 * t] = p;
-    row.logP[t] = stable(Math.log(p));
-    row.log1mP[t] = stable(Math.log(1 - p));
-    row.ph[2 * t + 1] = binaryEntropy(p);
+    return Math.min(0.995, Math.max(0.005, present / weight));
+  }
+
+  /** Stores a term's estimate and what is derived from it in a disease's column. */
+  private put(slot: number, t: number, p: number): void {
+    const i = t * this.capacity + slot;
+    this.ph[2 * i] = p;
+    this.logP[i] = stable(Math.log(p));
+    this.log1mP[i] = stable(Math.log(1 - p));
+    this.ph[2 * i + 1] = binaryEntropy(p);
   }
 }
 
