@@ -44,31 +44,9 @@ export class Differential {
     for (let d = 0; d < scores.length; d++) scores[d] = (scores[d] as number) + beliefs.logLikelihood(d, t, present);
   }
 
-  /**
-   * Observes several features at once (an examination's report): the same sums as observing them
-   * one by one, in the same order per disease, but each disease's beliefs are read once for all.
-   */
+  /** Observes several features at once (an examination's report), in order. */
   observeAll(terms: Iterable<number>, present: boolean): void {
-    const fresh: number[] = [];
-    for (const t of terms) {
-      if (this.known[t]) continue;
-      this.known[t] = 1;
-      this.observations.set(t, present);
-      fresh.push(t);
-    }
-    if (fresh.length === 0) return;
-    if (fresh.length === 1 || !this.active) {
-      // Before narrowing every disease is walked per term: the textbook's table is term-major.
-      for (const t of fresh) this.add(t, present);
-      return;
-    }
-    this.lead = undefined;
-    const scores = this.scores;
-    for (const d of this.active) {
-      let s = scores[d] as number;
-      for (const t of fresh) s += this.beliefs.logLikelihood(d, t, present);
-      scores[d] = s;
-    }
+    for (const t of terms) this.observe(t, present);
   }
 
   /** Keeps the `k` leading diseases and sets the rest aside for good (their score drops out). */
