@@ -302,21 +302,25 @@ export class Beliefs {
   private grow(): void {
     const T = this.termCount;
     const old = this.capacity;
-    const capacity = Math.min(this.diseaseCount, Math.max(16, old * 2));
+    const capacity = Math.min(this.diseaseCount, Math.max(64, old * 2));
     const zeros = { observed: [0], present: [0], studiedPresent: [0], studiedWeight: [0] };
     const p = this.estimate(zeros, 0, false);
     const logP = new Float32Array(T * capacity).fill(stable(Math.log(p)));
     const log1mP = new Float32Array(T * capacity).fill(stable(Math.log(1 - p)));
     const ph = new Float32Array(2 * T * capacity);
-    const h = binaryEntropy(p);
-    for (let i = 0; i < ph.length; i += 2) {
-      ph[i] = p;
-      ph[i + 1] = h;
-    }
+    ph[0] = p;
+    ph[1] = binaryEntropy(p);
+    // The (P, entropy) pair repeated by doubling copies: native moves rather than a loop of stores.
+    for (let n = 2; n < ph.length; n *= 2) ph.copyWithin(n, 0, Math.min(n, ph.length - n));
     for (let t = 0; t < T; t++) {
-      logP.set(this.logP.subarray(t * old, (t + 1) * old), t * capacity);
-      log1mP.set(this.log1mP.subarray(t * old, (t + 1) * old), t * capacity);
-      ph.set(this.ph.subarray(2 * t * old, 2 * (t + 1) * old), 2 * t * capacity);
+      const from = t * old;
+      const to = t * capacity;
+      for (let s = 0; s < old; s++) {
+        logP[to + s] = this.logP[from + s] as number;
+        log1mP[to + s] = this.log1mP[from + s] as number;
+        ph[2 * (to + s)] = this.ph[2 * (from + s)] as number;
+        ph[2 * (to + s) + 1] = this.ph[2 * (from + s) + 1] as number;
+      }
     }
     this.logP = logP;
     this.log1mP = log1mP;
