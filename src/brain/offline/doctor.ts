@@ -207,6 +207,20 @@ export class OfflineDoctor {
 
   /** Diagnoses from observations already made (a written case, or a stored one being re-checked). */
   diagnoseFrom(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiagnosisReport {
+    return this.conclude(this.differentialFrom(observations, ageBand, male), [], [], { deviation: 0, values: [] });
+  }
+
+  /**
+   * Re-diagnoses from stored observations (validating a lesson against solved cases): the same
+   * diagnosis as `diagnoseFrom`, without the report around it, which nobody reads here.
+   */
+  rediagnose(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiseaseId {
+    const { scores, pool, moved, lead } = this.decide(this.differentialFrom(observations, ageBand, male));
+    const chosen = moved ? leaderOf(scores, pool) : (lead[0]?.d ?? 0);
+    return this.kb.diseases[chosen]?.id as DiseaseId;
+  }
+
+  private differentialFrom(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): Differential {
     const diff = new Differential(this.beliefs, this.prior(ageBand, male));
     // What was found narrows the differential before what was not is weighed, as in a consultation.
     for (const [t, present] of observations) if (present) diff.observe(t, true);
@@ -214,12 +228,7 @@ export class OfflineDoctor {
     const absent: number[] = [];
     for (const [t, present] of observations) if (!present) absent.push(t);
     diff.observeAll(absent, false);
-    return this.conclude(diff, [], [], { deviation: 0, values: [] });
-  }
-
-  /** Re-diagnoses from stored observations (validating a lesson against solved cases). */
-  rediagnose(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiseaseId {
-    return this.diagnoseFrom(observations, ageBand, male).diagnosis;
+    return diff;
   }
 
   /** Learning after follow-up: counts, case mix, and (if right) the case base. */
@@ -278,13 +287,20 @@ export class OfflineDoctor {
     this.priorCache.length = 0;
   }
 
-  private conclude(
-    diff: Differential,
-    questions: DiagnosisReport['questions'],
-    exams: ExamId[],
-    evidence: SeverityEvidence,
-  ): DiagnosisReport {
-    const kb = this.kb;
+  /**
+   * The differential's scores moved by the most similar solved cases and by the lessons that
+   * fire on the leader; `pool` is where the diagnosis is chosen from, `moved` whether any score
+   * changed (if not, the differential's own lead ranks them).
+   */
+  private decide(diff: Differential): {
+    scores: Float64Array;
+    pool: Int32Array | undefined;
+    moved: boolean;
+    lead: { d: number; p: number }[];
+    present: number[];
+    retrieved: RetrievedCase[];
+    fired: Experience[];
+  } {
     const scores = diff.scores.slice();
     const among = diff.among;
     // The differential's cached lead is this ranking of these scores: not ranked again.
@@ -319,6 +335,17 @@ export class OfflineDoctor {
     }
     // A lesson may point to a disease the differential had set aside: it comes back in.
     const pool = among && fired.length > 0 ? Int32Array.from(new Set([...among, ...fired.map((e) => e.to)])) : among;
+    return { scores, pool, moved, lead, present, retrieved, fired };
+  }
+
+  private conclude(
+    diff: Differential,
+    questions: DiagnosisReport['questions'],
+    exams: ExamId[],
+    evidence: SeverityEvidence,
+  ): DiagnosisReport {
+    const kb = this.kb;
+    const { scores, pool, moved, lead, present, retrieved, fired } = this.decide(diff);
     // Unmoved scores rank as the differential's own: its cached lead already holds their top five.
     const top = moved ? topOf(scores, 5, pool) : lead.slice(0, 5);
     const chosen = top[0]?.d ?? 0;
