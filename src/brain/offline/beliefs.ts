@@ -32,6 +32,13 @@ interface LearnedRow {
   patients: number;
 }
 
+interface Derived {
+  p: number;
+  logP: number;
+  log1mP: number;
+  h: number;
+}
+
 export class Beliefs {
   readonly diseaseCount: number;
   readonly termCount: number;
@@ -160,9 +167,19 @@ export class Beliefs {
       row.studiedWeight[t] = STUDY_WEIGHT;
       this.associate(d, t);
     }
-    // Features the entry does not list are rare: the reading says so for every term.
+    // Features the entry does not list are rare: the reading says so for every term. Most of
+    // them the doctor has never seen either, and such a term's estimate is one of two (typical
+    // or not): those two are derived once, not once per term.
+    const unseen = { observed: [0], present: [0], studiedPresent: [0], studiedWeight: [STUDY_WEIGHT] };
+    const derived = [this.derive(this.estimate(unseen, 0, false)), this.derive(this.estimate(unseen, 0, true))];
     for (let t = 0; t < this.termCount; t++) {
-      if (row.studiedWeight[t] === 0) row.studiedWeight[t] = STUDY_WEIGHT;
+      if (row.studiedWeight[t] === 0) {
+        row.studiedWeight[t] = STUDY_WEIGHT;
+        if (row.observed[t] === 0 && row.present[t] === 0) {
+          this.store(row.slot, t, derived[this.typical[t * this.diseaseCount + d] as number] as Derived);
+          continue;
+        }
+      }
       this.refresh(d, row, t);
     }
   }
@@ -351,6 +368,19 @@ export class Beliefs {
     this.logP[i] = stable(Math.log(p));
     this.log1mP[i] = stable(Math.log(1 - p));
     this.ph[2 * i + 1] = binaryEntropy(p);
+  }
+
+  /** What `put` derives from an estimate, for storing the same values many times. */
+  private derive(p: number): Derived {
+    return { p, logP: stable(Math.log(p)), log1mP: stable(Math.log(1 - p)), h: binaryEntropy(p) };
+  }
+
+  private store(slot: number, t: number, v: Derived): void {
+    const i = t * this.capacity + slot;
+    this.ph[2 * i] = v.p;
+    this.logP[i] = v.logP;
+    this.log1mP[i] = v.log1mP;
+    this.ph[2 * i + 1] = v.h;
   }
 }
 

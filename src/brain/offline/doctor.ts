@@ -72,6 +72,8 @@ export class OfflineDoctor {
   private readonly ownCount: number;
   /** Prior per (age band, sex), index band * 2 + male. */
   private readonly priorCache: (Float64Array | undefined)[] = [];
+  /** The scores a decision moves: a copy of the differential's, read only until the decision is made. */
+  private readonly decisionScores: Float64Array;
   consultations = 0;
   correct = 0;
   /** Judges how severe an illness is from what the results show; learns at follow-up. */
@@ -85,6 +87,7 @@ export class OfflineDoctor {
     this.beliefs = new Beliefs(kb, textbook);
     this.cases = new CaseBase(kb.diseases.length);
     this.caseMix = new Float64Array(kb.diseases.length);
+    this.decisionScores = new Float64Array(kb.diseases.length);
     this.severity = new SeverityJudge(kb, textbook);
     this.ownDepartment = Uint8Array.from(kb.diseases, (d) => (d.department === department ? 1 : 0));
     this.ownCount = this.ownDepartment.reduce((a, b) => a + b, 0) || 1;
@@ -301,7 +304,8 @@ export class OfflineDoctor {
     retrieved: RetrievedCase[];
     fired: Experience[];
   } {
-    const scores = diff.scores.slice();
+    const scores = this.decisionScores;
+    scores.set(diff.scores);
     const among = diff.among;
     // The differential's cached lead is this ranking of these scores: not ranked again.
     const lead = diff.top(LEAD);
