@@ -24,6 +24,8 @@ interface LearnedRow {
   /** Pseudo-counts added by studying the reference entry. */
   studiedPresent: Float32Array;
   studiedWeight: Float32Array;
+  /** Whether the reference entry was studied (every term then has a studied weight). */
+  studied: boolean;
   /** The disease's column in the doctor's tables of derived values. */
   slot: number;
   /** Patients seen per age band (AGE_BANDS order) and per sex. */
@@ -161,6 +163,7 @@ export class Beliefs {
     const row = this.row(d);
     const disease = this.kb.diseases[d];
     if (!disease) return;
+    row.studied = true;
     for (const f of [...disease.symptoms, ...disease.findings]) {
       const t = this.kb.termIndex(f.term);
       row.studiedPresent[t] = f.p * STUDY_WEIGHT;
@@ -186,7 +189,7 @@ export class Beliefs {
 
   hasStudied(d: number): boolean {
     const row = this.rows[d];
-    return row !== undefined && row.studiedWeight.some((w) => w > 0);
+    return row !== undefined && row.studied;
   }
 
   private associate(d: number, t: number): void {
@@ -258,7 +261,7 @@ export class Beliefs {
         bands: Array.from(row.bands),
         observed,
         present,
-        studied: row.studiedWeight.some((w) => w > 0),
+        studied: row.studied,
       });
     }
     return out;
@@ -298,6 +301,7 @@ export class Beliefs {
       present: new Float32Array(T),
       studiedPresent: new Float32Array(T),
       studiedWeight: new Float32Array(T),
+      studied: false,
       slot,
       bands: new Float32Array(AGE_BANDS.length),
       male: 0,
