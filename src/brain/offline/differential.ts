@@ -78,6 +78,11 @@ export class Differential {
     return this.known[t] === 1;
   }
 
+  /** The leading disease and its probability (undefined for an empty differential). */
+  leader(): { d: number; p: number } | undefined {
+    return this.top(CACHED_LEAD)[0];
+  }
+
   /** The `k` best diseases with their probabilities normalised over the whole differential. */
   top(k: number): { d: number; p: number }[] {
     if (k > CACHED_LEAD) return topOf(this.scores, k, this.active);
@@ -135,23 +140,26 @@ export function kthLargest(values: Float64Array, k: number): number {
 /** Indexes of the k highest scores and their softmax probabilities over all scores. */
 export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d: number; p: number }[] {
   // Insertion into a small sorted buffer: one pass over the diseases, O(k) only on a new entrant.
-  const best: number[] = [];
+  // The buffer is scratch, reused: only the answer is allocated.
+  if (topBuffer.length < k) topBuffer = new Int32Array(k);
+  const best = topBuffer;
+  let count = 0;
   let worst = -Infinity;
   const n = among ? among.length : scores.length;
   for (let j = 0; j < n; j++) {
     const d = among ? (among[j] as number) : j;
     const s = scores[d] as number;
-    if (best.length === k && s <= worst) continue;
-    let i = best.length < k ? best.length : k - 1;
+    if (count === k && s <= worst) continue;
+    let i = count < k ? count : k - 1;
     while (i > 0 && (scores[best[i - 1] as number] as number) < s) {
-      if (i < k) best[i] = best[i - 1] as number;
+      best[i] = best[i - 1] as number;
       i--;
     }
     best[i] = d;
-    if (best.length > k) best.length = k;
-    worst = best.length === k ? (scores[best[k - 1] as number] as number) : -Infinity;
+    if (count < k) count++;
+    worst = count === k ? (scores[best[k - 1] as number] as number) : -Infinity;
   }
-  const max = scores[best[0] ?? 0] as number;
+  const max = scores[count > 0 ? (best[0] as number) : 0] as number;
   const floor = max - NEGLIGIBLE;
   let z = 0;
   for (let i = 0; i < n; i++) {
@@ -159,8 +167,16 @@ export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d:
     if (s > floor) z += Math.exp(s - max);
   }
   // Only the probabilities handed out are rounded to the shared grid (they steer later choices).
-  return best.map((d) => ({ d, p: stable(Math.exp((scores[d] as number) - max) / z) }));
+  const out = new Array<{ d: number; p: number }>(count);
+  for (let i = 0; i < count; i++) {
+    const d = best[i] as number;
+    out[i] = { d, p: stable(Math.exp((scores[d] as number) - max) / z) };
+  }
+  return out;
 }
+
+/** Scratch for topOf's selection, grown as needed. */
+let topBuffer = new Int32Array(16);
 
 /** The disease `topOf(scores, 1, among)` puts first (the first of equal best), without its probability. */
 export function leaderOf(scores: Float64Array, among?: Int32Array): number {

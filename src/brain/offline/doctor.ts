@@ -146,7 +146,7 @@ export class OfflineDoctor {
     // The differential: what could present like this, for this patient; the rest is set aside.
     diff.narrow(DOCTOR.differentialSize);
     for (let q = 0; q < DOCTOR.maxQuestions; q++) {
-      if ((diff.top(1)[0]?.p ?? 0) >= DOCTOR.confidentAfterInquiry) break;
+      if ((diff.leader()?.p ?? 0) >= DOCTOR.confidentAfterInquiry) break;
       const t = nextQuestion(kb, this.beliefs, diff, DOCTOR.minQuestionGain);
       if (t === undefined) break;
       const term = kb.terms[t]?.id as TermId;
@@ -160,14 +160,14 @@ export class OfflineDoctor {
     const examine = (exam: ExamId): void => this.examine(interview, diff, exam, exams, done, severity);
     for (const exam of BEDSIDE_EXAMS) examine(exam);
     // Confirm the working diagnosis with its key examination, as the textbook says to.
-    const working = diff.top(1)[0]?.d;
+    const working = diff.leader()?.d;
     const confirm = working === undefined ? undefined : this.textbook[working]?.keyExams.find((e) => !done.has(e));
     if (confirm) {
       yield { exam: confirm, questions };
       examine(confirm);
     }
     for (let e = exams.length - BEDSIDE_EXAMS.length; e < DOCTOR.maxExams; e++) {
-      if ((diff.top(1)[0]?.p ?? 0) >= DOCTOR.confidentAfterExams) break;
+      if ((diff.leader()?.p ?? 0) >= DOCTOR.confidentAfterExams) break;
       const exam = nextExam(kb, this.beliefs, diff, done, this.suggestedExams(diff));
       if (!exam) break;
       yield { exam: exam as ExamId, questions };
