@@ -78,6 +78,16 @@ export class Differential {
     return this.known[t] === 1;
   }
 
+  /**
+   * The `k` leading diseases, best first, as `top(k)` ranks them, for a caller that needs no
+   * probabilities: they cost an exponential per disease and the scores are about to change.
+   */
+  leading(k: number): number[] {
+    if (this.lead && k <= CACHED_LEAD) return this.lead.slice(0, k).map((x) => x.d);
+    const count = selectTop(this.scores, k, this.active);
+    return Array.from(topBuffer.subarray(0, count));
+  }
+
   /** The leading disease and its probability (undefined for an empty differential). */
   leader(): { d: number; p: number } | undefined {
     return this.top(CACHED_LEAD)[0];
@@ -139,8 +149,31 @@ export function kthLargest(values: Float64Array, k: number): number {
 
 /** Indexes of the k highest scores and their softmax probabilities over all scores. */
 export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d: number; p: number }[] {
-  // Insertion into a small sorted buffer: one pass over the diseases, O(k) only on a new entrant.
-  // The buffer is scratch, reused: only the answer is allocated.
+  const count = selectTop(scores, k, among);
+  const best = topBuffer;
+  const n = among ? among.length : scores.length;
+  const max = scores[count > 0 ? (best[0] as number) : 0] as number;
+  const floor = max - NEGLIGIBLE;
+  let z = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scores[among ? (among[i] as number) : i] as number;
+    if (s > floor) z += Math.exp(s - max);
+  }
+  // Only the probabilities handed out are rounded to the shared grid (they steer later choices).
+  const out = new Array<{ d: number; p: number }>(count);
+  for (let i = 0; i < count; i++) {
+    const d = best[i] as number;
+    out[i] = { d, p: stable(Math.exp((scores[d] as number) - max) / z) };
+  }
+  return out;
+}
+
+/**
+ * The indexes of the k highest scores, best first (the first of equal scores first), into
+ * `topBuffer`; returns how many. Insertion into a small sorted buffer: one pass over the
+ * diseases, O(k) only on a new entrant. The buffer is scratch, reused.
+ */
+function selectTop(scores: Float64Array, k: number, among?: Int32Array): number {
   if (topBuffer.length < k) topBuffer = new Int32Array(k);
   const best = topBuffer;
   let count = 0;
@@ -159,20 +192,7 @@ export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d:
     if (count < k) count++;
     worst = count === k ? (scores[best[k - 1] as number] as number) : -Infinity;
   }
-  const max = scores[count > 0 ? (best[0] as number) : 0] as number;
-  const floor = max - NEGLIGIBLE;
-  let z = 0;
-  for (let i = 0; i < n; i++) {
-    const s = scores[among ? (among[i] as number) : i] as number;
-    if (s > floor) z += Math.exp(s - max);
-  }
-  // Only the probabilities handed out are rounded to the shared grid (they steer later choices).
-  const out = new Array<{ d: number; p: number }>(count);
-  for (let i = 0; i < count; i++) {
-    const d = best[i] as number;
-    out[i] = { d, p: stable(Math.exp((scores[d] as number) - max) / z) };
-  }
-  return out;
+  return count;
 }
 
 /** Scratch for topOf's selection, grown as needed. */

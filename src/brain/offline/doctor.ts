@@ -268,7 +268,7 @@ export class OfflineDoctor {
     // A normal result says the findings the doctor was looking for (those of its leading
     // diseases that this examination shows) are absent.
     const lookedFor: number[] = [];
-    for (const { d } of diff.top(LEAD)) for (const t of this.beliefs.findingsOf(d, exam)) if (!present.has(t)) lookedFor.push(t);
+    for (const d of diff.leading(LEAD)) for (const t of this.beliefs.findingsOf(d, exam)) if (!present.has(t)) lookedFor.push(t);
     diff.observeAll(lookedFor, false);
   }
 
