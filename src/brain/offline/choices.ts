@@ -79,26 +79,81 @@ export function nextExam(
   extra: readonly string[],
 ): string | undefined {
   const lead = diff.top(LEAD);
-  const gains = new Map<string, number>();
+  const exams = examTable(kb);
+  // Gains per examination index, and the order the examinations were first credited in (the
+  // first of equal scores wins); the examinations already done, asked of `done` once each.
+  const gains = exams.gains;
+  const order = exams.order;
+  let credited = 0;
+  const blocked = exams.blocked;
+  blocked.fill(0);
+  for (const id of done) {
+    const e = exams.index.get(id);
+    if (e !== undefined) blocked[e] = 1;
+  }
+  const credit = (e: number, gain: number): void => {
+    if (blocked[e] === 2) gains[e] = (gains[e] as number) + gain;
+    else {
+      blocked[e] = 2;
+      gains[e] = gain;
+      order[credited++] = e;
+    }
+  };
   seen.reset(kb.terms.length);
   for (const { d } of lead) {
-    for (const t of beliefs.featuresOf(d)) {
+    for (const t of beliefs.featureList(d)) {
       if (!seen.first(t) || diff.has(t)) continue;
-      const exam = kb.terms[t]?.exam;
-      if (!exam || done.has(exam)) continue;
-      gains.set(exam, (gains.get(exam) ?? 0) + informationGain(beliefs, lead, t));
+      const e = exams.ofTerm[t] as number;
+      if (e < 0 || blocked[e] === 1) continue;
+      credit(e, informationGain(beliefs, lead, t));
     }
   }
   // Lessons learned ("when X is suspected, order E") count as strong reasons to order.
-  for (const exam of extra) if (!done.has(exam)) gains.set(exam, (gains.get(exam) ?? 0) + 1);
+  for (const exam of extra) if (!done.has(exam)) credit(exams.index.get(kb.exam(exam).id) as number, 1);
   let best: string | undefined;
   let bestScore = 0.02;
-  for (const [exam, gain] of gains) {
-    const score = gain / (1 + kb.exam(exam).costCny / 2000);
+  for (let i = 0; i < credited; i++) {
+    const e = order[i] as number;
+    const score = (gains[e] as number) / (exams.costFactor[e] as number);
     if (score > bestScore) {
       bestScore = score;
-      best = exam;
+      best = exams.ids[e];
     }
   }
   return best;
+}
+
+/** Per knowledge base: examinations by index, each term's examination, and what each costs. */
+interface ExamTable {
+  ids: string[];
+  index: Map<string, number>;
+  /** Per term, the index of the examination that shows it, or -1 (a symptom). */
+  ofTerm: Int32Array;
+  /** 1 + cost / 2000: what an examination's information is divided by. */
+  costFactor: Float64Array;
+  /** Scratch for one choice: 1 done, 2 credited, 0 neither; the gains; the order credited. */
+  blocked: Uint8Array;
+  gains: Float64Array;
+  order: Int32Array;
+}
+
+const examTables = new WeakMap<KnowledgeBase, ExamTable>();
+
+function examTable(kb: KnowledgeBase): ExamTable {
+  let table = examTables.get(kb);
+  if (table) return table;
+  const ids = kb.exams.map((e) => e.id as string);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const E = ids.length;
+  table = {
+    ids,
+    index,
+    ofTerm: Int32Array.from(kb.terms, (t) => (t.exam ? (index.get(kb.exam(t.exam).id) as number) : -1)),
+    costFactor: Float64Array.from(kb.exams, (e) => 1 + e.costCny / 2000),
+    blocked: new Uint8Array(E),
+    gains: new Float64Array(E),
+    order: new Int32Array(E),
+  };
+  examTables.set(kb, table);
+  return table;
 }
