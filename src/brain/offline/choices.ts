@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import type { Beliefs } from './beliefs';
-import { informationGain, type Differential } from './differential';
+import { informationGain, leadWeight, type Differential } from './differential';
 
 /** How many leading diseases the doctor weighs when choosing what to ask or order. */
 export const LEAD = 12;
@@ -50,6 +50,7 @@ const seen = new Seen();
 /** The symptom to ask about next: the one that best separates the leading diseases (or none worth asking). */
 export function nextQuestion(kb: KnowledgeBase, beliefs: Beliefs, diff: Differential, minGain: number): number | undefined {
   const lead = diff.top(LEAD);
+  const total = leadWeight(lead);
   let best: number | undefined;
   let bestGain = minGain;
   seen.reset(kb.terms.length);
@@ -57,7 +58,7 @@ export function nextQuestion(kb: KnowledgeBase, beliefs: Beliefs, diff: Differen
   for (let i = 0; i < lead.length && i < QUESTION_SOURCES; i++) {
     for (const t of beliefs.symptomsOf((lead[i] as { d: number }).d)) {
       if (!seen.first(t) || diff.has(t)) continue;
-      const gain = informationGain(beliefs, lead, t);
+      const gain = informationGain(beliefs, lead, t, total);
       if (gain > bestGain) {
         bestGain = gain;
         best = t;
@@ -79,6 +80,7 @@ export function nextExam(
   extra: readonly string[],
 ): string | undefined {
   const lead = diff.top(LEAD);
+  const total = leadWeight(lead);
   const exams = examTable(kb);
   // Gains per examination index, and the order the examinations were first credited in (the
   // first of equal scores wins); the examinations already done, asked of `done` once each.
@@ -105,7 +107,7 @@ export function nextExam(
       if (!seen.first(t) || diff.has(t)) continue;
       const e = exams.ofTerm[t] as number;
       if (e < 0 || blocked[e] === 1) continue;
-      credit(e, informationGain(beliefs, lead, t));
+      credit(e, informationGain(beliefs, lead, t, total));
     }
   }
   // Lessons learned ("when X is suspected, order E") count as strong reasons to order.

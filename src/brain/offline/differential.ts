@@ -213,6 +213,13 @@ export function leaderOf(scores: Float64Array, among?: Int32Array): number {
   return best < 0 ? 0 : best;
 }
 
+/** The lead's total probability, the normaliser of informationGain: the same for every feature weighed over one lead. */
+export function leadWeight(lead: readonly { p: number }[]): number {
+  let total = 0;
+  for (const x of lead) total += x.p;
+  return total;
+}
+
 /**
  * Expected reduction of entropy over the leading diseases if the presence of feature `t` were
  * learned: the doctor asks the question (or orders the test) that best separates them. This is
@@ -220,12 +227,15 @@ export function leaderOf(scores: Float64Array, among?: Int32Array): number {
  * from the entropies the beliefs keep: no logarithm per disease, as it runs thousands of times
  * per consultation.
  */
-export function informationGain(beliefs: Beliefs, lead: readonly { d: number; p: number }[], t: number): number {
-  let total = 0;
+export function informationGain(
+  beliefs: Beliefs,
+  lead: readonly { d: number; p: number }[],
+  t: number,
+  total: number = leadWeight(lead),
+): number {
   let yes = 0;
   let conditional = 0;
   for (const x of lead) {
-    total += x.p;
     yes += x.p * beliefs.p(x.d, t);
     conditional += x.p * beliefs.entropy(x.d, t);
   }
