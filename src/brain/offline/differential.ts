@@ -55,14 +55,14 @@ export class Differential {
     if (k >= scores.length) return;
     const threshold = kthLargest(scores, k);
     // Everything above the threshold stays; ties at it fill the remaining places in index order.
+    // Counting those above first lets one pass in index order keep, set aside and stay sorted.
+    let ties = k;
+    for (let d = 0; d < scores.length; d++) if ((scores[d] as number) > threshold) ties--;
     const keep = new Int32Array(k);
     let n = 0;
-    for (let d = 0; d < scores.length; d++) if ((scores[d] as number) > threshold) keep[n++] = d;
-    for (let d = 0; d < scores.length && n < k; d++) if (scores[d] === threshold) keep[n++] = d;
-    keep.subarray(0, n).sort();
-    let j = 0;
     for (let d = 0; d < scores.length; d++) {
-      if (j < n && keep[j] === d) j++;
+      const s = scores[d] as number;
+      if (s > threshold || (s === threshold && ties-- > 0)) keep[n++] = d;
       else scores[d] = -Infinity;
     }
     this.active = keep.subarray(0, n);
