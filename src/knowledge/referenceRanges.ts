@@ -26,6 +26,39 @@ export function referenceRange(analyte: Pick<Analyte, 'low' | 'high' | 'byAge'>,
   return { low, high };
 }
 
+/** Every analyte's reference range for one age group and sex, as columns. */
+export interface RangeColumns {
+  low: Float64Array;
+  high: Float64Array;
+}
+
+const rangeColumns = new WeakMap<object, RangeColumns[]>();
+
+/**
+ * The reference ranges of a fixed list of analytes (the patient's analyte slots) for a person:
+ * the same as `referenceRange` of each, worked out once per list, age group and sex rather than
+ * once per analyte of every patient generated or examined.
+ */
+export function rangesFor(analytes: readonly Pick<Analyte, 'low' | 'high' | 'byAge'>[], group: number, sex: Sex): RangeColumns {
+  let all = rangeColumns.get(analytes);
+  if (!all) {
+    all = [];
+    rangeColumns.set(analytes, all);
+  }
+  const key = group * 2 + (sex === 'M' ? 1 : 0);
+  let columns = all[key];
+  if (!columns) {
+    columns = { low: new Float64Array(analytes.length), high: new Float64Array(analytes.length) };
+    analytes.forEach((a, i) => {
+      const { low, high } = referenceRange(a, group, sex);
+      (columns as RangeColumns).low[i] = low;
+      (columns as RangeColumns).high[i] = high;
+    });
+    all[key] = columns;
+  }
+  return columns;
+}
+
 /**
  * A value written against the catalogue's adult range, moved to the same place in the person's
  * range: a child's tachycardia is faster than an adult's, a woman's anaemia reads against hers.

@@ -6,7 +6,7 @@ import type { HistoryItem, PeopleFile } from '../schema/people';
 import { AGE_BANDS } from '../schema/knowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { FALLBACK_PER100K } from '../knowledge/epidemiology';
-import { ageGroupOf, referenceRange, rescale } from '../knowledge/referenceRanges';
+import { ageGroupOf, rangesFor, referenceRange, rescale } from '../knowledge/referenceRanges';
 import { linkValues } from './physiology';
 import { Rng } from '../sim/rng';
 import { analyteSlots, compileDisease, featureP, SEVERITY_POSITION, type AnalyteSlot, type DiseaseModel } from './model';
@@ -235,11 +235,12 @@ export class PatientGenerator {
 
   private drawAnalytes(model: DiseaseModel, rng: Rng, severity: Severity, group: number, sex: 'M' | 'F'): Float64Array {
     const values = new Float64Array(this.slots.length);
+    const { low, high } = rangesFor(this.slots, group, sex);
     for (let i = 0; i < this.slots.length; i++) {
-      const own = referenceRange(this.slots[i] as AnalyteSlot, group, sex);
+      const lo = low[i] as number;
       // Healthy values cluster in the middle of the person's reference range (mean of two uniforms).
       const centred = (rng.next() + rng.next()) / 2;
-      values[i] = roundTo(own.low + (own.high - own.low) * centred, (this.slots[i] as AnalyteSlot).decimals);
+      values[i] = roundTo(lo + ((high[i] as number) - lo) * centred, (this.slots[i] as AnalyteSlot).decimals);
     }
     const [from, to] = SEVERITY_POSITION[severity];
     for (const lab of model.labs) {

@@ -4,7 +4,7 @@ import type { ExamResultRecord } from '../schema/patient';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { AnalyteSlot } from './model';
 import type { Patient } from './types';
-import { ageGroupOf, referenceRange } from '../knowledge/referenceRanges';
+import { ageGroupOf, rangesFor, referenceRange, type RangeColumns } from '../knowledge/referenceRanges';
 
 /** The one thing an examination tells about one patient: values (labs) and findings. */
 export interface ExamReport {
@@ -49,9 +49,10 @@ export class ExamReader {
   report(patient: Patient, exam: ExamId): ExamReport {
     const values: ExamReport['values'] = [];
     const findings: TermId[] = [];
+    const ranges = this.rangesOf(patient);
     for (const slot of this.slotsByExam.get(exam) ?? []) {
       const value = patient.analyteValues[slot] as number;
-      const range = this.rangeOf(patient, slot);
+      const range = { low: ranges.low[slot] as number, high: ranges.high[slot] as number };
       values.push({ slot, analyte: (this.slots[slot] as AnalyteSlot).id, value, ...range });
       const term = this.findingTerm(slot, value, range);
       if (term) findings.push(term);
@@ -63,11 +64,18 @@ export class ExamReader {
   /** Every abnormal finding the patient has, over the whole catalogue (what an all-seeing oracle reads). */
   allFindings(patient: Patient): TermId[] {
     const out: TermId[] = [...patient.findings];
+    const ranges = this.rangesOf(patient);
     for (let slot = 0; slot < this.slots.length; slot++) {
-      const term = this.findingTerm(slot, patient.analyteValues[slot] as number, this.rangeOf(patient, slot));
+      const range = { low: ranges.low[slot] as number, high: ranges.high[slot] as number };
+      const term = this.findingTerm(slot, patient.analyteValues[slot] as number, range);
       if (term) out.push(term);
     }
     return out;
+  }
+
+  /** Every slot's reference range for the patient (worked out once per age group and sex). */
+  private rangesOf(patient: Patient): RangeColumns {
+    return rangesFor(this.slots, ageGroupOf(patient.persona.age, patient.persona.ageDays), patient.persona.sex);
   }
 
   /** The report as records in one language, shaped for the public patient record. */
