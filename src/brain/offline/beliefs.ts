@@ -305,11 +305,13 @@ export class Beliefs {
     const T = this.termCount;
     if (this.slots === this.capacity) this.grow();
     const slot = this.slots++;
+    // The four counts share one allocation: a row is made for every disease a doctor learns about.
+    const counts = new Float32Array(4 * T);
     row = {
-      observed: new Float32Array(T),
-      present: new Float32Array(T),
-      studiedPresent: new Float32Array(T),
-      studiedWeight: new Float32Array(T),
+      observed: counts.subarray(0, T),
+      present: counts.subarray(T, 2 * T),
+      studiedPresent: counts.subarray(2 * T, 3 * T),
+      studiedWeight: counts.subarray(3 * T, 4 * T),
       studied: false,
       slot,
       bands: new Float32Array(AGE_BANDS.length),
