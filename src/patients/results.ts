@@ -52,9 +52,11 @@ export class ExamReader {
     const ranges = this.rangesOf(patient);
     for (const slot of this.slotsByExam.get(exam) ?? []) {
       const value = patient.analyteValues[slot] as number;
-      const range = { low: ranges.low[slot] as number, high: ranges.high[slot] as number };
-      values.push({ slot, analyte: (this.slots[slot] as AnalyteSlot).id, value, ...range });
-      const term = this.findingTerm(slot, value, range);
+      const low = ranges.low[slot] as number;
+      const high = ranges.high[slot] as number;
+      const entry = { slot, analyte: (this.slots[slot] as AnalyteSlot).id, value, low, high };
+      values.push(entry);
+      const term = this.findingTerm(slot, value, entry);
       if (term) findings.push(term);
     }
     for (const term of patient.findings) if (this.kb.term(term).exam === exam) findings.push(term);
