@@ -20,6 +20,18 @@ export class Differential {
     this.known = new Uint8Array(beliefs.termCount);
   }
 
+  /**
+   * Starts again from a prior, as a new differential would: for a caller that re-diagnoses case
+   * after case and keeps nothing of the last one.
+   */
+  reset(prior: Float64Array): void {
+    this.scores.set(prior);
+    for (const t of this.observations.keys()) this.known[t] = 0;
+    this.observations.clear();
+    this.active = undefined;
+    this.lead = undefined;
+  }
+
   /** Cached leading diseases; cleared whenever the scores change. */
   private lead: { d: number; p: number }[] | undefined;
 

@@ -74,6 +74,7 @@ export class OfflineDoctor {
   private readonly priorCache: (Float64Array | undefined)[] = [];
   /** The scores a decision moves: a copy of the differential's, read only until the decision is made. */
   private readonly decisionScores: Float64Array;
+  private rediagnosis: Differential | undefined;
   consultations = 0;
   correct = 0;
   /** Judges how severe an illness is from what the results show; learns at follow-up. */
@@ -210,7 +211,8 @@ export class OfflineDoctor {
 
   /** Diagnoses from observations already made (a written case, or a stored one being re-checked). */
   diagnoseFrom(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiagnosisReport {
-    return this.conclude(this.differentialFrom(observations, ageBand, male), [], [], { deviation: 0, values: [] });
+    const diff = new Differential(this.beliefs, this.prior(ageBand, male));
+    return this.conclude(this.differentialFrom(observations, diff), [], [], { deviation: 0, values: [] });
   }
 
   /**
@@ -218,13 +220,16 @@ export class OfflineDoctor {
    * diagnosis as `diagnoseFrom`, without the report around it, which nobody reads here.
    */
   rediagnose(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): DiseaseId {
-    const { scores, pool, moved, lead } = this.decide(this.differentialFrom(observations, ageBand, male));
+    // Nothing of the differential outlives the decision: one is reused for every re-diagnosis.
+    this.rediagnosis ??= new Differential(this.beliefs, this.prior(ageBand, male));
+    this.rediagnosis.reset(this.prior(ageBand, male));
+    const { scores, pool, moved, lead } = this.decide(this.differentialFrom(observations, this.rediagnosis));
     const chosen = moved ? leaderOf(scores, pool) : (lead[0]?.d ?? 0);
     return this.kb.diseases[chosen]?.id as DiseaseId;
   }
 
-  private differentialFrom(observations: ReadonlyMap<number, boolean>, ageBand: number, male: boolean): Differential {
-    const diff = new Differential(this.beliefs, this.prior(ageBand, male));
+  /** Weighs stored observations in a fresh differential `diff`. */
+  private differentialFrom(observations: ReadonlyMap<number, boolean>, diff: Differential): Differential {
     // What was found narrows the differential before what was not is weighed, as in a consultation.
     for (const [t, present] of observations) if (present) diff.observe(t, true);
     diff.narrow(DOCTOR.differentialSize);
