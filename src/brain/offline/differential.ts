@@ -166,16 +166,24 @@ export function topOf(scores: Float64Array, k: number, among?: Int32Array): { d:
   const n = among ? among.length : scores.length;
   const max = scores[count > 0 ? (best[0] as number) : 0] as number;
   const floor = max - NEGLIGIBLE;
+  // Each term of the normaliser is kept by disease: the leaders' own terms are among them.
+  if (expBuffer.length < scores.length) expBuffer = new Float64Array(scores.length);
+  const terms = expBuffer;
   let z = 0;
   for (let i = 0; i < n; i++) {
-    const s = scores[among ? (among[i] as number) : i] as number;
-    if (s > floor) z += Math.exp(s - max);
+    const d = among ? (among[i] as number) : i;
+    const s = scores[d] as number;
+    if (s <= floor) continue;
+    const term = Math.exp(s - max);
+    terms[d] = term;
+    z += term;
   }
   // Only the probabilities handed out are rounded to the shared grid (they steer later choices).
   const out = new Array<{ d: number; p: number }>(count);
   for (let i = 0; i < count; i++) {
     const d = best[i] as number;
-    out[i] = { d, p: stable(Math.exp((scores[d] as number) - max) / z) };
+    const s = scores[d] as number;
+    out[i] = { d, p: stable((s > floor ? (terms[d] as number) : Math.exp(s - max)) / z) };
   }
   return out;
 }
@@ -207,8 +215,9 @@ function selectTop(scores: Float64Array, k: number, among?: Int32Array): number 
   return count;
 }
 
-/** Scratch for topOf's selection, grown as needed. */
+/** Scratch for topOf's selection and for its normaliser's terms, grown as needed. */
 let topBuffer = new Int32Array(16);
+let expBuffer = new Float64Array(0);
 
 /** The disease `topOf(scores, 1, among)` puts first (the first of equal best), without its probability. */
 export function leaderOf(scores: Float64Array, among?: Int32Array): number {
