@@ -32,7 +32,12 @@ export const PatientId = z
 export type PatientId = z.infer<typeof PatientId>;
 
 /** The id of patient `index` of the generator's stream `seed`: where patient ids are born. */
-export const patientIdOf = (seed: number, index: number): PatientId => PatientId.parse(`P${seed}-${index}`);
+export const patientIdOf = (seed: number, index: number): PatientId => {
+  const id = `P${seed}-${index}`;
+  // Safe integers print as digits, so such an id is well formed by construction: the schema is
+  // asked only when it might not be (one id per patient generated, thousands a second).
+  return Number.isSafeInteger(seed) && Number.isSafeInteger(index) && index >= 0 ? (id as PatientId) : PatientId.parse(id);
+};
 
 /** The patient an agent id names, if it names one (the world's picked agent may be a member of staff). */
 export function patientIdIn(id: string | undefined): PatientId | undefined {
