@@ -34,6 +34,9 @@ interface LearnedRow {
   patients: number;
 }
 
+/** The counts of a term nobody has observed or read about. */
+const NO_COUNTS = { observed: [0], present: [0], studiedPresent: [0], studiedWeight: [0] };
+
 interface Derived {
   p: number;
   logP: number;
@@ -322,7 +325,7 @@ export class Beliefs {
     this.slotOf[d] = slot;
     // Before any count a term's values depend only on whether the textbook calls it typical. A
     // fresh column already holds the untypical values (see grow): only the typical terms are set.
-    const typical = this.estimate(row, 0, true);
+    const typical = this.estimate(NO_COUNTS, 0, true);
     for (const t of this.typicalOf[d] as number[]) this.put(slot, t, typical);
     return row;
   }
@@ -335,8 +338,7 @@ export class Beliefs {
     const T = this.termCount;
     const old = this.capacity;
     const capacity = Math.min(this.diseaseCount, Math.max(64, old * 2));
-    const zeros = { observed: [0], present: [0], studiedPresent: [0], studiedWeight: [0] };
-    const p = this.estimate(zeros, 0, false);
+    const p = this.estimate(NO_COUNTS, 0, false);
     const logP = new Float32Array(T * capacity).fill(stable(Math.log(p)));
     const log1mP = new Float32Array(T * capacity).fill(stable(Math.log(1 - p)));
     const ph = new Float32Array(2 * T * capacity);
