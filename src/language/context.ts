@@ -224,6 +224,8 @@ export class ContextReader {
         if (cue.kind === 'resolved-after' && plain <= this.window && !this.deniesItself(m)) resolved = true;
         // "…years ago", "…as a child": past-history words read both ways.
         if ((cue.kind === 'past-after' || cue.kind === 'past') && plain <= this.window) past = true;
+        // "Had a cold with a cough 10 days ago": an episode that is over, not what brings them now.
+        if (cue.kind === 'ago' && plain <= this.window && this.toldWithHad(m) && !this.history.has(m.term)) past = true;
         // A trailing "no" with nothing named after it answers the question before it.
         // So does a note's finding-first denial: "淋巴结未触及", "reflexes absent".
         if (cue.kind === 'negate' && plain === 0 && !this.termAfter(u, own)) negated = true;
@@ -392,6 +394,19 @@ export class ContextReader {
     for (let u = cue.first + 1; u <= cue.last; u++)
       if (FIRST_PERSON_EN.has(this.keys[u] as string) || NOW_EN.has(this.keys[u] as string)) return false;
     return true;
+  }
+
+  /** The complaint's clause has "had" before it, and nothing of now ("had a cough", not "have had a cough"). */
+  private toldWithHad(m: Mention): boolean {
+    if (this.lang !== 'en') return false;
+    const clause = this.seg.clauseOf[m.anchor];
+    let had = false;
+    for (let u = m.anchor - 1; u >= 0 && this.seg.clauseOf[u] === clause; u--) {
+      const k = this.keys[u] as string;
+      if (k === 'have' || k === 'has' || k === "'ve" || this.isNow(u)) return false;
+      if (k === 'had') had = true;
+    }
+    return had;
   }
 
   private isNow(u: number): boolean {

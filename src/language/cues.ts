@@ -18,6 +18,8 @@
  * - past, past-after: the patient's past history ("years ago", "以前"), read both ways;
  * - event: the complaint right after it is an earlier event the story starts from ("after the
  *   fever", "since my sore throat"): past, but only for the term it touches;
+ * - ago: a short time ago ("10 days ago"): after a complaint told with "had" before it, a past
+ *   episode ("had a cold with a cough 10 days ago"); otherwise it says when the illness began;
  * - stop: ends every cue's reach ("but", "however", "但是");
  * - migrate: the complaint moved ("moved to", "转移到"): the site after it is where it is now;
  * - radiate: it spreads ("goes down my arm", "放射到"): the site after it is radiation;

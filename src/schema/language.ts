@@ -114,6 +114,7 @@ export const CueKind = z.enum([
   'past',
   'past-after',
   'event',
+  'ago',
   'stop',
   'migrate',
   'radiate',

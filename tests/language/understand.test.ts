@@ -55,6 +55,10 @@ describe('the language layer reads how people describe illness', () => {
     expect(span('my knee hurts after the fall', 'knee-pain')?.temporality).toBe('current');
     // Only the complaint the words touch: a fever told later in the sentence is not reached.
     expect(span('after the fall I have had a fever', 'fever')?.temporality).toBe('current');
+    // A "had … days ago" episode is over; "have had … since" and an operation are not.
+    expect(span('Had a cold with cough 10 days ago.', 'cough')?.temporality).toBe('past');
+    expect(span('I have had a cough since 3 days ago', 'cough')?.temporality).toBe('current');
+    expect(span('had a hip replacement 6 weeks ago, now my calf is swollen', 'recent-surgery')?.temporality).toBe('current');
   });
 
   it('reads Chinese notes with English words in them once, and a Latin word as a word', () => {
