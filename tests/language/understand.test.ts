@@ -67,6 +67,14 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('我有点fever，还cough', 'zh')).toEqual(['fever', 'cough']);
   });
 
+  it('reads "like an electric shock" as what a pain is like, not as an electric shock', () => {
+    expect(own('sharp pain like electric shocks in my right cheek')).not.toContain('electric-shock');
+    expect(own('右边脸像触电一样疼，刷牙就发作', 'zh')).toEqual(['electric-shock-facial-pain']);
+    expect(own('electric shock pains in my right cheek and jaw')).toContain('electric-shock-facial-pain');
+    expect(own('I got an electric shock from a socket')).toContain('electric-shock');
+    expect(own('被电打了一下', 'zh')).toContain('electric-shock');
+  });
+
   it('reads a cough that brings on a complaint as its trigger, not as a cough', () => {
     expect(own('My head hurts when I cough or strain')).toEqual(['headache']);
     expect(own('I have a cough and my chest hurts when I cough')).toContain('cough');
