@@ -80,6 +80,9 @@ export interface CueFound {
 }
 
 /** Everything about one pass that context reading needs, computed once per text. */
+/** Units between a simile's "like" and the event it names ("like I'd been hit by a bus"). */
+const SIMILE_REACH = 6;
+
 export class ContextReader {
   /** The cue ending at each unit, if any. */
   private readonly cueEndingAt: (CueFound | undefined)[];
@@ -141,6 +144,22 @@ export class ContextReader {
   /** Denials reach this many plain words (terms and list words do not count). */
   private get window(): number {
     return this.lang === 'en' ? 6 : 5;
+  }
+
+  /**
+   * Whether the mention is an event a simile names ("feels like I'm drowning", "a pain like a
+   * bee sting", "像被车撞了一样"): the history terms (what happened to a person) told after a
+   * "like" a few words before, in the same clause, did not happen.
+   */
+  likened(m: Mention): boolean {
+    if (!this.history.has(m.term)) return false;
+    const clause = this.seg.clauseOf[m.anchor];
+    for (let u = m.first - 1; u >= Math.max(0, m.first - SIMILE_REACH) && this.seg.clauseOf[u] === clause; u--) {
+      const cue = this.cueEndingAt[u];
+      if (cue?.kind === 'simile') return true;
+      if (cue) u = cue.first;
+    }
+    return false;
   }
 
   read(m: Mention): { present: boolean; certainty: Certainty; subject: Subject; temporality: Temporality } {

@@ -18,6 +18,8 @@
  * - past, past-after: the patient's past history ("years ago", "以前"), read both ways;
  * - event: the complaint right after it is an earlier event the story starts from ("after the
  *   fever", "since my sore throat"): past, but only for the term it touches;
+ * - simile: what something is like ("like", "as if", "像被"): an event told after it ("feels like I'm
+ *   drowning", "a pain like a bee sting") did not happen;
  * - ago: a short time ago ("10 days ago"): after a complaint told with "had" before it, a past
  *   episode ("had a cold with a cough 10 days ago"); otherwise it says when the illness began;
  * - stop: ends every cue's reach ("but", "however", "但是");

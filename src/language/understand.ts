@@ -261,6 +261,7 @@ export class ClinicalLanguage {
     const context = new ContextReader(seg, cues, consumed, keys, lang, this.history);
     const made: Span[] = [];
     for (const m of mentions) {
+      if (context.likened(m)) continue;
       const ctx = context.read(m);
       // A function's reading decides itself: normal rules the complaint out, "not normal" tells it.
       if (m.normal !== undefined) ctx.present = !m.normal;

@@ -115,6 +115,7 @@ export const CueKind = z.enum([
   'past-after',
   'event',
   'ago',
+  'simile',
   'stop',
   'migrate',
   'radiate',

@@ -75,6 +75,17 @@ describe('the language layer reads how people describe illness', () => {
     expect(own('被电打了一下', 'zh')).toContain('electric-shock');
   });
 
+  it('does not read an event a simile names as having happened', () => {
+    expect(own('feels like I’m drowning when I lie down')).not.toContain('submersion');
+    expect(own('it’s like being stung by nettles')).not.toContain('bite-or-sting');
+    expect(own('肚子疼得像被人打了一样', 'zh')).toEqual(['abdominal-pain']);
+    // Said outright, or wanted ("I'd like"), the event stands; "looks like" is a hedge.
+    expect(own('I was stung by a bee and my arm is swollen')).toContain('bite-or-sting');
+    expect(own('I’d like to know if the dog bite needs antibiotics')).toContain('bite-or-sting');
+    expect(span('a rash that looks like a tick bite', 'bite-or-sting')?.certainty).toBe('hedged');
+    expect(own('被狗咬了', 'zh')).toContain('bite-or-sting');
+  });
+
   it('reads a cough that brings on a complaint as its trigger, not as a cough', () => {
     expect(own('My head hurts when I cough or strain')).toEqual(['headache']);
     expect(own('I have a cough and my chest hurts when I cough')).toContain('cough');
