@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { TermId } from '../schema/ids';
 import { chinesePattern } from './chinese';
 import { englishTokens } from './english';
+import { LATIN_UNIT } from './passes';
 
 /** Words every finding name shares: they cannot tell one finding from another. */
 const GENERIC = new Set(
@@ -131,7 +132,6 @@ export class LooseFindings {
 }
 
 const LATIN_WORD = /[a-z0-9]+/g;
-const LATIN_CHAR = /^[a-z0-9]$/i;
 
 /** The Latin words among units first…last of Chinese text: runs of letters and digits with nothing between them. */
 export function latinWords(units: readonly { key: string; start: number; end: number }[], first: number, last: number): Set<string> {
@@ -139,7 +139,7 @@ export function latinWords(units: readonly { key: string; start: number; end: nu
   let word = '';
   for (let u = first; u <= last + 1; u++) {
     const unit = units[u];
-    const latin = u <= last && unit !== undefined && LATIN_CHAR.test(unit.key);
+    const latin = u <= last && unit !== undefined && LATIN_UNIT.test(unit.key);
     const joined = latin && word !== '' && (units[u - 1] as { end: number }).end === unit.start;
     if (word !== '' && !joined) {
       out.add(word);

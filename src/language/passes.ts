@@ -63,6 +63,9 @@ export function segmentEnglish(text: string, fix: (word: string) => string): Seg
   );
 }
 
+/** A unit that is one Latin letter or digit (Chinese text is cut a character at a time, Latin ones too). */
+export const LATIN_UNIT = /^[a-z0-9]$/i;
+
 /** Letters and digits are units; spaces and punctuation only separate them. */
 export const ZH_UNIT = /[\p{L}\p{N}%‰°℃+]/u;
 

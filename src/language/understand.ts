@@ -22,7 +22,7 @@ import { ContextReader, type CueFound } from './context';
 import { Lexicon, TERMS_JOINED } from './lexicon';
 import { selectCandidates, unitsOf, type Candidate } from './patterns';
 import { readFunctions } from './functions';
-import { segmentChinese, segmentEnglish, type Segmented } from './passes';
+import { LATIN_UNIT, segmentChinese, segmentEnglish, type Segmented } from './passes';
 import { refine } from './refine';
 import { TypoCorrector } from './typo';
 import { ValueFinder } from './values';
@@ -326,7 +326,6 @@ export class ClinicalLanguage {
   }
 }
 
-const LATIN = /^[a-z0-9]$/i;
 const SENTENCE_END = /[.!?。！？;；\n]/;
 
 /**
@@ -347,8 +346,8 @@ function runsOn(seg: Segmented, first: number, last: number): boolean {
     a >= 0 &&
     b < u.length &&
     (u[a] as { end: number }).end === (u[b] as { start: number }).start &&
-    LATIN.test((u[a] as { key: string }).key) &&
-    LATIN.test((u[b] as { key: string }).key);
+    LATIN_UNIT.test((u[a] as { key: string }).key) &&
+    LATIN_UNIT.test((u[b] as { key: string }).key);
   return joined(first - 1, first) || joined(last, last + 1);
 }
 
